@@ -1,0 +1,40 @@
+package org.caliptra.util.cli;
+
+import java.io.PrintWriter;
+import org.caliptra.util.cli.device.GetDeviceIdCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code caliptra-util}: the entry point. One class per subcommand; shared options are mixins. */
+@Command(name = "caliptra-util",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Talk to a Caliptra device (real or emulated), and build, sign and verify Caliptra images.",
+        subcommands = {GetDeviceIdCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Targets: --target URI or CALIPTRA_TARGET; default 'emulator' (an embedded emulated device).",
+                "Exit codes: 0 success, 1 device or transport failure, 2 bad usage or input."})
+public final class CaliptraUtil implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (see --help)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (for tests and embedding). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        var cli = new CommandLine(new CaliptraUtil());
+        cli.setOut(out);
+        cli.setErr(err);
+        ErrorReporting.install(cli);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,38 @@
+package org.caliptra.util.cli;
+
+import org.caliptra.util.cli.target.TargetException;
+import org.caliptra.util.protocol.CaliptraException;
+import picocli.CommandLine;
+
+/**
+ * Turns every failure into one line on stderr and the exit-code contract: 2 for usage, 1 for
+ * device and transport failures. A stack trace is printed only when CALIPTRA_UTIL_DEBUG is set.
+ */
+final class ErrorReporting {
+    private ErrorReporting() {}
+
+    static void install(CommandLine cli) {
+        cli.setParameterExceptionHandler((ex, args) -> {
+            var cmd = ex.getCommandLine();
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage() + " (see --help)");
+            return ExitCodes.USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            String prefix = cmd.getCommandSpec().qualifiedName() + ": ";
+            if (System.getenv("CALIPTRA_UTIL_DEBUG") != null) {
+                ex.printStackTrace(cmd.getErr());
+            }
+            if (ex instanceof UsageException || ex instanceof TargetException) {
+                cmd.getErr().println(prefix + ex.getMessage());
+                return ExitCodes.USAGE;
+            }
+            if (ex instanceof CaliptraException) {
+                cmd.getErr().println(prefix + ex.getMessage());
+                return ExitCodes.FAILURE;
+            }
+            cmd.getErr().println(prefix + "internal error: " + ex
+                    + " (set CALIPTRA_UTIL_DEBUG=1 for a stack trace, and please report it)");
+            return ExitCodes.FAILURE;
+        });
+    }
+}

@@ -1,0 +1,36 @@
+package org.caliptra.util.host.transport;
+
+/**
+ * A synchronous, transport-agnostic channel to a Caliptra device: internal command id plus
+ * internal request bytes in, internal response bytes out (spec/hostlib.md §1.2).
+ *
+ * <p>{@link #send} performs the whole round trip and buffers the response; {@link #receive}
+ * hands it out once. Implementations are not required to be thread-safe: the session above runs
+ * one command at a time.
+ */
+public interface Transport extends AutoCloseable {
+    /** A short name for messages and statistics, e.g. "mailbox/in-process". */
+    String name();
+
+    void connect();
+
+    void disconnect();
+
+    boolean isConnected();
+
+    /** Sends one command and waits for its response, which {@link #receive} then returns. */
+    void send(int commandId, byte[] internalRequest);
+
+    /**
+     * The response to the last {@link #send}, exactly once.
+     *
+     * @throws TransportException of kind {@code RECEIVE_FAILED} when nothing is buffered
+     */
+    byte[] receive();
+
+    /** Disconnects and releases whatever the transport owns. */
+    @Override
+    default void close() {
+        disconnect();
+    }
+}

@@ -1,0 +1,114 @@
+package org.caliptra.util.host.transport.mailbox;
+
+import java.util.Objects;
+import org.caliptra.util.host.transport.Transport;
+import org.caliptra.util.host.transport.TransportException;
+import org.caliptra.util.host.transport.TransportException.Kind;
+import org.caliptra.util.protocol.ProtocolException;
+import org.caliptra.util.protocol.mailbox.MailboxChecksum;
+
+/**
+ * The mailbox transport (spec/hostlib.md §1.3): looks the internal command id up in its
+ * {@link MailboxCommandTable}, builds {@code checksum ‖ fields}, hands it to a
+ * {@link MailboxDriver}, checks the response checksum (command 0) and converts the response back
+ * to the internal struct.
+ *
+ * <p>Unlike the reference, a device error keeps its Caliptra code all the way up.
+ */
+public final class MailboxTransport implements Transport {
+    private final MailboxDriver driver;
+    private final MailboxCommandTable table;
+    private boolean connected;
+    private byte[] pending;
+
+    public MailboxTransport(MailboxDriver driver, MailboxCommandTable table) {
+        this.driver = Objects.requireNonNull(driver, "driver");
+        this.table = Objects.requireNonNull(table, "table");
+    }
+
+    @Override
+    public String name() {
+        return "mailbox/" + driver.name();
+    }
+
+    @Override
+    public void connect() {
+        if (!driver.isReady()) {
+            throw new TransportException(Kind.CONNECTION_FAILED, name() + ": mailbox not ready");
+        }
+        try {
+            driver.connect();
+        } catch (MailboxException e) {
+            throw new TransportException(Kind.CONNECTION_FAILED, name() + ": " + e.getMessage(), e);
+        }
+        connected = true;
+    }
+
+    @Override
+    public void disconnect() {
+        if (connected) {
+            connected = false;
+            pending = null;
+            driver.disconnect();
+        }
+    }
+
+    @Override
+    public boolean isConnected() {
+        return connected && driver.isReady();
+    }
+
+    @Override
+    public void send(int commandId, byte[] internalRequest) {
+        if (!connected) {
+            throw new TransportException(Kind.DISCONNECTED, name() + ": not connected");
+        }
+        pending = null;
+        MailboxCommandMapping mapping = table.lookup(commandId).orElseThrow(() -> new TransportException(
+                Kind.NOT_SUPPORTED, String.format("%s: command id 0x%04X has no mailbox mapping", name(), commandId)));
+        byte[] fields;
+        try {
+            fields = mapping.toExternalRequest(internalRequest);
+        } catch (ProtocolException e) {
+            throw new TransportException(Kind.INVALID_MESSAGE, mapping.name() + " request: " + e.getMessage(), e);
+        }
+        byte[] response;
+        try {
+            response = driver.sendCommand(mapping.externalCommand(), MailboxChecksum.seal(mapping.externalCommand(), fields));
+        } catch (MailboxException e) {
+            throw translate(mapping, e);
+        }
+        try {
+            byte[] body = MailboxChecksum.open(0, response, mapping.name() + " response");
+            pending = mapping.toInternalResponse(body);
+        } catch (ProtocolException e) {
+            throw new TransportException(Kind.INVALID_MESSAGE, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] receive() {
+        if (!connected) {
+            throw new TransportException(Kind.DISCONNECTED, name() + ": not connected");
+        }
+        byte[] out = pending;
+        if (out == null) {
+            throw new TransportException(Kind.RECEIVE_FAILED, name() + ": no response is waiting");
+        }
+        pending = null;
+        return out;
+    }
+
+    private TransportException translate(MailboxCommandMapping mapping, MailboxException e) {
+        String what = mapping.name();
+        return switch (e.kind()) {
+            case DEVICE_ERROR -> TransportException.deviceError(what, e.deviceErrorCode());
+            case TIMEOUT -> new TransportException(Kind.TIMEOUT, what + ": " + e.getMessage(), e);
+            case BUSY -> new TransportException(Kind.BUSY, what + ": " + e.getMessage(), e);
+            case INVALID_COMMAND -> new TransportException(Kind.INVALID_MESSAGE, what + ": " + e.getMessage(), e);
+            case BUFFER_OVERFLOW -> new TransportException(Kind.BUFFER_ERROR, what + ": " + e.getMessage(), e);
+            case NOT_READY, COMMUNICATION_ERROR ->
+                    new TransportException(Kind.CONNECTION_FAILED, what + ": " + e.getMessage(), e);
+        };
+    }
+}

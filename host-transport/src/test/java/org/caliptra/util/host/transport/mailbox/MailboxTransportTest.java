@@ -1,0 +1,111 @@
+package org.caliptra.util.host.transport.mailbox;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.caliptra.util.host.transport.TransportException;
+import org.caliptra.util.host.transport.TransportException.Kind;
+import org.caliptra.util.protocol.MailboxReply;
+import org.caliptra.util.protocol.ProtocolException;
+import org.caliptra.util.protocol.mailbox.MailboxChecksum;
+import org.junit.jupiter.api.Test;
+
+class MailboxTransportTest {
+    private static final int ID = 0x0002;
+    private static final int MCAP = 0x4D43_4150;
+
+    /** Mirrors the reference fixed-size rule: response fields must be exactly 40 bytes. */
+    private static final MailboxCommandMapping CAPS = new MailboxCommandMapping() {
+        public int commandId() { return ID; }
+        public int externalCommand() { return MCAP; }
+        public String name() { return "MC_DEVICE_CAPABILITIES"; }
+        public byte[] toExternalRequest(byte[] r) { return r; }
+        public byte[] toInternalResponse(byte[] b) {
+            if (b.length != 40) {
+                throw new ProtocolException("MC_DEVICE_CAPABILITIES response: " + b.length + " bytes, expected 40");
+            }
+            return b;
+        }
+    };
+
+    private final List<byte[]> sent = new ArrayList<>();
+    private final AtomicReference<MailboxReply> reply = new AtomicReference<>();
+    private final MailboxTransport transport = new MailboxTransport(new InProcessMailboxDriver((cmd, req) -> {
+        assertEquals(MCAP, cmd);
+        sent.add(req);
+        return reply.get();
+    }), MailboxCommandTable.of(List.of(CAPS)));
+
+    private static byte[] hex(String s) {
+        return HexFormat.of().parseHex(s.replace(" ", ""));
+    }
+
+    @Test
+    void sendsTheSpecRequestBytesAndReturnsTheInternalResponse() {
+        String caps = "00000000000000 01 00000000 00000001 00000000 000000FF 000200EF 00000009 00000000";
+        reply.set(new MailboxReply.Data(hex("04FEFFFF 01000000" + caps)));
+        transport.connect();
+        transport.send(ID, new byte[0]);
+        assertArrayEquals(hex("DFFEFFFF"), sent.get(0), "spec/hostlib.md §3.1 MCAP request");
+        assertArrayEquals(hex("01000000" + caps), transport.receive());
+        var e = assertThrows(TransportException.class, transport::receive);
+        assertEquals(Kind.RECEIVE_FAILED, e.kind(), "a response is handed out once");
+    }
+
+    @Test
+    void badResponseChecksumIsAnInvalidMessage() {
+        reply.set(new MailboxReply.Data(hex("05FEFFFF 01000000" + "00".repeat(36))));
+        transport.connect();
+        var e = assertThrows(TransportException.class, () -> transport.send(ID, new byte[0]));
+        assertEquals(Kind.INVALID_MESSAGE, e.kind());
+        assertTrue(e.getMessage().startsWith("MC_DEVICE_CAPABILITIES response: checksum mismatch"), e.getMessage());
+    }
+
+    @Test
+    void wrongSizeAndShortFramesAreInvalidMessages() {
+        transport.connect();
+        reply.set(new MailboxReply.Data(MailboxChecksum.seal(0, new byte[39])));
+        assertEquals(Kind.INVALID_MESSAGE, assertThrows(TransportException.class, () -> transport.send(ID, new byte[0])).kind());
+        reply.set(new MailboxReply.Complete());
+        assertEquals(Kind.INVALID_MESSAGE, assertThrows(TransportException.class, () -> transport.send(ID, new byte[0])).kind());
+    }
+
+    @Test
+    void deviceErrorsKeepTheirCaliptraCode() {
+        transport.connect();
+        reply.set(new MailboxReply.Failure(0x000E_0002));
+        var e = assertThrows(TransportException.class, () -> transport.send(ID, new byte[0]));
+        assertEquals(Kind.DEVICE_ERROR, e.kind());
+        assertEquals(0x000E_0002, e.deviceErrorCode().orElseThrow());
+        assertEquals("MC_DEVICE_CAPABILITIES failed on the device: RUNTIME_UNIMPLEMENTED_COMMAND (0x000E0002)", e.getMessage());
+        reply.set(new MailboxReply.Busy());
+        assertEquals(Kind.BUSY, assertThrows(TransportException.class, () -> transport.send(ID, new byte[0])).kind());
+    }
+
+    @Test
+    void unmappedIdsAndDisconnectedUseAreRefused() {
+        assertEquals(Kind.DISCONNECTED, assertThrows(TransportException.class, () -> transport.send(ID, new byte[0])).kind());
+        assertFalse(transport.isConnected());
+        transport.connect();
+        assertTrue(transport.isConnected());
+        var e = assertThrows(TransportException.class, () -> transport.send(0x7777, new byte[0]));
+        assertEquals(Kind.NOT_SUPPORTED, e.kind());
+        assertEquals("mailbox/in-process: command id 0x7777 has no mailbox mapping", e.getMessage());
+        transport.disconnect();
+        assertEquals(Kind.DISCONNECTED, assertThrows(TransportException.class, transport::receive).kind());
+        assertTrue(sent.isEmpty(), "nothing reached the device");
+    }
+
+    @Test
+    void tableRejectsDuplicateIds() {
+        var e = assertThrows(IllegalArgumentException.class, () -> MailboxCommandTable.of(List.of(CAPS, CAPS)));
+        assertTrue(e.getMessage().contains("0x0002"));
+    }
+}
