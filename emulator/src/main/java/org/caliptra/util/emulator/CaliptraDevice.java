@@ -1,9 +1,5 @@
 package org.caliptra.util.emulator;
 
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.caliptra.util.protocol.MailboxPort;
@@ -24,19 +20,12 @@ import org.caliptra.util.protocol.RegisterBus;
 public final class CaliptraDevice implements RegisterBus, MailboxPort, AutoCloseable {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-    private final DeviceCore core;
-    private final ExecutorService actor;
-    private volatile Thread actorThread;
+    private final DeviceConfig config;
+    private final DeviceActor actor;
 
     private CaliptraDevice(DeviceConfig config) {
-        this.core = new DeviceCore(config);
-        String name = "caliptra-device-" + INSTANCES.incrementAndGet();
-        this.actor = Executors.newSingleThreadExecutor(task -> {
-            Thread t = new Thread(task, name);
-            t.setDaemon(true);
-            actorThread = t;
-            return t;
-        });
+        this.config = config;
+        this.actor = new DeviceActor(new DeviceCore(config), "caliptra-device-" + INSTANCES.incrementAndGet());
     }
 
     public static CaliptraDevice create(DeviceConfig config) {
@@ -48,12 +37,12 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, AutoClose
     }
 
     public DeviceConfig config() {
-        return core.config();
+        return config;
     }
 
     /** SoC bus address of MCU mailbox 0 (its SRAM window; the CSRs are 0x20_0000 above). */
     public int mcuMailboxBase() {
-        return core.mcuMailboxBase();
+        return config.mciBase() + DeviceCore.MCU_MBOX0_OFFSET;
     }
 
     @Override
@@ -103,29 +92,10 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, AutoClose
 
     @Override
     public void close() {
-        actor.shutdownNow();
+        actor.close();
     }
 
     private <T> T onDevice(Function<DeviceCore, T> action) {
-        if (Thread.currentThread() == actorThread) {
-            return action.apply(core);
-        }
-        try {
-            return actor.submit(() -> action.apply(core)).get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeviceClosedException("interrupted while waiting for the device thread");
-        } catch (CancellationException | java.util.concurrent.RejectedExecutionException e) {
-            throw new DeviceClosedException("the device is closed");
-        }
+        return actor.call(action);
     }
 }

@@ -139,6 +139,36 @@ class CaliptraDeviceTest {
     }
 
     @Test
+    void closingWhileCallersWaitEndsEveryCallOneWayOrTheOther() throws Exception {
+        var pool = Executors.newFixedThreadPool(3);
+        try {
+            var tasks = new ArrayList<Callable<String>>();
+            for (int i = 0; i < 300; i++) {
+                tasks.add(() -> {
+                    try {
+                        device.execute(McDeviceId.CODE, McDeviceId.encodeRequest());
+                        return "served";
+                    } catch (DeviceClosedException e) {
+                        return "closed";
+                    }
+                });
+            }
+            var futures = new ArrayList<Future<String>>();
+            for (var t : tasks) {
+                futures.add(pool.submit(t));
+            }
+            device.close();
+            for (var f : futures) {
+                var outcome = f.get(); // a lost wake-up would hang here
+                assertTrue(outcome.equals("served") || outcome.equals("closed"), outcome);
+            }
+            assertThrows(DeviceClosedException.class, device::step);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void closedDeviceSaysSo() {
         device.close();
         var e = assertThrows(DeviceClosedException.class, () -> device.read32(device.mcuMailboxBase()));
