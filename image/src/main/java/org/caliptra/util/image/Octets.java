@@ -1,0 +1,87 @@
+package org.caliptra.util.image;
+
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * An immutable byte string with value equality, so records of image fields compare by content.
+ */
+public final class Octets {
+    private static final HexFormat HEX = HexFormat.of();
+    private final byte[] bytes;
+
+    private Octets(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    public static Octets of(byte[] bytes) {
+        return new Octets(bytes.clone());
+    }
+
+    public static Octets of(byte[] bytes, int offset, int length) {
+        return new Octets(Arrays.copyOfRange(bytes, offset, offset + length));
+    }
+
+    public static Octets zeros(int length) {
+        return new Octets(new byte[length]);
+    }
+
+    public static Octets fromHex(String hex) {
+        return new Octets(HEX.parseHex(hex));
+    }
+
+    public byte[] toByteArray() {
+        return bytes.clone();
+    }
+
+    /** Copies the bytes into {@code target} at {@code offset}. */
+    public void copyTo(byte[] target, int offset) {
+        System.arraycopy(bytes, 0, target, offset, bytes.length);
+    }
+
+    public int length() {
+        return bytes.length;
+    }
+
+    public byte get(int index) {
+        return bytes[index];
+    }
+
+    public boolean isZero() {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public Octets slice(int offset, int length) {
+        return of(bytes, offset, length);
+    }
+
+    public String hex() {
+        return HEX.formatHex(bytes);
+    }
+
+    /** Constant-time comparison, for digests and signatures. */
+    public boolean constantTimeEquals(Octets other) {
+        return MessageDigest.isEqual(bytes, other.bytes);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Octets other && Arrays.equals(bytes, other.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return bytes.length <= 64 ? hex() : HEX.formatHex(bytes, 0, 32) + "…(" + bytes.length + " bytes)";
+    }
+}

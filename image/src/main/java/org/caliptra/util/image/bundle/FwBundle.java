@@ -1,0 +1,123 @@
+package org.caliptra.util.image.bundle;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.caliptra.util.image.ImageFormatException;
+import org.caliptra.util.image.Octets;
+
+/**
+ * A Caliptra firmware image bundle: manifest, then everything after it (FMC, runtime, padding)
+ * kept byte for byte, so {@code parse(b).toBytes()} equals {@code b} for any well-formed file.
+ */
+public sealed interface FwBundle permits FwBundle.V1, FwBundle.V2 {
+
+    /** "fw-bundle-1.x" or "fw-bundle-2.x", as the CLI reports it. */
+    String kind();
+
+    int manifestSize();
+
+    TocEntry fmc();
+
+    TocEntry runtime();
+
+    /** The bytes after the manifest. */
+    Octets body();
+
+    byte[] toBytes();
+
+    record V1(ManifestV1 manifest, Octets body) implements FwBundle {
+        @Override
+        public String kind() {
+            return "fw-bundle-1.x";
+        }
+
+        @Override
+        public int manifestSize() {
+            return ManifestV1.SIZE;
+        }
+
+        @Override
+        public TocEntry fmc() {
+            return manifest.fmc();
+        }
+
+        @Override
+        public TocEntry runtime() {
+            return manifest.runtime();
+        }
+
+        @Override
+        public byte[] toBytes() {
+            byte[] out = new byte[ManifestV1.SIZE + body.length()];
+            manifest.write(out);
+            body.copyTo(out, ManifestV1.SIZE);
+            return out;
+        }
+    }
+
+    record V2(ManifestV2 manifest, Octets body) implements FwBundle {
+        @Override
+        public String kind() {
+            return "fw-bundle-2.x";
+        }
+
+        @Override
+        public int manifestSize() {
+            return ManifestV2.SIZE;
+        }
+
+        @Override
+        public TocEntry fmc() {
+            return manifest.fmc();
+        }
+
+        @Override
+        public TocEntry runtime() {
+            return manifest.runtime();
+        }
+
+        @Override
+        public byte[] toBytes() {
+            byte[] out = new byte[ManifestV2.SIZE + body.length()];
+            manifest.write(out);
+            body.copyTo(out, ManifestV2.SIZE);
+            return out;
+        }
+    }
+
+    /** The marker of a file, if it is long enough to have one. */
+    static int marker(byte[] bytes) {
+        return bytes.length < 4 ? 0 : ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(0);
+    }
+
+    static boolean isBundle(byte[] bytes) {
+        int m = marker(bytes);
+        return m == ManifestV1.MARKER || m == ManifestV2.MARKER;
+    }
+
+    /**
+     * Parses a 1.x or 2.x bundle by its marker.
+     *
+     * @param name names the input in errors (a file name)
+     */
+    static FwBundle parse(byte[] bytes, String name) {
+        int marker = marker(bytes);
+        if (marker == ManifestV1.MARKER) {
+            requireLength(bytes, ManifestV1.SIZE, name, "1.x");
+            return new V1(ManifestV1.read(bytes), Octets.of(bytes, ManifestV1.SIZE, bytes.length - ManifestV1.SIZE));
+        }
+        if (marker == ManifestV2.MARKER) {
+            requireLength(bytes, ManifestV2.SIZE, name, "2.x");
+            return new V2(ManifestV2.read(bytes), Octets.of(bytes, ManifestV2.SIZE, bytes.length - ManifestV2.SIZE));
+        }
+        throw new ImageFormatException(String.format("%s: not a Caliptra firmware bundle: marker at offset 0 is 0x%08X, "
+                + "expected 0x%08X (\"CMAN\", 1.x) or 0x%08X (\"CMN2\", 2.x)", name, marker, ManifestV1.MARKER, ManifestV2.MARKER));
+    }
+
+    private static void requireLength(byte[] bytes, int manifestSize, String name, String generation) {
+        if (bytes.length < manifestSize) {
+            throw new ImageFormatException(String.format("%s: %d bytes is shorter than a %s manifest (%d bytes)",
+                    name, bytes.length, generation, manifestSize));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.caliptra.util.image.keys;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import org.bouncycastle.crypto.digests.SHA384Digest;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.caliptra.util.image.sign.EccSigner;
+
+/**
+ * An ECC P-384 private key. Its scalar never appears in {@link #toString()} or in any message.
+ */
+public final class EccPrivateKey {
+    private final BigInteger d;
+    private final EccPublicKey publicKey;
+
+    EccPrivateKey(BigInteger d) {
+        if (d.signum() <= 0 || d.compareTo(P384.DOMAIN.getN()) >= 0) {
+            throw new IllegalArgumentException("ECC private scalar out of range");
+        }
+        this.d = d;
+        this.publicKey = EccPublicKey.fromPoint(new FixedPointCombMultiplier().multiply(P384.DOMAIN.getG(), d));
+    }
+
+    public static EccPrivateKey generate(SecureRandom random) {
+        BigInteger n = P384.DOMAIN.getN();
+        BigInteger d;
+        do {
+            d = new BigInteger(n.bitLength(), random);
+        } while (d.signum() == 0 || d.compareTo(n) >= 0);
+        return new EccPrivateKey(d);
+    }
+
+    public EccPublicKey publicKey() {
+        return publicKey;
+    }
+
+    BigInteger scalar() {
+        return d;
+    }
+
+    /**
+     * A signer over SHA-384 digests. Deterministic (RFC 6979) unless {@code random} is given, so
+     * equal inputs give equal signatures.
+     */
+    public EccSigner signer(SecureRandom random) {
+        var key = new ECPrivateKeyParameters(d, P384.DOMAIN);
+        return new EccSigner() {
+            @Override
+            public EccPublicKey publicKey() {
+                return publicKey;
+            }
+
+            @Override
+            public EccSignature signDigest(byte[] sha384Digest) {
+                ECDSASigner ecdsa = random == null
+                        ? new ECDSASigner(new HMacDSAKCalculator(new SHA384Digest()))
+                        : new ECDSASigner();
+                ecdsa.init(true, random == null ? key : new ParametersWithRandom(key, random));
+                BigInteger[] rs = ecdsa.generateSignature(sha384Digest);
+                return EccSignature.of(rs[0], rs[1]);
+            }
+        };
+    }
+
+    public EccSigner signer() {
+        return signer(null);
+    }
+
+    @Override
+    public String toString() {
+        return "EccPrivateKey[P-384, public x=" + publicKey.x().hex().substring(0, 16) + "…]";
+    }
+}

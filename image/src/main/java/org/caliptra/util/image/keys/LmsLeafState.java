@@ -1,0 +1,127 @@
+package org.caliptra.util.image.keys;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.regex.Pattern;
+import org.caliptra.util.image.Octets;
+import org.caliptra.util.image.sign.SigningException;
+
+/**
+ * The persisted "next unused leaf" of a full-tree LMS key, kept beside the key file as
+ * {@code <key>.state}. A leaf is reserved by writing the advanced counter durably (temp file,
+ * fsync, atomic rename, fsync of the directory) before any signature with it exists, so a leaf is
+ * never used twice, even if the process is killed halfway; at worst a leaf is skipped.
+ */
+public final class LmsLeafState {
+    private static final Pattern NEXT = Pattern.compile("(?m)^next_leaf\\s*=\\s*(\\d+)\\s*$");
+    private static final Pattern KEY = Pattern.compile("(?m)^key_id\\s*=\\s*([0-9a-f]{32})\\s*$");
+
+    private final Path file;
+    private final Octets keyId;
+
+    public LmsLeafState(Path file, Octets keyId) {
+        this.file = file;
+        this.keyId = keyId;
+    }
+
+    public static Path beside(Path keyFile) {
+        return keyFile.resolveSibling(keyFile.getFileName() + ".state");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Creates the state of a new key (next leaf 0); refuses to overwrite an existing one. */
+    public void initialise() {
+        if (Files.exists(file)) {
+            throw new SigningException("LMS state " + file + " already exists; refusing to reset a key's leaf counter");
+        }
+        write(0);
+    }
+
+    /** The next leaf that would be used, without reserving it. */
+    public int peek() {
+        return read();
+    }
+
+    /** Durably advances the counter and returns the leaf that now belongs to the caller alone. */
+    public int reserve() {
+        Path lock = file.resolveSibling(file.getFileName() + ".lock");
+        try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             var ignored = ch.lock()) {
+            int leaf = read();
+            if (leaf >= Lms.LEAVES) {
+                throw new SigningException("LMS key " + keyId.hex() + " is exhausted: all " + Lms.LEAVES
+                        + " leaves used (state " + file + ")");
+            }
+            write(leaf + 1);
+            return leaf;
+        } catch (IOException e) {
+            throw new SigningException("cannot lock LMS state " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private int read() {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new SigningException("LMS state " + file + " is missing: a full-tree key cannot sign without "
+                    + "its leaf counter (restore it from a backup; never recreate it at a lower value)");
+        } catch (IOException e) {
+            throw new SigningException("cannot read LMS state " + file + ": " + e.getMessage(), e);
+        }
+        var key = KEY.matcher(text);
+        if (!key.find() || !key.group(1).equals(keyId.hex())) {
+            throw new SigningException("LMS state " + file + " belongs to another key (key_id does not match "
+                    + keyId.hex() + ")");
+        }
+        var next = NEXT.matcher(text);
+        if (!next.find()) {
+            throw new SigningException("LMS state " + file + " has no next_leaf line");
+        }
+        long value = Long.parseLong(next.group(1));
+        if (value > Lms.LEAVES) {
+            throw new SigningException("LMS state " + file + ": next_leaf " + value + " is beyond the " + Lms.LEAVES + " leaves");
+        }
+        return (int) value;
+    }
+
+    private void write(int nextLeaf) {
+        String text = "# caliptra-util LMS signer state. The next unused leaf of this key.\n"
+                + "# Never lower next_leaf or copy this file to another machine that also signs.\n"
+                + "key_id = " + keyId.hex() + "\n"
+                + "next_leaf = " + nextLeaf + "\n";
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                ch.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new SigningException("the file system of " + file + " cannot rename atomically; "
+                        + "LMS state must live on one that can", e);
+            }
+            Path dir = file.toAbsolutePath().getParent();
+            try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+                d.force(true);
+            } catch (IOException ignored) {
+                // Some platforms cannot fsync a directory; the rename above is still atomic.
+            }
+        } catch (IOException e) {
+            throw new SigningException("cannot write LMS state " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.caliptra.util.image.sign;
+
+import org.caliptra.util.image.keys.EccPublicKey;
+import org.caliptra.util.image.keys.EccSignature;
+
+/** Signs SHA-384 digests with an ECC P-384 key held somewhere: a file, a helper process, a token. */
+public interface EccSigner {
+    EccPublicKey publicKey();
+
+    /** ECDSA P-384 over a 48-byte SHA-384 digest. */
+    EccSignature signDigest(byte[] sha384Digest);
+}
