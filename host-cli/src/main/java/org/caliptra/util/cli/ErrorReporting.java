@@ -1,6 +1,7 @@
 package org.caliptra.util.cli;
 
 import org.caliptra.util.cli.target.TargetException;
+import org.caliptra.util.image.ImageException;
 import org.caliptra.util.protocol.CaliptraException;
 import picocli.CommandLine;
 
@@ -22,7 +23,7 @@ final class ErrorReporting {
             if (System.getenv("CALIPTRA_UTIL_DEBUG") != null) {
                 ex.printStackTrace(cmd.getErr());
             }
-            if (ex instanceof UsageException || ex instanceof TargetException) {
+            if (ex instanceof UsageException || ex instanceof TargetException || ex instanceof ImageException) {
                 cmd.getErr().println(prefix + ex.getMessage());
                 return ExitCodes.USAGE;
             }

@@ -1,0 +1,88 @@
+package org.caliptra.util.cli.config;
+
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.caliptra.util.image.Octets;
+import org.caliptra.util.image.bundle.PqcKeyType;
+import org.caliptra.util.image.verify.Fuses;
+import org.caliptra.util.image.verify.Generation;
+import org.caliptra.util.image.verify.Lifecycle;
+import org.tomlj.TomlTable;
+
+/**
+ * A device description file (TOML): the profile, lifecycle and fuses of one part. Documented in
+ * docs/cli.md ("Device files").
+ */
+public record DeviceFile(Optional<String> profile, Fuses fuses) {
+    static final List<String> TOP = List.of("profile", "lifecycle", "fuses");
+    static final List<String> FUSES = List.of("vendor_pk_hash", "owner_pk_hash", "ecc_revocation", "lms_revocation",
+            "mldsa_revocation", "lms_verify", "pqc_key_type", "fmc_svn", "runtime_svn", "anti_rollback_disable");
+    static final List<String> PROFILES = List.of("caliptra-1.2", "caliptra-2.0", "caliptra-2.1");
+
+    public static DeviceFile read(Path path) {
+        var toml = TomlFile.read(path);
+        TomlTable root = toml.root();
+        toml.rejectUnknownKeys(root, "the top level", TOP);
+        var profile = toml.string(root, "profile", "the top level");
+        profile.ifPresent(p -> {
+            if (!PROFILES.contains(p)) {
+                throw toml.error("the top level", "profile", "is '" + p + "', expected one of " + PROFILES
+                        + TomlFile.hint(p, PROFILES));
+            }
+        });
+        var b = Fuses.builder();
+        toml.string(root, "lifecycle", "the top level").ifPresent(l -> b.lifecycle(Lifecycle.fromName(l).orElseThrow(
+                () -> toml.error("the top level", "lifecycle", "is '" + l + "', expected unprovisioned, manufacturing or production"))));
+        var fusesTable = toml.table(root, "fuses", "the top level");
+        if (fusesTable.isPresent()) {
+            TomlTable f = fusesTable.get();
+            String where = "[fuses]";
+            toml.rejectUnknownKeys(f, where, FUSES);
+            toml.string(f, "vendor_pk_hash", where).ifPresent(h -> b.vendorPkHash(hash48(toml, where, "vendor_pk_hash", h)));
+            toml.string(f, "owner_pk_hash", where).ifPresent(h -> b.ownerPkHash(hash48(toml, where, "owner_pk_hash", h)));
+            toml.u32(f, "ecc_revocation", where).ifPresent(b::eccRevocation);
+            toml.u32(f, "lms_revocation", where).ifPresent(b::lmsRevocation);
+            toml.u32(f, "mldsa_revocation", where).ifPresent(b::mldsaRevocation);
+            toml.bool(f, "lms_verify", where).ifPresent(b::lmsVerify);
+            toml.string(f, "pqc_key_type", where).ifPresent(t -> b.pqcKeyType(pqcType(t).orElseThrow(
+                    () -> toml.error(where, "pqc_key_type", "is '" + t + "', expected lms or mldsa"))));
+            toml.u32(f, "fmc_svn", where).ifPresent(v -> b.fmcSvn(svn(toml, where, "fmc_svn", v, 32)));
+            toml.u32(f, "runtime_svn", where).ifPresent(v -> b.runtimeSvn(svn(toml, where, "runtime_svn", v, 128)));
+            toml.bool(f, "anti_rollback_disable", where).ifPresent(b::antiRollbackDisable);
+        }
+        return new DeviceFile(profile, b.build());
+    }
+
+    public Optional<Generation> generation() {
+        return profile.map(p -> p.equals("caliptra-1.2") ? Generation.V1 : Generation.V2);
+    }
+
+    public static Optional<PqcKeyType> pqcType(String name) {
+        return switch (name) {
+            case "lms" -> Optional.of(PqcKeyType.LMS);
+            case "mldsa", "ml-dsa" -> Optional.of(PqcKeyType.MLDSA);
+            default -> Optional.empty();
+        };
+    }
+
+    private static int svn(TomlFile toml, String where, String key, int value, int max) {
+        if (value > max) {
+            throw toml.error(where, key, "is " + value + ", at most " + max);
+        }
+        return value;
+    }
+
+    private static Octets hash48(TomlFile toml, String where, String key, String hex) {
+        try {
+            byte[] b = HexFormat.of().parseHex(hex.replace(" ", "").replace(":", ""));
+            if (b.length != 48) {
+                throw toml.error(where, key, "holds " + b.length + " bytes, a SHA-384 hash is 48");
+            }
+            return Octets.of(b);
+        } catch (IllegalArgumentException e) {
+            throw toml.error(where, key, "is not hex: " + e.getMessage());
+        }
+    }
+}

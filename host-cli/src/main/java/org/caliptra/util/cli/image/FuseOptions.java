@@ -1,0 +1,124 @@
+package org.caliptra.util.cli.image;
+
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.caliptra.util.cli.U32Converter;
+import org.caliptra.util.cli.UsageException;
+import org.caliptra.util.cli.config.DeviceFile;
+import org.caliptra.util.image.Octets;
+import org.caliptra.util.image.verify.Fuses;
+import org.caliptra.util.image.verify.Generation;
+import org.caliptra.util.image.verify.Lifecycle;
+import picocli.CommandLine.Option;
+
+/**
+ * The fuses and lifecycle an image is judged against: from {@code --device FILE}, with any flag
+ * overriding the file. Shared by {@code image verify} and {@code boot}.
+ */
+public final class FuseOptions {
+    @Option(names = "--device", paramLabel = "DEVICE.toml", description = "Device file with profile, lifecycle and fuses.")
+    Path device;
+
+    @Option(names = "--lifecycle", paramLabel = "STATE", description = "unprovisioned, manufacturing or production (default production).")
+    String lifecycle;
+
+    @Option(names = "--vendor-pk-hash", paramLabel = "HEX", description = "Vendor key hash fuse (SHA-384, 96 hex digits).")
+    String vendorPkHash;
+
+    @Option(names = "--owner-pk-hash", paramLabel = "HEX", description = "Owner key hash fuse (SHA-384, 96 hex digits; default zero = any owner).")
+    String ownerPkHash;
+
+    @Option(names = "--lms-verify", description = "1.x: LMS verification fuse set (ECDSA + LMS).")
+    Boolean lmsVerify;
+
+    @Option(names = "--pqc-key-type", paramLabel = "TYPE", description = "2.x PQC key type fuse: lms or mldsa (default mldsa).")
+    String pqcKeyType;
+
+    @Option(names = "--ecc-revocation", paramLabel = "N", converter = U32Converter.class, description = "Vendor ECC key revocation bits.")
+    Integer eccRevocation;
+
+    @Option(names = "--lms-revocation", paramLabel = "N", converter = U32Converter.class, description = "Vendor LMS key revocation bits.")
+    Integer lmsRevocation;
+
+    @Option(names = "--mldsa-revocation", paramLabel = "N", converter = U32Converter.class, description = "Vendor ML-DSA key revocation bits.")
+    Integer mldsaRevocation;
+
+    @Option(names = "--fmc-svn", paramLabel = "N", description = "1.x FMC SVN fuse (0..32).")
+    Integer fmcSvn;
+
+    @Option(names = "--runtime-svn", paramLabel = "N", description = "Runtime (1.x) / firmware (2.x) SVN fuse (0..128).")
+    Integer runtimeSvn;
+
+    @Option(names = "--anti-rollback-disable", description = "Anti-rollback disable fuse set (SVN checks skipped).")
+    Boolean antiRollbackDisable;
+
+    private DeviceFile deviceFile() {
+        return device == null ? null : DeviceFile.read(device);
+    }
+
+    /** The ROM generation the device file's profile implies, if any. */
+    public Optional<Generation> generation() {
+        var file = deviceFile();
+        return file == null ? Optional.empty() : file.generation();
+    }
+
+    public Fuses fuses() {
+        var file = deviceFile();
+        var b = file == null ? Fuses.builder() : file.fuses().toBuilder();
+        if (lifecycle != null) {
+            b.lifecycle(Lifecycle.fromName(lifecycle).orElseThrow(() -> new UsageException(
+                    "--lifecycle '" + lifecycle + "': expected unprovisioned, manufacturing or production")));
+        }
+        if (vendorPkHash != null) {
+            b.vendorPkHash(hash48("--vendor-pk-hash", vendorPkHash));
+        }
+        if (ownerPkHash != null) {
+            b.ownerPkHash(hash48("--owner-pk-hash", ownerPkHash));
+        }
+        if (lmsVerify != null) {
+            b.lmsVerify(lmsVerify);
+        }
+        if (pqcKeyType != null) {
+            b.pqcKeyType(DeviceFile.pqcType(pqcKeyType).orElseThrow(() -> new UsageException(
+                    "--pqc-key-type '" + pqcKeyType + "': expected lms or mldsa")));
+        }
+        if (eccRevocation != null) {
+            b.eccRevocation(eccRevocation);
+        }
+        if (lmsRevocation != null) {
+            b.lmsRevocation(lmsRevocation);
+        }
+        if (mldsaRevocation != null) {
+            b.mldsaRevocation(mldsaRevocation);
+        }
+        if (fmcSvn != null) {
+            if (fmcSvn < 0 || fmcSvn > 32) {
+                throw new UsageException("--fmc-svn " + fmcSvn + ": the FMC SVN fuse holds 0..32");
+            }
+            b.fmcSvn(fmcSvn);
+        }
+        if (runtimeSvn != null) {
+            if (runtimeSvn < 0 || runtimeSvn > 128) {
+                throw new UsageException("--runtime-svn " + runtimeSvn + ": the SVN fuse holds 0..128");
+            }
+            b.runtimeSvn(runtimeSvn);
+        }
+        if (antiRollbackDisable != null) {
+            b.antiRollbackDisable(antiRollbackDisable);
+        }
+        return b.build();
+    }
+
+    static Octets hash48(String option, String hex) {
+        try {
+            byte[] bytes = HexFormat.of().parseHex(hex.trim());
+            if (bytes.length != 48) {
+                throw new UsageException(option + ": " + bytes.length + " bytes, a SHA-384 hash is 48 (96 hex digits)");
+            }
+            return Octets.of(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": not hex: " + e.getMessage());
+        }
+    }
+}

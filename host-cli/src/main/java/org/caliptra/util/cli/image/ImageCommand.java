@@ -1,0 +1,19 @@
+package org.caliptra.util.cli.image;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code caliptra-util image …}: build, inspect, sign and verify Caliptra images. */
+@Command(name = "image", mixinStandardHelpOptions = true,
+        description = "Build, inspect, sign and verify Caliptra firmware bundles and keys.",
+        subcommands = {InspectCommand.class, FusesCommand.class, VerifyCommand.class, KeygenCommand.class,
+            CreateFwBundleCommand.class})
+public final class ImageCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "an image subcommand is required (see --help)");
+    }
+}

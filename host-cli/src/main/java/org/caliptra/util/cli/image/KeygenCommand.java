@@ -1,0 +1,124 @@
+package org.caliptra.util.cli.image;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.concurrent.Callable;
+import org.caliptra.util.cli.ExitCodes;
+import org.caliptra.util.cli.UsageException;
+import org.caliptra.util.image.Octets;
+import org.caliptra.util.image.Sha384;
+import org.caliptra.util.image.keys.EccPrivateKey;
+import org.caliptra.util.image.keys.KeyFiles;
+import org.caliptra.util.image.keys.Lms;
+import org.caliptra.util.image.keys.LmsLeafState;
+import org.caliptra.util.image.keys.LmsPrivateKey;
+import org.caliptra.util.image.keys.MldsaPrivateKey;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code image keygen}: a new signing key pair in the file formats Caliptra tools read. */
+@Command(name = "keygen", mixinStandardHelpOptions = true,
+        description = {"Generate a key pair: PREFIX-prvk.pem and PREFIX-pubk.pem.",
+            "ecc: P-384, SEC1 private + SPKI public PEM. mldsa: ML-DSA-87, PKCS#8 + SPKI PEM.",
+            "lms: LMS_SHA256_M24_H15 raw 48-byte files (as Caliptra tools read them) and, for a full",
+            "tree, PREFIX-prvk.pem.state holding the next unused leaf. Existing files are never overwritten."})
+public final class KeygenCommand implements Callable<Integer> {
+    enum Type { ecc, lms, mldsa }
+
+    enum Tree { full, zero_leaf }
+
+    @Option(names = "--type", required = true, paramLabel = "TYPE", description = "ecc, lms or mldsa.")
+    Type type;
+
+    @Option(names = "--out", required = true, paramLabel = "PREFIX", description = "Output path prefix, e.g. keys/vnd-ecc-0.")
+    String prefix;
+
+    @Option(names = "--lms-tree", paramLabel = "TREE", defaultValue = "full",
+            description = "full (RFC 8554, a fresh leaf per signature; default) or zero_leaf (reference-tool "
+                    + "compatible: every signature reuses leaf 5; for test keys only).")
+    Tree tree;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Path priv = Path.of(prefix + "-prvk.pem");
+        Path pub = Path.of(prefix + "-pubk.pem");
+        Path state = LmsLeafState.beside(priv);
+        for (Path p : new Path[] {priv, pub, state}) {
+            if (Files.exists(p)) {
+                throw new UsageException(p + ": already exists; keygen never overwrites keys or LMS state");
+            }
+        }
+        Path dir = priv.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException(priv + ": the directory " + dir + " does not exist");
+        }
+        var random = new SecureRandom();
+        PrintWriter out = spec.commandLine().getOut();
+        Octets slotHash;
+        switch (type) {
+            case ecc -> {
+                var key = EccPrivateKey.generate(random);
+                KeyFiles.writeEccPrivate(key, priv);
+                KeyFiles.writeEccPublic(key.publicKey(), pub);
+                slotHash = Sha384.of(key.publicKey().toHw());
+            }
+            case mldsa -> {
+                var key = MldsaPrivateKey.generate(random);
+                KeyFiles.writeMldsaPrivate(key, priv);
+                KeyFiles.writeMldsaPublic(key.publicKey(), pub);
+                slotHash = Sha384.of(key.publicKey().bytes());
+            }
+            case lms -> {
+                var key = LmsPrivateKey.generate(random);
+                var progress = new Progress(spec.commandLine().getErr());
+                var publicKey = tree == Tree.full ? key.fullTreePublicKey(progress::leaves) : key.zeroLeafPublicKey();
+                progress.done();
+                KeyFiles.writeLmsPrivate(key, priv);
+                KeyFiles.writeLmsPublic(publicKey, pub);
+                if (tree == Tree.full) {
+                    new LmsLeafState(state, key.id()).initialise();
+                }
+                slotHash = Sha384.of(publicKey.toBytes());
+            }
+            default -> throw new IllegalStateException();
+        }
+        out.println("wrote " + priv + " and " + pub + (type == Type.lms && tree == Tree.full ? " and " + state : ""));
+        out.println("public key hash (manifest key slot): " + slotHash.hex());
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Leaf progress on an interactive terminal only; silent in scripts and CI. */
+    private static final class Progress {
+        private final PrintWriter err;
+        private final boolean terminal = System.console() != null;
+        private long last;
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        synchronized void leaves(int done) {
+            long now = System.nanoTime();
+            if (terminal && (now - last > 100_000_000L || done == Lms.LEAVES)) {
+                last = now;
+                err.printf("\rbuilding LMS tree: %5d / %d leaves", done, Lms.LEAVES);
+                err.flush();
+            }
+        }
+
+        void done() {
+            if (terminal) {
+                err.println();
+                err.flush();
+            }
+        }
+    }
+}

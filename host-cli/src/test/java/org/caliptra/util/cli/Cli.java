@@ -1,0 +1,38 @@
+package org.caliptra.util.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Runs the CLI in process and captures what a user would see. */
+public final class Cli {
+    public record Result(int exitCode, String out, String err) {
+        public JsonNode json() {
+            try {
+                return new ObjectMapper().readTree(out);
+            } catch (Exception e) {
+                throw new AssertionError("not JSON: " + out, e);
+            }
+        }
+    }
+
+    private Cli() {}
+
+    public static Result run(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int code = CaliptraUtil.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    public static Path testdata() {
+        String configured = System.getProperty("caliptra.testdata");
+        Path root = configured != null ? Path.of(configured) : Path.of("..", "..", "shared", "testdata");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(root),
+                "skipped: shared test data not found at " + root.toAbsolutePath().normalize());
+        return root.resolve("ast2700");
+    }
+}

@@ -1,0 +1,228 @@
+package org.caliptra.util.cli.image;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.caliptra.util.cli.Cli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageCommandsTest {
+    static final String VENDOR =
+            "428d18b0b49192c0163b4e0b2e231d20eef3ae37f8046c09a31911e3f6875a9a287342c58c7f8d68b69fafe1dd27b2dc";
+    static final String OWNER =
+            "124f40b2b2035f15e48782037342d795afc8b36d065d2fea9afaee724b8b9d53433ec6c1b4dbb9dc2c6f9f71e5f218b6";
+
+    @TempDir
+    Path dir;
+
+    static String bundle() {
+        return Cli.testdata().resolve("prebuilt/ast2700-default/caliptra-fw.bin").toString();
+    }
+
+    @Test
+    void fusesPrintsExactlyTheTwoReadmeHashes() {
+        var r = Cli.run("image", "fuses", bundle(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        var json = r.json();
+        assertEquals(2, json.size());
+        assertEquals(VENDOR, json.get("vendor_pk_hash").asText());
+        assertEquals(OWNER, json.get("owner_pk_hash").asText());
+    }
+
+    @Test
+    void verifyAcceptsTheRealBundleWithItsFuses() {
+        var r = Cli.run("image", "verify", bundle(), "--vendor-pk-hash", VENDOR, "--owner-pk-hash", OWNER,
+                "--lifecycle", "production", "--lms-verify", "--format", "json");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        var json = r.json();
+        assertEquals("accepted", json.get("verdict").asText());
+        assertEquals(4, json.get("signatures_verified").size());
+        assertEquals(0x40000130L, json.get("fmc").get("entry_point").asLong());
+    }
+
+    @Test
+    void verifyRejectsWithTheRomCodeAndExitOne() {
+        var r = Cli.run("image", "verify", bundle(), "--format", "json");
+        assertEquals(1, r.exitCode());
+        var json = r.json();
+        assertEquals("rejected", json.get("verdict").asText());
+        assertEquals("IMAGE_VERIFIER_ERR_VENDOR_PUB_KEY_DIGEST_INVALID", json.get("error").get("name").asText());
+        assertEquals("0x000B0003", json.get("error").get("code").asText());
+
+        var revoked = Cli.run("image", "verify", bundle(), "--vendor-pk-hash", VENDOR, "--lms-verify",
+                "--lms-revocation", "0x8", "--format", "json");
+        assertEquals(1, revoked.exitCode());
+        assertEquals("0x00B0003A", revoked.json().get("error").get("code").asText(), "the 1.x literal");
+    }
+
+    @Test
+    void deviceFileSuppliesFusesAndFlagsOverrideIt() throws Exception {
+        Path device = dir.resolve("device.toml");
+        Files.writeString(device, """
+                profile = "caliptra-1.2"
+                lifecycle = "production"
+                [fuses]
+                vendor_pk_hash = "%s"
+                owner_pk_hash = "%s"
+                lms_verify = true
+                """.formatted(VENDOR, OWNER));
+        assertEquals(0, Cli.run("image", "verify", bundle(), "--device", device.toString()).exitCode());
+        var overridden = Cli.run("image", "verify", bundle(), "--device", device.toString(), "--runtime-svn", "1");
+        assertEquals(1, overridden.exitCode());
+        assertTrue(overridden.out().contains("RUNTIME_SVN_LESS_THAN_FUSE (0x000B002E)"), overridden.out());
+
+        Path typo = dir.resolve("typo.toml");
+        Files.writeString(typo, "[fuses]\nvendor_pk_hsh = \"00\"\n");
+        var bad = Cli.run("image", "verify", bundle(), "--device", typo.toString());
+        assertEquals(2, bad.exitCode());
+        assertEquals(typo + ": unknown key 'vendor_pk_hsh' in [fuses] (did you mean 'vendor_pk_hash'?)",
+                bad.err().strip().replaceFirst("^caliptra-util image verify: ", ""));
+    }
+
+    @Test
+    void inspectReportsKindAndFields() {
+        var r = Cli.run("image", "inspect", bundle(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        var json = r.json();
+        assertEquals("fw-bundle-1.x", json.get("kind").asText());
+        assertEquals(3, json.get("manifest").get("vendor_ecc_key_index").asInt());
+        assertEquals(3, json.get("manifest").get("vendor_lms_signature").get("q").asInt());
+        assertEquals(83416, json.get("manifest").get("runtime").get("size").asInt());
+        assertEquals(0x21212121, json.get("manifest").get("header").get("pl0_pauser").asInt());
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() throws Exception {
+        Path junk = dir.resolve("junk.bin");
+        Files.write(junk, new byte[] {1, 2, 3, 4, 5});
+        var r = Cli.run("image", "inspect", junk.toString());
+        assertEquals(2, r.exitCode());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("not a Caliptra firmware bundle: marker at offset 0 is 0x04030201"), r.err());
+        var missing = Cli.run("image", "fuses", dir.resolve("absent.bin").toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("absent.bin: no such file"), missing.err());
+        var badHash = Cli.run("image", "verify", bundle(), "--vendor-pk-hash", "1234");
+        assertEquals(2, badHash.exitCode());
+        assertTrue(badHash.err().contains("--vendor-pk-hash: 2 bytes, a SHA-384 hash is 48"), badHash.err());
+    }
+
+    private void keygen(String type, String name, String... extra) {
+        var args = new java.util.ArrayList<>(java.util.List.of("image", "keygen", "--type", type, "--out", dir.resolve(name).toString()));
+        args.addAll(java.util.List.of(extra));
+        var r = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.err());
+    }
+
+    private Path binary(String name, int size, long seed) throws Exception {
+        byte[] b = new byte[size];
+        new Random(seed).nextBytes(b);
+        return Files.write(dir.resolve(name), b);
+    }
+
+    @Test
+    void keygenThenBuildAndVerifyEveryMode() throws Exception {
+        keygen("ecc", "vnd-ecc-0");
+        keygen("ecc", "vnd-ecc-1");
+        keygen("ecc", "own-ecc");
+        keygen("lms", "vnd-lms-0", "--lms-tree", "zero_leaf");
+        keygen("lms", "own-lms", "--lms-tree", "zero_leaf");
+        keygen("mldsa", "vnd-mldsa-0");
+        keygen("mldsa", "own-mldsa");
+        var again = Cli.run("image", "keygen", "--type", "ecc", "--out", dir.resolve("own-ecc").toString());
+        assertEquals(2, again.exitCode());
+        assertTrue(again.err().contains("already exists"), again.err());
+
+        Path fmc = binary("fmc.bin", 5000, 1);
+        Path rt = binary("rt.bin", 12000, 2);
+        String[][] modes = {{"1.x", "lms"}, {"1.x", "none"}, {"2.x", "lms"}, {"2.x", "mldsa"}};
+        for (String[] mode : modes) {
+            Path out = dir.resolve("bundle-" + mode[0] + "-" + mode[1] + ".bin");
+            var build = Cli.run("image", "create-fw-bundle", "--fmc", fmc.toString(), "--runtime", rt.toString(),
+                    "--keys", dir.toString(), "--out", out.toString(), "--generation", mode[0], "--pqc-key-type", mode[1],
+                    "--vendor-ecc-key-index", "1", "--fmc-entry", "0x40000100", "--svn", "2", "--runtime-svn", "2");
+            assertEquals(0, build.exitCode(), build.err());
+            var fuses = Cli.run("image", "fuses", out.toString(), "--format", "json").json();
+            var verify = Cli.run("image", "verify", out.toString(), "--vendor-pk-hash", fuses.get("vendor_pk_hash").asText(),
+                    "--owner-pk-hash", fuses.get("owner_pk_hash").asText(), "--pqc-key-type", mode[1].equals("mldsa") ? "mldsa" : "lms",
+                    mode[1].equals("lms") ? "--lms-verify" : "--anti-rollback-disable", "--format", "json");
+            assertEquals(0, verify.exitCode(), String.join("/", mode) + ": " + verify.out());
+            assertEquals(mode[1].equals("none") ? 2 : 4, verify.json().get("signatures_verified").size());
+            assertEquals(0x40000100L, verify.json().get("fmc").get("entry_point").asLong());
+            assertEquals(mode[0].equals("2.x") ? "fw-bundle-2.x" : "fw-bundle-1.x",
+                    Cli.run("image", "inspect", out.toString(), "--format", "json").json().get("kind").asText());
+        }
+        // deterministic: the same inputs give the same bytes
+        Path again1 = dir.resolve("again.bin");
+        assertEquals(0, Cli.run("image", "create-fw-bundle", "--fmc", fmc.toString(), "--runtime", rt.toString(),
+                "--keys", dir.toString(), "--out", again1.toString(), "--generation", "2.x", "--pqc-key-type", "lms",
+                "--vendor-ecc-key-index", "1", "--fmc-entry", "0x40000100", "--svn", "2").exitCode());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("bundle-2.x-lms.bin")), Files.readAllBytes(again1));
+    }
+
+    @Test
+    void buildFromATomlConfigAndRefuseBadInputWithoutOutput() throws Exception {
+        keygen("ecc", "vnd-ecc-0");
+        keygen("ecc", "own-ecc");
+        binary("fmc.bin", 3000, 3);
+        binary("rt.bin", 7000, 4);
+        Path cfg = dir.resolve("bundle.toml");
+        Files.writeString(cfg, """
+                generation = "1.x"
+                pqc_key_type = "none"
+                keys = "."
+                out = "from-config.bin"
+                pl0_pauser = 0x21212121
+                [fmc]
+                file = "fmc.bin"
+                load_address = 0x40000000
+                entry_point = 0x40000130
+                [runtime]
+                file = "rt.bin"
+                load_address = 0x40005000
+                """);
+        var r = Cli.run("image", "create-fw-bundle", "--config", cfg.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        var json = Cli.run("image", "inspect", dir.resolve("from-config.bin").toString(), "--format", "json").json();
+        assertEquals(0x40000130, json.get("manifest").get("fmc").get("entry_point").asInt());
+        assertEquals(0x40005000, json.get("manifest").get("runtime").get("load_address").asInt());
+        assertEquals(1, json.get("manifest").get("header").get("flags").asInt());
+
+        Path out = dir.resolve("never.bin");
+        var missing = Cli.run("image", "create-fw-bundle", "--fmc", dir.resolve("nofmc.bin").toString(), "--runtime",
+                dir.resolve("rt.bin").toString(), "--keys", dir.toString(), "--out", out.toString(), "--pqc-key-type", "none");
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("nofmc.bin: no such file"), missing.err());
+        var badIndex = Cli.run("image", "create-fw-bundle", "--fmc", dir.resolve("fmc.bin").toString(), "--runtime",
+                dir.resolve("rt.bin").toString(), "--keys", dir.toString(), "--out", out.toString(), "--pqc-key-type", "none",
+                "--vendor-ecc-key-index", "2");
+        assertEquals(2, badIndex.exitCode());
+        assertTrue(badIndex.err().contains("vnd-ecc-2-pubk.pem: no such file"), badIndex.err());
+        var noLmsKeys = Cli.run("image", "create-fw-bundle", "--fmc", dir.resolve("fmc.bin").toString(), "--runtime",
+                dir.resolve("rt.bin").toString(), "--keys", dir.toString(), "--out", out.toString());
+        assertEquals(2, noLmsKeys.exitCode());
+        assertTrue(noLmsKeys.err().contains("vnd-lms-0-pubk.pem: no such file"), noLmsKeys.err());
+        Files.writeString(cfg, "generaton = \"1.x\"\n");
+        var typo = Cli.run("image", "create-fw-bundle", "--config", cfg.toString());
+        assertEquals(2, typo.exitCode());
+        assertTrue(typo.err().contains("unknown key 'generaton' in the top level (did you mean 'generation'?)"), typo.err());
+        assertFalse(Files.exists(out), "no output after a failed run");
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".partial")));
+        }
+    }
+
+    @Test
+    void fullTreeLmsKeygenWritesTheLeafState() throws Exception {
+        var r = Cli.run("image", "keygen", "--type", "lms", "--out", dir.resolve("vnd-lms-0").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.readString(dir.resolve("vnd-lms-0-prvk.pem.state")).contains("next_leaf = 0"));
+        assertEquals(48, Files.size(dir.resolve("vnd-lms-0-pubk.pem")));
+    }
+}
