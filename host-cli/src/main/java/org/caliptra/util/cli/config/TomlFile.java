@@ -96,15 +96,19 @@ public final class TomlFile {
         return prev[b.length()];
     }
 
-    public Optional<Long> integer(TomlTable t, String key, String where) {
+    private <T> Optional<T> typed(TomlTable t, String key, String where, Class<T> type, String expected) {
         if (!t.contains(key)) {
             return Optional.empty();
         }
         Object v = t.get(key);
-        if (v instanceof Long l) {
-            return Optional.of(l);
+        if (type.isInstance(v)) {
+            return Optional.of(type.cast(v));
         }
-        throw error(where, key, "must be an integer, found " + describe(v));
+        throw error(where, key, "must be " + expected + ", found " + describe(v));
+    }
+
+    public Optional<Long> integer(TomlTable t, String key, String where) {
+        return typed(t, key, where, Long.class, "an integer");
     }
 
     public Optional<Integer> u32(TomlTable t, String key, String where) {
@@ -117,25 +121,11 @@ public final class TomlFile {
     }
 
     public Optional<Boolean> bool(TomlTable t, String key, String where) {
-        if (!t.contains(key)) {
-            return Optional.empty();
-        }
-        Object v = t.get(key);
-        if (v instanceof Boolean b) {
-            return Optional.of(b);
-        }
-        throw error(where, key, "must be true or false, found " + describe(v));
+        return typed(t, key, where, Boolean.class, "true or false");
     }
 
     public Optional<String> string(TomlTable t, String key, String where) {
-        if (!t.contains(key)) {
-            return Optional.empty();
-        }
-        Object v = t.get(key);
-        if (v instanceof String s) {
-            return Optional.of(s);
-        }
-        throw error(where, key, "must be a string, found " + describe(v));
+        return typed(t, key, where, String.class, "a string");
     }
 
     public UsageException error(String where, String key, String problem) {

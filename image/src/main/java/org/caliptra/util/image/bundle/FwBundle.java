@@ -14,44 +14,34 @@ public sealed interface FwBundle permits FwBundle.V1, FwBundle.V2 {
     /** "fw-bundle-1.x" or "fw-bundle-2.x", as the CLI reports it. */
     String kind();
 
-    int manifestSize();
-
-    TocEntry fmc();
-
-    TocEntry runtime();
+    Manifest manifest();
 
     /** The bytes after the manifest. */
     Octets body();
 
-    byte[] toBytes();
+    default int manifestSize() {
+        return manifest().encodedSize();
+    }
+
+    default TocEntry fmc() {
+        return manifest().fmc();
+    }
+
+    default TocEntry runtime() {
+        return manifest().runtime();
+    }
+
+    default byte[] toBytes() {
+        byte[] out = new byte[manifest().encodedSize() + body().length()];
+        manifest().write(out);
+        body().copyTo(out, manifest().encodedSize());
+        return out;
+    }
 
     record V1(ManifestV1 manifest, Octets body) implements FwBundle {
         @Override
         public String kind() {
             return "fw-bundle-1.x";
-        }
-
-        @Override
-        public int manifestSize() {
-            return ManifestV1.SIZE;
-        }
-
-        @Override
-        public TocEntry fmc() {
-            return manifest.fmc();
-        }
-
-        @Override
-        public TocEntry runtime() {
-            return manifest.runtime();
-        }
-
-        @Override
-        public byte[] toBytes() {
-            byte[] out = new byte[ManifestV1.SIZE + body.length()];
-            manifest.write(out);
-            body.copyTo(out, ManifestV1.SIZE);
-            return out;
         }
     }
 
@@ -59,29 +49,6 @@ public sealed interface FwBundle permits FwBundle.V1, FwBundle.V2 {
         @Override
         public String kind() {
             return "fw-bundle-2.x";
-        }
-
-        @Override
-        public int manifestSize() {
-            return ManifestV2.SIZE;
-        }
-
-        @Override
-        public TocEntry fmc() {
-            return manifest.fmc();
-        }
-
-        @Override
-        public TocEntry runtime() {
-            return manifest.runtime();
-        }
-
-        @Override
-        public byte[] toBytes() {
-            byte[] out = new byte[ManifestV2.SIZE + body.length()];
-            manifest.write(out);
-            body.copyTo(out, ManifestV2.SIZE);
-            return out;
         }
     }
 

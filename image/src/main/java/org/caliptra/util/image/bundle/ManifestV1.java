@@ -12,7 +12,7 @@ import org.caliptra.util.image.keys.LmsSignature;
 public record ManifestV1(int marker, int size, List<EccPublicKey> vendorEccKeys, List<LmsPublicKey> vendorLmsKeys,
         int vendorEccKeyIndex, int vendorLmsKeyIndex, EccSignature vendorEccSignature, LmsSignature vendorLmsSignature,
         EccPublicKey ownerEccKey, LmsPublicKey ownerLmsKey, EccSignature ownerEccSignature, LmsSignature ownerLmsSignature,
-        Octets reserved, ImageHeaderV1 header, TocEntry fmc, TocEntry runtime) {
+        Octets reserved, ImageHeaderV1 header, TocEntry fmc, TocEntry runtime) implements Manifest {
     public static final int MARKER = 0x4E41_4D43;
     public static final int SIZE = 5884;
     public static final int VENDOR_ECC_KEYS = 4;
@@ -75,7 +75,13 @@ public record ManifestV1(int marker, int size, List<EccPublicKey> vendorEccKeys,
                 TocEntry.read(r, OFF_RT_TOC));
     }
 
-    void write(byte[] out) {
+    @Override
+    public int encodedSize() {
+        return SIZE;
+    }
+
+    @Override
+    public void write(byte[] out) {
         var w = new LeWriter(out);
         w.u32(0, marker);
         w.u32(4, size);

@@ -13,7 +13,7 @@ public record ManifestV2(int marker, int size, int pqcKeyType, Octets reserved0,
         KeyDescriptor pqcKeyDescriptor, int vendorEccKeyIndex, EccPublicKey vendorEccKey, int vendorPqcKeyIndex,
         Octets vendorPqcKey, EccSignature vendorEccSignature, Octets vendorPqcSignature, EccPublicKey ownerEccKey,
         Octets ownerPqcKey, EccSignature ownerEccSignature, Octets ownerPqcSignature, Octets reserved1,
-        ImageHeaderV2 header, TocEntry fmc, TocEntry runtime) {
+        ImageHeaderV2 header, TocEntry fmc, TocEntry runtime) implements Manifest {
     public static final int MARKER = 0x324E_4D43;
     public static final int SIZE = 16956;
     public static final int PQC_KEY_SLOT = 2592;
@@ -66,7 +66,13 @@ public record ManifestV2(int marker, int size, int pqcKeyType, Octets reserved0,
                 TocEntry.read(r, OFF_RT_TOC));
     }
 
-    void write(byte[] out) {
+    @Override
+    public int encodedSize() {
+        return SIZE;
+    }
+
+    @Override
+    public void write(byte[] out) {
         var w = new LeWriter(out);
         w.u32(0, marker);
         w.u32(4, size);
