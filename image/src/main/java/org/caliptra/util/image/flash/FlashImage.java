@@ -1,0 +1,250 @@
+package org.caliptra.util.image.flash;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.CRC32;
+import org.caliptra.util.image.ImageFormatException;
+import org.caliptra.util.image.Octets;
+
+/**
+ * Flash images (spec/formats.md §4): the AST27xx "FLSH" v1 layout (CRC-32 checksums, 12-byte image
+ * infos) and the caliptra-mcu-sw v3 layout (byte-sum checksums, 84-byte image infos with file
+ * names). Parsing is lenient about checksums so a damaged image can still be inspected;
+ * {@link #checksumProblems()} reports them.
+ *
+ * @param headerChecksum as stored
+ * @param payloadChecksum v1 only: CRC-32 of everything from 0x10 to the end, as stored
+ * @param trailing bytes after the last image (kept for round trips)
+ */
+public record FlashImage(int version, int headerChecksum, int payloadChecksum, int headersOffset, List<FlashEntry> entries,
+        Octets raw) {
+
+    public static final int FLSH_MAGIC = 0x464C_5348;
+    public static final int V1_INFO_SIZE = 12;
+    public static final int V3_INFO_SIZE = 84;
+
+    public FlashImage {
+        entries = List.copyOf(entries);
+    }
+
+    public String kind() {
+        return version == 1 ? "flash-v1" : "flash-v3";
+    }
+
+    public static boolean isFlashV1(byte[] b) {
+        return b.length >= 8 && ByteBuffer.wrap(b).getInt(0) == FLSH_MAGIC;
+    }
+
+    public static boolean isFlashV3(byte[] b) {
+        if (b.length < 12) {
+            return false;
+        }
+        var r = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        return r.getShort(0) == 3 && r.getShort(2) != 0 && r.getInt(4) >= 12;
+    }
+
+    public Optional<FlashEntry> entry(int identifier) {
+        return entries.stream().filter(e -> e.identifier() == identifier).findFirst();
+    }
+
+    // ---- parsing -----------------------------------------------------------------------------
+
+    public static FlashImage parse(byte[] b, String name) {
+        if (isFlashV1(b)) {
+            return parseV1(b, name);
+        }
+        if (isFlashV3(b)) {
+            return parseV3(b, name);
+        }
+        throw new ImageFormatException(name + ": not a flash image (no \"FLSH\" magic and no version-3 header)");
+    }
+
+    private static FlashImage parseV1(byte[] b, String name) {
+        require(b.length >= 16, name, "a FLSH header is 16 bytes, the file has " + b.length);
+        var r = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        int version = Short.toUnsignedInt(r.getShort(4));
+        require(version == 1, name, "FLSH header version " + version + " at offset 4; only 1 is known");
+        int count = Short.toUnsignedInt(r.getShort(6));
+        require(16L + (long) count * V1_INFO_SIZE <= b.length, name, count + " image infos do not fit in " + b.length + " bytes");
+        var entries = new ArrayList<FlashEntry>();
+        for (int i = 0; i < count; i++) {
+            int at = 16 + i * V1_INFO_SIZE;
+            int id = r.getInt(at);
+            int offset = r.getInt(at + 4);
+            int size = r.getInt(at + 8);
+            entries.add(new FlashEntry(id, offset, size, null, 0, 0, slice(b, offset, size, name, i, id)));
+        }
+        return new FlashImage(1, r.getInt(8), r.getInt(12), 16, entries, Octets.of(b));
+    }
+
+    private static FlashImage parseV3(byte[] b, String name) {
+        var r = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        int count = Short.toUnsignedInt(r.getShort(2));
+        int headers = r.getInt(4);
+        require(Integer.toUnsignedLong(headers) + (long) count * V3_INFO_SIZE <= b.length, name,
+                count + " image infos at offset " + Integer.toUnsignedLong(headers) + " do not fit in " + b.length + " bytes");
+        var entries = new ArrayList<FlashEntry>();
+        for (int i = 0; i < count; i++) {
+            int at = headers + i * V3_INFO_SIZE;
+            int id = r.getInt(at);
+            int offset = r.getInt(at + 4);
+            int size = r.getInt(at + 8);
+            String file = new String(b, at + 12, 64, StandardCharsets.UTF_8).replaceAll("\u0000+$", "");
+            entries.add(new FlashEntry(id, offset, size, file, r.getInt(at + 76), r.getInt(at + 80),
+                    slice(b, offset, size, name, i, id)));
+        }
+        return new FlashImage(3, r.getInt(8), 0, headers, entries, Octets.of(b));
+    }
+
+    private static Octets slice(byte[] b, int offset, int size, String name, int index, int id) {
+        long start = Integer.toUnsignedLong(offset);
+        long end = start + Integer.toUnsignedLong(size);
+        require(end <= b.length, name, String.format("image %d (identifier 0x%X) at offset 0x%X, size %d runs past the end (%d bytes)",
+                index, id, start, Integer.toUnsignedLong(size), b.length));
+        return Octets.of(b, (int) start, (int) (end - start));
+    }
+
+    private static void require(boolean ok, String name, String problem) {
+        if (!ok) {
+            throw new ImageFormatException(name + ": " + problem);
+        }
+    }
+
+    // ---- checksums ---------------------------------------------------------------------------
+
+    static int crc32(byte[] b, int from, int to) {
+        var crc = new CRC32();
+        crc.update(b, from, to - from);
+        return (int) crc.getValue();
+    }
+
+    /** Two's-complement byte sum: {@code (0 - Σ bytes) mod 2^32}. */
+    static int byteSum(byte[] b, int from, int to) {
+        int sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += b[i] & 0xFF;
+        }
+        return -sum;
+    }
+
+    /** Every checksum that does not match, described; empty when the image is intact. */
+    public List<String> checksumProblems() {
+        byte[] b = raw.toByteArray();
+        var problems = new ArrayList<String>();
+        if (version == 1) {
+            int header = crc32(b, 0, 8);
+            if (header != headerChecksum) {
+                problems.add(String.format("header checksum (CRC-32 of bytes 0..8) is 0x%08X, stored 0x%08X", header, headerChecksum));
+            }
+            int payload = crc32(b, 16, b.length);
+            if (payload != payloadChecksum) {
+                problems.add(String.format("payload checksum (CRC-32 of bytes 0x10..end) is 0x%08X, stored 0x%08X", payload, payloadChecksum));
+            }
+            return problems;
+        }
+        int header = byteSum(b, 0, 8);
+        if (header != headerChecksum) {
+            problems.add(String.format("header checksum is 0x%08X, stored 0x%08X", header, headerChecksum));
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            var e = entries.get(i);
+            int at = headersOffset + i * V3_INFO_SIZE;
+            int infoSum = byteSum(b, at, at + 80);
+            if (infoSum != e.headerChecksum()) {
+                problems.add(String.format("image info %d (identifier 0x%X) checksum is 0x%08X, stored 0x%08X", i, e.identifier(),
+                        infoSum, e.headerChecksum()));
+            }
+            int dataSum = byteSum(e.data().toByteArray(), 0, e.data().length());
+            if (dataSum != e.imageChecksum()) {
+                problems.add(String.format("image %d (identifier 0x%X) checksum is 0x%08X, stored 0x%08X", i, e.identifier(),
+                        dataSum, e.imageChecksum()));
+            }
+        }
+        return problems;
+    }
+
+    // ---- building ----------------------------------------------------------------------------
+
+    /** One image to place: identifier, bytes, and (v3) the file name to record. */
+    public record Input(int identifier, byte[] data, String filename) {}
+
+    static byte[] padded4(byte[] data) {
+        return java.util.Arrays.copyOf(data, (data.length + 3) & ~3);
+    }
+
+    /** The AST27xx "FLSH" v1 layout: header, 12-byte infos, images each zero-padded to 4 bytes. */
+    public static byte[] buildV1(List<Input> inputs) {
+        int headerEnd = 16 + inputs.size() * V1_INFO_SIZE;
+        var images = inputs.stream().map(i -> padded4(i.data())).toList();
+        int total = headerEnd + images.stream().mapToInt(x -> x.length).sum();
+        byte[] out = new byte[total];
+        var w = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer.wrap(out).putInt(0, FLSH_MAGIC);
+        w.putShort(4, (short) 1).putShort(6, (short) inputs.size());
+        int offset = headerEnd;
+        for (int i = 0; i < inputs.size(); i++) {
+            int at = 16 + i * V1_INFO_SIZE;
+            w.putInt(at, inputs.get(i).identifier()).putInt(at + 4, offset).putInt(at + 8, images.get(i).length);
+            System.arraycopy(images.get(i), 0, out, offset, images.get(i).length);
+            offset += images.get(i).length;
+        }
+        w.putInt(8, crc32(out, 0, 8));
+        w.putInt(12, crc32(out, 16, out.length));
+        return out;
+    }
+
+    /** The caliptra-mcu-sw v3 layout: 12-byte header, 84-byte infos with names and checksums, images padded to 4. */
+    public static byte[] buildV3(List<Input> inputs) {
+        int headerEnd = 12 + inputs.size() * V3_INFO_SIZE;
+        var images = inputs.stream().map(i -> padded4(i.data())).toList();
+        byte[] out = new byte[headerEnd + images.stream().mapToInt(x -> x.length).sum()];
+        var w = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+        w.putShort(0, (short) 3).putShort(2, (short) inputs.size()).putInt(4, 12);
+        w.putInt(8, byteSum(out, 0, 8));
+        int offset = headerEnd;
+        for (int i = 0; i < inputs.size(); i++) {
+            int at = 12 + i * V3_INFO_SIZE;
+            byte[] img = images.get(i);
+            byte[] name = inputs.get(i).filename() == null ? new byte[0] : inputs.get(i).filename().getBytes(StandardCharsets.UTF_8);
+            if (name.length > 64) {
+                throw new ImageFormatException("flash image file name longer than 64 bytes: " + inputs.get(i).filename());
+            }
+            w.putInt(at, inputs.get(i).identifier()).putInt(at + 4, offset).putInt(at + 8, img.length);
+            System.arraycopy(name, 0, out, at + 12, name.length);
+            w.putInt(at + 76, byteSum(img, 0, img.length));
+            w.putInt(at + 80, byteSum(out, at, at + 80));
+            System.arraycopy(img, 0, out, offset, img.length);
+            offset += img.length;
+        }
+        return out;
+    }
+
+    // ---- AST2700-A1 cptra_out_bundle ---------------------------------------------------------
+
+    public static final int OUT_BUNDLE_MCU_OFFSET = 0x2_0000;
+    public static final int OUT_BUNDLE_FLASH_OFFSET = 0x10_0000;
+
+    /** Caliptra FW at 0, MCU runtime at 0x20000, the FLSH image at 0x100000, zero-filled between. */
+    public static byte[] buildOutBundle(byte[] caliptra, byte[] mcu, byte[] flash) {
+        if (caliptra.length > OUT_BUNDLE_MCU_OFFSET) {
+            throw new ImageFormatException("caliptra_file of " + caliptra.length + " bytes exceeds the 0x20000 bytes before the MCU runtime");
+        }
+        if (OUT_BUNDLE_MCU_OFFSET + mcu.length > OUT_BUNDLE_FLASH_OFFSET) {
+            throw new ImageFormatException("mcu_file of " + mcu.length + " bytes runs past 0x100000, where the manifest bundle starts");
+        }
+        byte[] out = new byte[OUT_BUNDLE_FLASH_OFFSET + flash.length];
+        System.arraycopy(caliptra, 0, out, 0, caliptra.length);
+        System.arraycopy(mcu, 0, out, OUT_BUNDLE_MCU_OFFSET, mcu.length);
+        System.arraycopy(flash, 0, out, OUT_BUNDLE_FLASH_OFFSET, flash.length);
+        return out;
+    }
+
+    /** True when a file is an A1 out-bundle: a FLSH image at 0x100000. */
+    public static boolean isOutBundle(byte[] b) {
+        return b.length > OUT_BUNDLE_FLASH_OFFSET + 8 && ByteBuffer.wrap(b).getInt(OUT_BUNDLE_FLASH_OFFSET) == FLSH_MAGIC;
+    }
+}
