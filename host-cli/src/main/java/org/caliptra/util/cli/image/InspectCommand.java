@@ -9,6 +9,9 @@ import org.caliptra.util.cli.InputFiles;
 import org.caliptra.util.cli.OutputFormat;
 import org.caliptra.util.image.bundle.FwBundle;
 import org.caliptra.util.image.bundle.TocEntry;
+import org.caliptra.util.cli.UsageException;
+import org.caliptra.util.image.flash.FlashImage;
+import org.caliptra.util.image.soc.SocManifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -31,9 +34,21 @@ public final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         byte[] bytes = InputFiles.read(file);
+        PrintWriter writer = spec.commandLine().getOut();
+        if (SocManifest.isSocManifest(bytes) && !FwBundle.isBundle(bytes)) {
+            return inspectManifest(writer, bytes);
+        }
+        if (FlashImage.isFlashV1(bytes) || FlashImage.isOutBundle(bytes) || (FlashImage.isFlashV3(bytes) && !FwBundle.isBundle(bytes))) {
+            return inspectFlash(writer, bytes);
+        }
+        if (!FwBundle.isBundle(bytes)) {
+            throw new UsageException(String.format("%s: unknown image kind (first bytes %s); known: firmware bundles (CMAN, CMN2), "
+                    + "SoC manifests (ATMN, ATM2, OWOM), flash images (FLSH v1, v3)", file,
+                    java.util.HexFormat.of().formatHex(bytes, 0, Math.min(8, bytes.length))));
+        }
         FwBundle bundle = FwBundle.parse(bytes, file.toString());
         var hashes = KeyHashes.of(bundle, bytes);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = writer;
         if (format.json()) {
             var report = new LinkedHashMap<String, Object>();
             report.put("kind", bundle.kind());
@@ -67,6 +82,66 @@ public final class InspectCommand implements Callable<Integer> {
         }
         printToc(out, "FMC", bundle.fmc());
         printToc(out, "runtime", bundle.runtime());
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private Integer inspectManifest(PrintWriter out, byte[] bytes) {
+        var m = SocManifest.parse(bytes, file.toString());
+        if (format.json()) {
+            var report = new LinkedHashMap<String, Object>();
+            report.put("kind", m.kind());
+            report.put("file", file.toString());
+            report.put("size", bytes.length);
+            report.put("manifest", m);
+            ImageJson.print(out, report);
+            return ExitCodes.OK;
+        }
+        out.printf("%s: %s, %d bytes%n", file, m.kind(), bytes.length);
+        out.printf("  version %d, flags 0x%X%s%s%n", m.version(), m.flags(), m.secVer() == null ? "" : ", sec_ver " + m.secVer(),
+                m.svn() == null ? "" : ", svn " + m.svn());
+        out.printf("  %d image metadata entries:%n", m.imc().entryCount());
+        for (var e : m.imc().used()) {
+            out.printf("    fw_id %-4d flags 0x%08X (source %d, ignore_auth_check %s, load_stage %d) digest %s%n", e.fwId(), e.flags(),
+                    e.source(), e.ignoreAuthCheck(), e.loadStage(), e.digest().hex());
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private Integer inspectFlash(PrintWriter out, byte[] bytes) {
+        boolean outBundle = !FlashImage.isFlashV1(bytes) && FlashImage.isOutBundle(bytes);
+        byte[] flashBytes = outBundle ? java.util.Arrays.copyOfRange(bytes, FlashImage.OUT_BUNDLE_FLASH_OFFSET, bytes.length) : bytes;
+        var flash = FlashImage.parse(flashBytes, file.toString());
+        var problems = flash.checksumProblems();
+        if (format.json()) {
+            var report = new LinkedHashMap<String, Object>();
+            report.put("kind", flash.kind());
+            report.put("file", file.toString());
+            report.put("size", bytes.length);
+            report.put("container", outBundle ? "ast2700-a1-out-bundle" : null);
+            report.put("checksums_ok", problems.isEmpty());
+            report.put("checksum_problems", problems);
+            var images = new java.util.ArrayList<Object>();
+            for (var e : flash.entries()) {
+                var img = new LinkedHashMap<String, Object>();
+                img.put("identifier", Integer.toUnsignedLong(e.identifier()));
+                img.put("offset", Integer.toUnsignedLong(e.offset()) + (outBundle ? FlashImage.OUT_BUNDLE_FLASH_OFFSET : 0));
+                img.put("size", Integer.toUnsignedLong(e.size()));
+                img.put("filename", e.filename());
+                img.put("sha384", org.caliptra.util.image.Sha384.of(e.data()).hex());
+                images.add(img);
+            }
+            report.put("images", images);
+            ImageJson.print(out, report);
+            return ExitCodes.OK;
+        }
+        out.printf("%s: %s%s, %d bytes, %d images, checksums %s%n", file, flash.kind(), outBundle ? " (AST2700-A1 out-bundle)" : "",
+                bytes.length, flash.entries().size(), problems.isEmpty() ? "ok" : "BAD: " + String.join("; ", problems));
+        for (var e : flash.entries()) {
+            out.printf("  id 0x%04X  offset 0x%08X  size %8d%s%n", e.identifier(), e.offset(), Integer.toUnsignedLong(e.size()),
+                    e.filename() == null || e.filename().isEmpty() ? "" : "  " + e.filename());
+        }
         out.flush();
         return ExitCodes.OK;
     }

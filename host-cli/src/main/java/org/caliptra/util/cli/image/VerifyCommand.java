@@ -15,6 +15,10 @@ import org.caliptra.util.image.verify.Fuses;
 import org.caliptra.util.image.verify.Generation;
 import org.caliptra.util.image.verify.RomVerifier;
 import org.caliptra.util.image.verify.VerificationResult;
+import org.caliptra.util.image.flash.FlashImage;
+import org.caliptra.util.image.soc.ManifestAuthorization;
+import org.caliptra.util.image.soc.SocManifest;
+import org.caliptra.util.image.verify.FlashVerification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -23,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code image verify FILE}: would this part's boot ROM accept the bundle, and if not, why. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Verify a firmware bundle exactly as the boot ROM does, against given fuses.",
+        description = {"Verify a firmware bundle exactly as the boot ROM does, against given fuses; a flash image end",
+            "to end (checksums, bundle, manifest endorsements, every SoC image); or a SoC manifest against --fw.",
             "Exit code 0 accepted, 1 rejected, 2 bad input."})
 public final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "A firmware bundle.")
@@ -31,6 +36,18 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
     FuseOptions fuseOptions;
+
+    @picocli.CommandLine.Option(names = "--fw", paramLabel = "FILE",
+            description = "For a SoC manifest: the Caliptra firmware bundle whose keys it must chain to.")
+    Path fw;
+
+    @picocli.CommandLine.Option(names = "--image", paramLabel = "FWID=FILE",
+            description = "For a SoC manifest: authorize FILE as fw_id FWID (repeatable).")
+    java.util.List<String> images = new java.util.ArrayList<>();
+
+    @picocli.CommandLine.Option(names = "--cfg", paramLabel = "FILE",
+            description = "For a flash image: the cptra_imgtool configuration, to name images by file.")
+    Path cfg;
 
     @Mixin
     OutputFormat format;
@@ -42,6 +59,14 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         byte[] bytes = InputFiles.read(file);
         Fuses fuses = fuseOptions.fuses();
+        if (!FwBundle.isBundle(bytes)) {
+            if (FlashImage.isFlashV1(bytes) || FlashImage.isOutBundle(bytes) || FlashImage.isFlashV3(bytes)) {
+                return verifyFlash(bytes, fuses);
+            }
+            if (SocManifest.isSocManifest(bytes)) {
+                return verifyManifest(bytes, fuses);
+            }
+        }
         Generation generation = fuseOptions.generation()
                 .orElse(FwBundle.marker(bytes) == ManifestV2.MARKER ? Generation.V2 : Generation.V1);
         VerificationResult result = RomVerifier.verify(bytes, fuses, generation);
@@ -80,6 +105,147 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         out.flush();
         return result.accepted() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private Integer verifyFlash(byte[] bytes, Fuses fuses) {
+        var names = new java.util.HashMap<Integer, String>();
+        if (cfg != null) {
+            org.caliptra.util.cli.imgtool.ImgtoolConfig.read(cfg).images().forEach(e -> names.put(e.fwId(), e.file()));
+        }
+        byte[] inner = FlashImage.isFlashV1(bytes) || !FlashImage.isOutBundle(bytes) ? bytes
+                : java.util.Arrays.copyOfRange(bytes, FlashImage.OUT_BUNDLE_FLASH_OFFSET, bytes.length);
+        Generation generation = fuseOptions.generation().orElse(FlashImage.parse(inner, file.toString()).version() == 3
+                ? Generation.V2 : Generation.V1);
+        var report = FlashVerification.verify(bytes, fuses, generation, names);
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.json()) {
+            var json = new LinkedHashMap<String, Object>();
+            json.put("verdict", report.passed() ? "accepted" : "rejected");
+            json.put("file", file.toString());
+            json.put("kind", report.kind());
+            json.put("generation", generation == Generation.V1 ? "1.x" : "2.x");
+            json.put("checksums_ok", report.checksumProblems().isEmpty());
+            json.put("caliptra_fw", report.bundle().accepted() ? "accepted"
+                    : ((VerificationResult.Rejected) report.bundle()).rejection().name());
+            json.put("soc_manifest", report.manifestError() != null ? report.manifestError().name()
+                    : report.bundle().accepted() ? "loaded" : "not checked");
+            var list = new java.util.ArrayList<Object>();
+            for (var img : report.images()) {
+                var m = new LinkedHashMap<String, Object>();
+                m.put("fw_id", Integer.toUnsignedLong(img.fwId()));
+                m.put("file", img.file());
+                m.put("result", img.result() == null ? "not checked" : img.result().authorized() ? "authorized" : img.result().name());
+                if (img.note() != null) {
+                    m.put("note", img.note());
+                }
+                list.add(m);
+            }
+            json.put("images", list);
+            if (report.firstFailure() != null) {
+                var f = report.firstFailure();
+                var error = new LinkedHashMap<String, Object>();
+                error.put("stage", f.stage());
+                error.put("name", f.name());
+                error.put("code", f.hexCode());
+                error.put("detail", f.detail());
+                json.put("error", error);
+            }
+            ImageJson.print(out, json);
+        } else {
+            out.printf("%s: %s %s%n", file, report.kind(), report.passed() ? "verified end to end" : "REJECTED");
+            out.printf("  checksums     %s%n", report.checksumProblems().isEmpty() ? "ok" : String.join("; ", report.checksumProblems()));
+            out.printf("  caliptra fw   %s%n", report.bundle().accepted() ? "accepted"
+                    : ((VerificationResult.Rejected) report.bundle()).rejection());
+            out.printf("  soc manifest  %s%n", report.manifestError() != null ? report.manifestError()
+                    : report.bundle().accepted() ? "loaded (" + report.manifestKind() + ")" : "not checked");
+            for (var img : report.images()) {
+                out.printf("  fw_id %-4d %-28s %s%n", img.fwId(), img.file(), img.result() == null ? "not checked: " + img.note()
+                        : img.result().authorized() ? "authorized" : img.result().name() + " (" + img.result().hexCode() + ")");
+            }
+            if (report.firstFailure() != null) {
+                var f = report.firstFailure();
+                out.printf("first failure: %s: %s%s: %s%n", f.stage(), f.name(), f.code() == null ? "" : " (" + f.hexCode() + ")", f.detail());
+            }
+        }
+        out.flush();
+        return report.passed() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private Integer verifyManifest(byte[] bytes, Fuses fuses) {
+        if (fw == null) {
+            throw new org.caliptra.util.cli.UsageException(file + ": verifying a SoC manifest needs --fw FILE, the Caliptra "
+                    + "firmware bundle whose keys endorse it");
+        }
+        byte[] bundleBytes = InputFiles.read(fw);
+        var bundle = FwBundle.parse(bundleBytes, fw.toString());
+        Generation generation = fuseOptions.generation().orElse(bundle instanceof FwBundle.V2 ? Generation.V2 : Generation.V1);
+        var result = RomVerifier.verify(bundleBytes, fuses, generation);
+        PrintWriter out = spec.commandLine().getOut();
+        var json = new LinkedHashMap<String, Object>();
+        String verdict;
+        Map<String, Object> error = null;
+        var imageResults = new java.util.ArrayList<Object>();
+        if (result instanceof VerificationResult.Rejected r) {
+            verdict = "rejected";
+            error = errorJson("caliptra-fw", r.rejection().name(), r.rejection().hexCode(), r.rejection().detail());
+        } else {
+            var trust = org.caliptra.util.image.soc.FirmwareTrust.of(bundle, ((VerificationResult.Accepted) result).image(), fuses);
+            var load = ManifestAuthorization.load(bytes, trust);
+            if (load instanceof ManifestAuthorization.Load.Refused refused) {
+                verdict = "rejected";
+                var e = refused.error();
+                error = errorJson("soc-manifest", e.name(), e.hexCode(), e.detail());
+            } else {
+                verdict = "accepted";
+                var auth = ((ManifestAuthorization.Load.Loaded) load).authorization();
+                for (String spec : images) {
+                    int eq = spec.indexOf('=');
+                    if (eq <= 0) {
+                        throw new org.caliptra.util.cli.UsageException("--image " + spec + ": expected FWID=FILE");
+                    }
+                    int fwId = org.caliptra.util.cli.U32Converter.parse(spec.substring(0, eq));
+                    Path imageFile = Path.of(spec.substring(eq + 1));
+                    var r = auth.authorize(fwId, ManifestAuthorization.imageDigest(InputFiles.read(imageFile)));
+                    var m = new LinkedHashMap<String, Object>();
+                    m.put("fw_id", Integer.toUnsignedLong(fwId));
+                    m.put("file", imageFile.toString());
+                    m.put("result", r.authorized() ? "authorized" : r.name());
+                    m.put("code", r.hexCode());
+                    imageResults.add(m);
+                    if (!r.authorized() && error == null) {
+                        verdict = "rejected";
+                        error = errorJson("authorize fw_id " + fwId, r.name(), r.hexCode(), imageFile + ": " + r.name());
+                    }
+                }
+            }
+        }
+        json.put("verdict", verdict);
+        json.put("file", file.toString());
+        json.put("kind", SocManifest.parse(bytes, file.toString()).kind());
+        json.put("images", imageResults);
+        if (error != null) {
+            json.put("error", error);
+        }
+        if (format.json()) {
+            ImageJson.print(out, json);
+        } else {
+            out.printf("%s: %s%s%n", file, verdict, error == null ? "" : ": " + error.get("name") + " (" + error.get("code") + "): " + error.get("detail"));
+            for (Object o : imageResults) {
+                @SuppressWarnings("unchecked") var m = (Map<String, Object>) o;
+                out.printf("  fw_id %s %s: %s%n", m.get("fw_id"), m.get("file"), m.get("result"));
+            }
+            out.flush();
+        }
+        return verdict.equals("accepted") ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private static Map<String, Object> errorJson(String stage, String name, String code, String detail) {
+        var error = new LinkedHashMap<String, Object>();
+        error.put("stage", stage);
+        error.put("name", name);
+        error.put("code", code);
+        error.put("detail", detail);
+        return error;
     }
 
     static Map<String, Object> details(AcceptedImage img) {
