@@ -39,7 +39,9 @@ public final class CreateAuthFlashCommand implements Callable<Integer> {
             SocManifest.parse(manifest, man.toString());
         } else {
             manifest = project.buildManifest().toBytes();
-            Path manOut = project.defaultManifestPath();
+            // cptra_imgtool writes the generated manifest beside the flash output (out/ by default)
+            Path manOut = flash != null ? flash.toAbsolutePath().resolveSibling(project.defaultManifestPath().getFileName())
+                    : project.defaultManifestPath();
             InputFiles.writeAtomically(manOut, manifest);
             stdout.printf("wrote %s: generated SoC manifest, %d bytes%n", manOut, manifest.length);
         }
