@@ -40,6 +40,25 @@ public final class Octets {
         System.arraycopy(bytes, 0, target, offset, bytes.length);
     }
 
+    /** Feeds {@code [from, to)} to a digest without copying. */
+    public void update(MessageDigest digest, int from, int to) {
+        digest.update(bytes, from, to - from);
+    }
+
+    /** Feeds {@code [from, to)} to a checksum without copying. */
+    public void update(java.util.zip.Checksum checksum, int from, int to) {
+        checksum.update(bytes, from, to - from);
+    }
+
+    /** Two's-complement byte sum of {@code [from, to)}: {@code (0 - Σ bytes) mod 2^32}. */
+    public int negatedByteSum(int from, int to) {
+        int sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += bytes[i] & 0xFF;
+        }
+        return -sum;
+    }
+
     public int length() {
         return bytes.length;
     }

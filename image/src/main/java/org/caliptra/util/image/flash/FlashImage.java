@@ -14,14 +14,14 @@ import org.caliptra.util.image.Octets;
  * Flash images (spec/formats.md §4): the AST27xx "FLSH" v1 layout (CRC-32 checksums, 12-byte image
  * infos) and the caliptra-mcu-sw v3 layout (byte-sum checksums, 84-byte image infos with file
  * names). Parsing is lenient about checksums so a damaged image can still be inspected;
- * {@link #checksumProblems()} reports them.
+ * {@link #checksumProblems()} reports them, checked once while parsing.
  *
  * @param headerChecksum as stored
  * @param payloadChecksum v1 only: CRC-32 of everything from 0x10 to the end, as stored
- * @param trailing bytes after the last image (kept for round trips)
+ * @param checksumProblems every checksum that does not match, described; empty when intact
  */
 public record FlashImage(int version, int headerChecksum, int payloadChecksum, int headersOffset, List<FlashEntry> entries,
-        Octets raw) {
+        List<String> checksumProblems) {
 
     public static final int FLSH_MAGIC = 0x464C_5348;
     public static final int V1_INFO_SIZE = 12;
@@ -29,6 +29,7 @@ public record FlashImage(int version, int headerChecksum, int payloadChecksum, i
 
     public FlashImage {
         entries = List.copyOf(entries);
+        checksumProblems = List.copyOf(checksumProblems);
     }
 
     public String kind() {
@@ -78,7 +79,7 @@ public record FlashImage(int version, int headerChecksum, int payloadChecksum, i
             int size = r.getInt(at + 8);
             entries.add(new FlashEntry(id, offset, size, null, 0, 0, slice(b, offset, size, name, i, id)));
         }
-        return new FlashImage(1, r.getInt(8), r.getInt(12), 16, entries, Octets.of(b));
+        return new FlashImage(1, r.getInt(8), r.getInt(12), 16, entries, problemsV1(b, r.getInt(8), r.getInt(12)));
     }
 
     private static FlashImage parseV3(byte[] b, String name) {
@@ -97,7 +98,7 @@ public record FlashImage(int version, int headerChecksum, int payloadChecksum, i
             entries.add(new FlashEntry(id, offset, size, file, r.getInt(at + 76), r.getInt(at + 80),
                     slice(b, offset, size, name, i, id)));
         }
-        return new FlashImage(3, r.getInt(8), 0, headers, entries, Octets.of(b));
+        return new FlashImage(3, r.getInt(8), 0, headers, entries, problemsV3(b, r.getInt(8), headers, entries));
     }
 
     private static Octets slice(byte[] b, int offset, int size, String name, int index, int id) {
@@ -131,21 +132,21 @@ public record FlashImage(int version, int headerChecksum, int payloadChecksum, i
         return -sum;
     }
 
-    /** Every checksum that does not match, described; empty when the image is intact. */
-    public List<String> checksumProblems() {
-        byte[] b = raw.toByteArray();
+    private static List<String> problemsV1(byte[] b, int headerChecksum, int payloadChecksum) {
         var problems = new ArrayList<String>();
-        if (version == 1) {
-            int header = crc32(b, 0, 8);
-            if (header != headerChecksum) {
-                problems.add(String.format("header checksum (CRC-32 of bytes 0..8) is 0x%08X, stored 0x%08X", header, headerChecksum));
-            }
-            int payload = crc32(b, 16, b.length);
-            if (payload != payloadChecksum) {
-                problems.add(String.format("payload checksum (CRC-32 of bytes 0x10..end) is 0x%08X, stored 0x%08X", payload, payloadChecksum));
-            }
-            return problems;
+        int header = crc32(b, 0, 8);
+        if (header != headerChecksum) {
+            problems.add(String.format("header checksum (CRC-32 of bytes 0..8) is 0x%08X, stored 0x%08X", header, headerChecksum));
         }
+        int payload = crc32(b, 16, b.length);
+        if (payload != payloadChecksum) {
+            problems.add(String.format("payload checksum (CRC-32 of bytes 0x10..end) is 0x%08X, stored 0x%08X", payload, payloadChecksum));
+        }
+        return problems;
+    }
+
+    private static List<String> problemsV3(byte[] b, int headerChecksum, int headersOffset, List<FlashEntry> entries) {
+        var problems = new ArrayList<String>();
         int header = byteSum(b, 0, 8);
         if (header != headerChecksum) {
             problems.add(String.format("header checksum is 0x%08X, stored 0x%08X", header, headerChecksum));
@@ -158,7 +159,7 @@ public record FlashImage(int version, int headerChecksum, int payloadChecksum, i
                 problems.add(String.format("image info %d (identifier 0x%X) checksum is 0x%08X, stored 0x%08X", i, e.identifier(),
                         infoSum, e.headerChecksum()));
             }
-            int dataSum = byteSum(e.data().toByteArray(), 0, e.data().length());
+            int dataSum = e.data().negatedByteSum(0, e.data().length());
             if (dataSum != e.imageChecksum()) {
                 problems.add(String.format("image %d (identifier 0x%X) checksum is 0x%08X, stored 0x%08X", i, e.identifier(),
                         dataSum, e.imageChecksum()));

@@ -202,7 +202,17 @@ public final class ManifestAuthorization {
 
     /** Convenience for callers holding an image: the digest IMEs carry (SHA-384 of the image padded to 4 bytes). */
     public static Octets imageDigest(byte[] image) {
-        int padded = (image.length + 3) & ~3;
-        return Sha384.of(java.util.Arrays.copyOf(image, padded));
+        var md = Sha384.newDigest();
+        md.update(image);
+        md.update(new byte[4], 0, ((image.length + 3) & ~3) - image.length);
+        return Octets.of(md.digest());
+    }
+
+    /** The same over an image held as {@link Octets}, without copying it. */
+    public static Octets imageDigest(Octets image) {
+        var md = Sha384.newDigest();
+        image.update(md, 0, image.length());
+        md.update(new byte[4], 0, ((image.length() + 3) & ~3) - image.length());
+        return Octets.of(md.digest());
     }
 }

@@ -113,7 +113,7 @@ public final class FlashVerification {
                 String file = fileNames.getOrDefault(ime.fwId(), entry != null && entry.filename() != null && !entry.filename().isEmpty()
                         ? entry.filename() : entry != null ? String.format("image 0x%X", entry.identifier()) : "-");
                 AuthResult result = entry == null ? null
-                        : auth.authorize(ime.fwId(), ManifestAuthorization.imageDigest(entry.data().toByteArray()));
+                        : auth.authorize(ime.fwId(), ManifestAuthorization.imageDigest(entry.data()));
                 images.add(new ImageReport(ime.fwId(), entry == null ? -1 : entry.identifier(), file, result, note));
             }
             for (ImageReport r : images) {
