@@ -54,12 +54,8 @@ public class BundleVerifyBench {
 
     @Setup
     public void setUp() throws Exception {
-        Path root = Path.of(System.getProperty("caliptra.testdata", "../shared/testdata"));
-        bundle = Files.readAllBytes(root.resolve("ast2700/prebuilt/ast2700-default/caliptra-fw.bin"));
-        fuses = Fuses.builder().lmsVerify(true)
-                .vendorPkHash(Octets.fromHex("428d18b0b49192c0163b4e0b2e231d20eef3ae37f8046c09a31911e3f6875a9a287342c58c7f8d68b69fafe1dd27b2dc"))
-                .ownerPkHash(Octets.fromHex("124f40b2b2035f15e48782037342d795afc8b36d065d2fea9afaee724b8b9d53433ec6c1b4dbb9dc2c6f9f71e5f218b6"))
-                .build();
+        bundle = Files.readAllBytes(Ast2700.root().resolve("prebuilt/ast2700-default/caliptra-fw.bin"));
+        fuses = Ast2700.fuses();
         var m = ((FwBundle.V1) FwBundle.parse(bundle, "bench")).manifest();
         vendorEcc = m.vendorEccKeys().get(m.vendorEccKeyIndex());
         ownerEcc = m.ownerEccKey();

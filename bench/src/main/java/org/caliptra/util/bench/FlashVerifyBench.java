@@ -57,7 +57,7 @@ public class FlashVerifyBench {
 
     @Setup
     public void setUp() throws Exception {
-        Path ast = Path.of(System.getProperty("caliptra.testdata", "../shared/testdata")).resolve("ast2700").toAbsolutePath();
+        Path ast = Ast2700.root();
         Path work = Files.createTempDirectory("flashbench");
         Path prebuilt = Files.createDirectories(work.resolve("prebuilt"));
         try (var files = Files.list(ast.resolve("prebuilt/ast2700-default"))) {
@@ -73,10 +73,7 @@ public class FlashVerifyBench {
         var project = new ImgtoolProject(cfg, keys, prebuilt, ast, true, new PrintWriter(new StringWriter()));
         byte[] manifest = project.buildManifest().toBytes();
         flash = project.buildFlash(manifest);
-        fuses = Fuses.builder().lmsVerify(true)
-                .vendorPkHash(Octets.fromHex("428d18b0b49192c0163b4e0b2e231d20eef3ae37f8046c09a31911e3f6875a9a287342c58c7f8d68b69fafe1dd27b2dc"))
-                .ownerPkHash(Octets.fromHex("124f40b2b2035f15e48782037342d795afc8b36d065d2fea9afaee724b8b9d53433ec6c1b4dbb9dc2c6f9f71e5f218b6"))
-                .build();
+        fuses = Ast2700.fuses();
         if (!FlashVerification.verify(flash, fuses, Generation.V1, Map.of()).passed()) {
             throw new IllegalStateException("the flash image must verify");
         }

@@ -104,7 +104,7 @@ class ImageCommandsTest {
         var r = Cli.run("image", "inspect", junk.toString());
         assertEquals(2, r.exitCode());
         assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().contains("not a Caliptra firmware bundle: marker at offset 0 is 0x04030201"), r.err());
+        assertTrue(r.err().contains("unknown image kind (first bytes 0102030405)"), r.err());
         var missing = Cli.run("image", "fuses", dir.resolve("absent.bin").toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("absent.bin: no such file"), missing.err());
