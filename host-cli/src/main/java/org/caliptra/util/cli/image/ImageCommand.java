@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "image", mixinStandardHelpOptions = true,
         description = "Build, inspect, sign and verify Caliptra firmware bundles and keys.",
         subcommands = {InspectCommand.class, FusesCommand.class, VerifyCommand.class, KeygenCommand.class,
-            CreateFwBundleCommand.class, CreateAuthManCommand.class, CreateAuthFlashCommand.class, TemplateCommand.class})
+            CreateFwBundleCommand.class, CreateAuthManCommand.class, CreateAuthFlashCommand.class, TemplateCommand.class,
+            ExtractCommand.class})
 public final class ImageCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

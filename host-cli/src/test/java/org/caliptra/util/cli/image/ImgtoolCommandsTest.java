@@ -308,6 +308,21 @@ class ImgtoolCommandsTest {
     }
 
     @Test
+    void extractGivesBackEveryImage() throws Exception {
+        Path flash = dir.resolve("flash.bin");
+        assertEquals(0, build("create-auth-flash", config("-ecc"), "--flash", flash.toString()).exitCode());
+        Path out = Files.createDirectory(dir.resolve("extracted"));
+        var r = Cli.run("image", "extract", flash.toString(), "--out", out.toString(), "--cfg", config("-ecc").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertArrayEquals(padded("caliptra-fw.bin"), Files.readAllBytes(out.resolve("caliptra-fw.bin")));
+        assertArrayEquals(padded("zephyr-mcu-runtime.bin"), Files.readAllBytes(out.resolve("mcu-runtime.bin")));
+        for (String f : SOC_FILES) {
+            assertArrayEquals(padded(f), Files.readAllBytes(out.resolve(f)), f);
+        }
+        assertEquals(2, Cli.run("image", "extract", flash.toString(), "--out", out.toString()).exitCode(), "never overwrites");
+    }
+
+    @Test
     void unsignedManifestFailsTheVendorEndorsement() throws Exception {
         Path flash = dir.resolve("flash.bin");
         assertEquals(0, build("create-auth-flash", config(""), "--flash", flash.toString()).exitCode());
