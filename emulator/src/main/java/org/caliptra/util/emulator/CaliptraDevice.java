@@ -78,12 +78,47 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, AutoClose
         return onDevice(DeviceCore::steps);
     }
 
+    /** Steps until {@code done} holds or {@code maxSteps} pass; returns whether it held. */
+    public boolean stepUntil(java.util.function.Predicate<CaliptraDevice> done, int maxSteps) {
+        for (int i = 0; i < maxSteps; i++) {
+            if (done.test(this)) {
+                return true;
+            }
+            step();
+        }
+        return done.test(this);
+    }
+
+    /** Whether the emulated firmware has stopped on a fatal error (only a new device recovers). */
+    public boolean fatal() {
+        return onDevice(core -> core.firmware().fatal());
+    }
+
+    /** The image the ROM accepted, once FIRMWARE_LOAD succeeded. */
+    public java.util.Optional<org.caliptra.util.image.verify.AcceptedImage> acceptedImage() {
+        return java.util.Optional.ofNullable(onDevice(core -> core.firmware().acceptedImage()));
+    }
+
     /** Register writes dropped because they broke the mailbox protocol (wrong owner, wrong phase). */
     public long protocolViolations() {
         return onDevice(DeviceCore::protocolViolations);
     }
 
-    /** One MC_* command through the MCU mailbox registers, as the current requester. */
+    /**
+     * The Caliptra core mailbox as a {@link MailboxPort}: one command through the {@code mbox_csr}
+     * registers as the current requester. (On caliptra-1.2 and 2.0 {@link #execute} is the same.)
+     */
+    public MailboxPort coreMailbox() {
+        return (command, request) -> {
+            byte[] copy = request.clone();
+            return onDevice(core -> core.executeCoreMailbox(command, copy));
+        };
+    }
+
+    /**
+     * One mailbox command as the current requester: MC_* commands through the MCU mailbox on
+     * caliptra-2.1 (subsystem mode), Caliptra commands through the core mailbox otherwise.
+     */
     @Override
     public MailboxReply execute(int command, byte[] request) {
         byte[] copy = request.clone();

@@ -1,17 +1,24 @@
 package org.caliptra.util.emulator;
 
 import java.util.Objects;
+import org.caliptra.util.image.verify.Lifecycle;
 import org.caliptra.util.protocol.mcu.DeviceIdentity;
 
 /**
  * Everything that makes one emulated device different from another. Immutable; build with
- * {@link #builder()}.
+ * {@link #builder()}. Fuses are not here: the SoC writes them through the registers (as
+ * libcaliptra does), before CPTRA_FUSE_WR_DONE.
  *
- * @param profile the generation and integration mode
- * @param identity what MC_DEVICE_ID reports
- * @param mciBase SoC bus address of the MCI block (MCU mailbox 0 is at {@code mciBase + 0x40_0000})
+ * @param lifecycle CPTRA_SECURITY_STATE[1:0]
+ * @param debugLocked CPTRA_SECURITY_STATE[2]; boot status milestones reach the register only when unlocked
+ * @param identity what MC_DEVICE_ID reports (caliptra-2.1)
+ * @param mciBase SoC bus address of the MCI block (MCU mailbox 0 at {@code mciBase + 0x40_0000})
+ * @param romVersion CPTRA_FW_REV_ID[0][15:0]
+ * @param fmcVersion CPTRA_FW_REV_ID[0][31:16] once the FMC runs
+ * @param runtimeVersion CPTRA_FW_REV_ID[1] once the runtime runs
  */
-public record DeviceConfig(Profile profile, DeviceIdentity identity, int mciBase) {
+public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLocked, DeviceIdentity identity, int mciBase,
+        int romVersion, int fmcVersion, int runtimeVersion) {
     /** The emulator's own identifiers; a real part reports its PCI-style ids from its straps. */
     public static final DeviceIdentity DEFAULT_IDENTITY = new DeviceIdentity(0xCA11, 0x0021, 0xCA11, 0x0001);
     /** Where the reference MCU emulator maps MCI. */
@@ -19,9 +26,13 @@ public record DeviceConfig(Profile profile, DeviceIdentity identity, int mciBase
 
     public DeviceConfig {
         Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(identity, "identity");
         if ((mciBase & 0x00FF_FFFF) != 0) {
             throw new IllegalArgumentException(String.format("mci_base 0x%08X must be 16 MiB aligned", mciBase));
+        }
+        if (romVersion < 0 || romVersion > 0xFFFF || fmcVersion < 0 || fmcVersion > 0xFFFF) {
+            throw new IllegalArgumentException("ROM and FMC versions are 16 bits");
         }
     }
 
@@ -34,33 +45,38 @@ public record DeviceConfig(Profile profile, DeviceIdentity identity, int mciBase
     }
 
     public Builder toBuilder() {
-        return new Builder().profile(profile).identity(identity).mciBase(mciBase);
+        return new Builder().profile(profile).lifecycle(lifecycle).debugLocked(debugLocked).identity(identity).mciBase(mciBase)
+                .romVersion(romVersion).fmcVersion(fmcVersion).runtimeVersion(runtimeVersion);
+    }
+
+    /** CPTRA_SECURITY_STATE: [1:0] lifecycle, [2] debug_locked. */
+    public int securityState() {
+        return lifecycle.value() | (debugLocked ? 1 << 2 : 0);
     }
 
     public static final class Builder {
         private Profile profile = Profile.CALIPTRA_2_1;
+        private Lifecycle lifecycle = Lifecycle.UNPROVISIONED;
+        private boolean debugLocked;
         private DeviceIdentity identity = DEFAULT_IDENTITY;
         private int mciBase = DEFAULT_MCI_BASE;
+        private int romVersion = 0x0102;
+        private int fmcVersion = 0x0102;
+        private int runtimeVersion = 0x0102_0000;
 
         private Builder() {}
 
-        public Builder profile(Profile profile) {
-            this.profile = profile;
-            return this;
-        }
-
-        public Builder identity(DeviceIdentity identity) {
-            this.identity = identity;
-            return this;
-        }
-
-        public Builder mciBase(int mciBase) {
-            this.mciBase = mciBase;
-            return this;
-        }
+        public Builder profile(Profile v) { profile = v; return this; }
+        public Builder lifecycle(Lifecycle v) { lifecycle = v; return this; }
+        public Builder debugLocked(boolean v) { debugLocked = v; return this; }
+        public Builder identity(DeviceIdentity v) { identity = v; return this; }
+        public Builder mciBase(int v) { mciBase = v; return this; }
+        public Builder romVersion(int v) { romVersion = v; return this; }
+        public Builder fmcVersion(int v) { fmcVersion = v; return this; }
+        public Builder runtimeVersion(int v) { runtimeVersion = v; return this; }
 
         public DeviceConfig build() {
-            return new DeviceConfig(profile, identity, mciBase);
+            return new DeviceConfig(profile, lifecycle, debugLocked, identity, mciBase, romVersion, fmcVersion, runtimeVersion);
         }
     }
 }

@@ -1,7 +1,10 @@
 package org.caliptra.util.emulator;
 
+import org.caliptra.util.emulator.fw.Firmware;
 import org.caliptra.util.emulator.mcu.McuMailbox;
 import org.caliptra.util.emulator.mcu.McuRuntime;
+import org.caliptra.util.emulator.soc.CoreMailbox;
+import org.caliptra.util.emulator.soc.SocIfc;
 import org.caliptra.util.protocol.MailboxReply;
 import org.caliptra.util.protocol.mailbox.MailboxStatus;
 
@@ -15,10 +18,13 @@ final class DeviceCore {
     static final int MCU_MBOX_CSR_OFFSET = 0x20_0000;
     /** SRAM behind MCU mailbox 0; large enough for the biggest MC_* request (7572 bytes). */
     static final int MCU_MBOX_SRAM_BYTES = 16 * 1024;
-    /** Steps the built-in SoC driver waits for the MCU before it gives up on a command. */
-    static final int MAILBOX_STEP_LIMIT = 1_000;
+    /** Steps the built-in SoC driver waits for the firmware before it gives up on a command. */
+    static final int MAILBOX_STEP_LIMIT = 10_000;
 
     private final DeviceConfig config;
+    private final SocIfc socIfc;
+    private final CoreMailbox coreMailbox;
+    private final Firmware firmware;
     private final McuMailbox mcuMailbox = new McuMailbox(MCU_MBOX_SRAM_BYTES);
     private final McuRuntime mcuRuntime;
     private final int mboxBase;
@@ -28,6 +34,9 @@ final class DeviceCore {
 
     DeviceCore(DeviceConfig config) {
         this.config = config;
+        this.socIfc = new SocIfc(config);
+        this.coreMailbox = new CoreMailbox(socIfc, config.profile().mailboxBytes(), !config.profile().isV1());
+        this.firmware = new Firmware(config, socIfc, coreMailbox);
         this.mcuRuntime = new McuRuntime(mcuMailbox, config.identity());
         this.mboxBase = config.mciBase() + MCU_MBOX0_OFFSET;
         this.mboxCsrBase = mboxBase + MCU_MBOX_CSR_OFFSET;
@@ -57,13 +66,31 @@ final class DeviceCore {
         return mcuMailbox.protocolViolations();
     }
 
+    Firmware firmware() {
+        return firmware;
+    }
+
     void step() {
         steps++;
-        mcuRuntime.step();
+        firmware.step();
+        if (config.profile().subsystemMode()) {
+            mcuRuntime.step();
+        }
     }
 
     int read32(int address) {
         checkAligned(address);
+        int mbox = address - CoreMailbox.BASE;
+        if (mbox >= 0 && mbox < 0x1000) {
+            return coreMailbox.socRead(mbox, requesterUser);
+        }
+        int soc = address - SocIfc.BASE;
+        if (soc >= 0 && soc < SocIfc.SIZE) {
+            return socIfc.socRead(soc);
+        }
+        if (!config.profile().subsystemMode()) {
+            throw unmapped(address);
+        }
         int csr = address - mboxCsrBase;
         if (csr >= 0 && csr < McuMailbox.CSR_SIZE) {
             return mcuMailbox.readCsr(csr, requesterUser);
@@ -77,6 +104,19 @@ final class DeviceCore {
 
     void write32(int address, int value) {
         checkAligned(address);
+        int mbox = address - CoreMailbox.BASE;
+        if (mbox >= 0 && mbox < 0x1000) {
+            coreMailbox.socWrite(mbox, value, requesterUser);
+            return;
+        }
+        int soc = address - SocIfc.BASE;
+        if (soc >= 0 && soc < SocIfc.SIZE) {
+            socIfc.socWrite(soc, value);
+            return;
+        }
+        if (!config.profile().subsystemMode()) {
+            throw unmapped(address);
+        }
         int csr = address - mboxCsrBase;
         if (csr >= 0 && csr < McuMailbox.CSR_SIZE) {
             mcuMailbox.writeCsr(csr, value, requesterUser);
@@ -96,6 +136,9 @@ final class DeviceCore {
      * CMD_BUSY, read DLEN and the response words, clear EXECUTE.
      */
     MailboxReply executeMailbox(int command, byte[] request) {
+        if (!config.profile().subsystemMode()) {
+            return executeCoreMailbox(command, request);
+        }
         if (request.length > mcuMailbox.capacity()) {
             throw new IllegalArgumentException("request of " + request.length + " bytes exceeds the "
                     + mcuMailbox.capacity() + "-byte MCU mailbox");
@@ -132,6 +175,60 @@ final class DeviceCore {
             };
         } finally {
             write32(csr + McuMailbox.EXECUTE, 0);
+        }
+    }
+
+    /**
+     * One command through the Caliptra core mailbox registers (spec/device.md §2.1): LOCK, CMD,
+     * DLEN, DATAIN words, EXECUTE, step until STATUS leaves CMD_BUSY, DLEN and DATAOUT, clear EXECUTE.
+     * A failure carries CPTRA_FW_ERROR_NON_FATAL.
+     */
+    MailboxReply executeCoreMailbox(int command, byte[] request) {
+        if (request.length > coreMailbox.capacity()) {
+            throw new IllegalArgumentException("request of " + request.length + " bytes exceeds the "
+                    + coreMailbox.capacity() + "-byte mailbox");
+        }
+        int base = CoreMailbox.BASE;
+        if (read32(base + CoreMailbox.LOCK) != 0) {
+            return new MailboxReply.Busy();
+        }
+        write32(base + CoreMailbox.CMD, command);
+        write32(base + CoreMailbox.DLEN, request.length);
+        for (int offset = 0; offset < request.length; offset += 4) {
+            int word = 0;
+            for (int i = 0; i < 4 && offset + i < request.length; i++) {
+                word |= (request[offset + i] & 0xFF) << (8 * i);
+            }
+            write32(base + CoreMailbox.DATAIN, word);
+        }
+        write32(base + CoreMailbox.EXECUTE, 1);
+        MailboxStatus status = MailboxStatus.CMD_BUSY;
+        for (int i = 0; i < MAILBOX_STEP_LIMIT && status == MailboxStatus.CMD_BUSY; i++) {
+            step();
+            status = MailboxStatus.fromField(read32(base + CoreMailbox.STATUS));
+        }
+        try {
+            if (status == null || status == MailboxStatus.CMD_BUSY) {
+                return new MailboxReply.Failure(socIfc.reg(SocIfc.FW_ERROR_NON_FATAL));
+            }
+            return switch (status) {
+                case DATA_READY -> {
+                    int length = read32(base + CoreMailbox.DLEN);
+                    byte[] out = new byte[length];
+                    for (int offset = 0; offset < length; offset += 4) {
+                        int word = read32(base + CoreMailbox.DATAOUT);
+                        for (int i = 0; i < 4 && offset + i < length; i++) {
+                            out[offset + i] = (byte) (word >>> (8 * i));
+                        }
+                    }
+                    yield new MailboxReply.Data(out);
+                }
+                case CMD_COMPLETE -> new MailboxReply.Complete();
+                case CMD_FAILURE -> new MailboxReply.Failure(socIfc.reg(SocIfc.FW_ERROR_NON_FATAL));
+                case CMD_BUSY -> throw new AssertionError("unreachable");
+            };
+        } finally {
+            write32(base + CoreMailbox.EXECUTE, 0);
         }
     }
 

@@ -2,22 +2,35 @@ package org.caliptra.util.emulator;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.caliptra.util.image.verify.Generation;
 
 /**
- * A device profile: which Caliptra generation and integration mode the emulated device models.
+ * A device profile: which Caliptra generation the emulated device models, and how it is integrated.
  *
- * <p>{@code caliptra-2.1} is Caliptra 2.1 in subsystem mode: the MCU and its MCI mailbox are
- * present and answer the MC_* external commands.
+ * <ul>
+ *   <li>{@code caliptra-1.2}: Caliptra 1.2 in passive mode (AST2700 class): 128 KiB mailbox, 1.x ROM.
+ *   <li>{@code caliptra-2.0}: Caliptra 2.0 core in passive mode: 256 KiB mailbox, 2.x ROM.
+ *   <li>{@code caliptra-2.1}: Caliptra 2.1 subsystem: the 2.x core (FIRMWARE_LOAD accepted, as in
+ *       passive mode) plus the MCU and its MCI mailbox answering MC_* commands.
+ * </ul>
  */
 public enum Profile {
-    CALIPTRA_2_1("caliptra-2.1", true);
+    CALIPTRA_1_2("caliptra-1.2", Generation.V1, false, 128 * 1024, 0x0011),
+    CALIPTRA_2_0("caliptra-2.0", Generation.V2, false, 256 * 1024, 0x0002),
+    CALIPTRA_2_1("caliptra-2.1", Generation.V2, true, 256 * 1024, 0x0112);
 
     private final String id;
+    private final Generation generation;
     private final boolean subsystemMode;
+    private final int mailboxBytes;
+    private final int hwRevId;
 
-    Profile(String id, boolean subsystemMode) {
+    Profile(String id, Generation generation, boolean subsystemMode, int mailboxBytes, int hwRevId) {
         this.id = id;
+        this.generation = generation;
         this.subsystemMode = subsystemMode;
+        this.mailboxBytes = mailboxBytes;
+        this.hwRevId = hwRevId;
     }
 
     /** The name used in configuration files, URIs and on the command line. */
@@ -25,8 +38,27 @@ public enum Profile {
         return id;
     }
 
+    public Generation generation() {
+        return generation;
+    }
+
+    /** Whether the MCU and its MCI mailbox (MC_* commands) are present. */
     public boolean subsystemMode() {
         return subsystemMode;
+    }
+
+    /** Caliptra core mailbox SRAM, which bounds DLEN. */
+    public int mailboxBytes() {
+        return mailboxBytes;
+    }
+
+    /** CPTRA_HW_REV_ID as the reference emulator reports it. */
+    public int hwRevId() {
+        return hwRevId;
+    }
+
+    public boolean isV1() {
+        return generation == Generation.V1;
     }
 
     public static Optional<Profile> fromId(String id) {

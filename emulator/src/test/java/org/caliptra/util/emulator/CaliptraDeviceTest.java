@@ -113,8 +113,10 @@ class CaliptraDeviceTest {
 
     @Test
     void unmappedAndMisalignedAccessesAreReported() {
-        var unmapped = assertThrows(BusFaultException.class, () -> device.read32(0x3003_0000));
-        assertEquals("no register mapped at SoC address 0x30030000", unmapped.getMessage());
+        var unmapped = assertThrows(BusFaultException.class, () -> device.read32(0x3004_0000));
+        assertEquals("no register mapped at SoC address 0x30040000", unmapped.getMessage());
+        var hole = assertThrows(BusFaultException.class, () -> device.read32(0x3003_0180));
+        assertEquals("no soc_ifc register at SoC address 0x30030180 (offset 0x180)", hole.getMessage());
         var misaligned = assertThrows(BusFaultException.class, () -> device.write32(device.mcuMailboxBase() + 2, 0));
         assertTrue(misaligned.getMessage().contains("misaligned"));
         assertThrows(BusFaultException.class, () -> device.read32(device.mcuMailboxBase() + 0x20_0000 + 0x28));

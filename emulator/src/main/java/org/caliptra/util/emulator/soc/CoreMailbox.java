@@ -1,0 +1,280 @@
+package org.caliptra.util.emulator.soc;
+
+import java.util.Arrays;
+import org.caliptra.util.emulator.BusFaultException;
+import org.caliptra.util.protocol.mailbox.MailboxStatus;
+
+/**
+ * The Caliptra core mailbox ({@code mbox_csr} at 0x3002_0000) and its hardware FSM, as
+ * spec/device.md §2 describes it: read-to-set LOCK with USER latch, CMD → DLEN → DATAIN →
+ * EXECUTE in strict order, the uC answering with a status, the SoC reading DLEN and DATAOUT, and
+ * the owner clearing EXECUTE to release. Out-of-order or unlocked accesses never throw: they are
+ * dropped and set CPTRA_HW_ERROR_NON_FATAL bits (mbox_prot_no_lock, mbox_prot_ooo).
+ *
+ * <p>Not thread-safe: owned by the device thread.
+ */
+public final class CoreMailbox {
+    public static final int BASE = 0x3002_0000;
+    public static final int LOCK = 0x00;
+    public static final int USER = 0x04;
+    public static final int CMD = 0x08;
+    public static final int DLEN = 0x0C;
+    public static final int DATAIN = 0x10;
+    public static final int DATAOUT = 0x14;
+    public static final int EXECUTE = 0x18;
+    public static final int STATUS = 0x1C;
+    public static final int UNLOCK = 0x20;
+    public static final int TAP_MODE = 0x24;
+
+    /** mbox_fsm_ps values. */
+    public enum Fsm {
+        IDLE(0), RDY_FOR_CMD(1), RDY_FOR_DATA(2), RDY_FOR_DLEN(3), EXECUTE_SOC(4), EXECUTE_UC(6), ERROR(7);
+
+        final int value;
+
+        Fsm(int value) {
+            this.value = value;
+        }
+    }
+
+    /** The uC's own requester id. */
+    public static final int CALIPTRA_USER = 0xFFFF_FFFF;
+
+    private final SocIfc socIfc;
+    private final byte[] sram;
+    private final boolean v2;
+    private Fsm fsm = Fsm.IDLE;
+    private boolean locked;
+    private int user;
+    private int command;
+    private int dlen;
+    private int writeWords;
+    private int readWords;
+    private boolean execute;
+    private MailboxStatus status = MailboxStatus.CMD_BUSY;
+    private boolean taken;
+    private int used;
+
+    public CoreMailbox(SocIfc socIfc, int capacity, boolean v2) {
+        this.socIfc = socIfc;
+        this.sram = new byte[capacity];
+        this.v2 = v2;
+    }
+
+    public int capacity() {
+        return sram.length;
+    }
+
+    public Fsm fsm() {
+        return fsm;
+    }
+
+    // ---- SoC side ----------------------------------------------------------------------------
+
+    public int socRead(int offset, int requester) {
+        checkMapped(offset);
+        if (!socIfc.validMailboxUser(requester)) {
+            return 0; // the PAUSER filter blocks the access
+        }
+        return switch (offset) {
+            case LOCK -> {
+                if (locked) {
+                    yield 1;
+                }
+                locked = true;
+                user = requester;
+                fsm = Fsm.RDY_FOR_CMD;
+                command = 0;
+                dlen = 0;
+                writeWords = 0;
+                readWords = 0;
+                execute = false;
+                taken = false;
+                status = MailboxStatus.CMD_BUSY;
+                yield 0;
+            }
+            case USER -> locked ? user : 0;
+            case CMD -> command;
+            case DLEN -> dlen;
+            case DATAOUT -> dataOut();
+            case EXECUTE -> execute ? 1 : 0;
+            case STATUS -> status();
+            default -> 0; // DATAIN (write-only), UNLOCK and TAP_MODE read 0 from the SoC
+        };
+    }
+
+    private int dataOut() {
+        if (fsm != Fsm.EXECUTE_SOC && fsm != Fsm.EXECUTE_UC) {
+            socIfc.setHwNonFatal(SocIfc.HW_ERR_MBOX_PROT_OOO);
+            return 0;
+        }
+        int at = readWords * 4;
+        readWords++;
+        if (at >= dlen || at + 4 > sram.length) {
+            return 0;
+        }
+        return word(at);
+    }
+
+    public void socWrite(int offset, int value, int requester) {
+        checkMapped(offset);
+        if (!socIfc.validMailboxUser(requester)) {
+            return;
+        }
+        if (offset == STATUS || offset == UNLOCK || offset == TAP_MODE || offset == LOCK || offset == USER || offset == DATAOUT) {
+            return; // not writable by the SoC
+        }
+        if (!locked || requester != user) {
+            socIfc.setHwNonFatal(SocIfc.HW_ERR_MBOX_PROT_NO_LOCK);
+            if (offset == EXECUTE && fsm == Fsm.EXECUTE_SOC) {
+                fsm = Fsm.ERROR; // clearing EXECUTE from a non-owner
+            }
+            return;
+        }
+        switch (offset) {
+            case CMD -> {
+                if (fsm == Fsm.RDY_FOR_CMD) {
+                    command = value;
+                    fsm = Fsm.RDY_FOR_DLEN;
+                } else {
+                    outOfOrder();
+                }
+            }
+            case DLEN -> {
+                if (fsm == Fsm.RDY_FOR_DLEN) {
+                    dlen = (int) Math.min(Integer.toUnsignedLong(value), sram.length);
+                    writeWords = 0;
+                    readWords = 0;
+                    fsm = Fsm.RDY_FOR_DATA;
+                } else {
+                    outOfOrder();
+                }
+            }
+            case DATAIN -> {
+                if (fsm == Fsm.RDY_FOR_DATA) {
+                    int at = writeWords * 4;
+                    if (at + 4 <= sram.length) {
+                        putWord(at, value);
+                        used = Math.max(used, at + 4);
+                    }
+                    writeWords++;
+                } else {
+                    outOfOrder();
+                }
+            }
+            case EXECUTE -> {
+                if ((value & 1) == 1) {
+                    if (fsm == Fsm.RDY_FOR_DATA) {
+                        execute = true;
+                        taken = false;
+                        status = MailboxStatus.CMD_BUSY;
+                        fsm = Fsm.EXECUTE_UC;
+                    } else {
+                        outOfOrder();
+                    }
+                } else if (fsm == Fsm.EXECUTE_SOC || fsm == Fsm.EXECUTE_UC || fsm == Fsm.RDY_FOR_CMD
+                        || fsm == Fsm.RDY_FOR_DLEN || fsm == Fsm.RDY_FOR_DATA) {
+                    release();
+                } else {
+                    outOfOrder();
+                }
+            }
+            default -> throw new IllegalStateException("unreachable");
+        }
+    }
+
+    private void outOfOrder() {
+        socIfc.setHwNonFatal(SocIfc.HW_ERR_MBOX_PROT_OOO);
+    }
+
+    private void release() {
+        Arrays.fill(sram, 0, Math.min(sram.length, Math.max(used, dlen)), (byte) 0);
+        used = 0;
+        locked = false;
+        user = 0;
+        command = 0;
+        dlen = 0;
+        writeWords = 0;
+        readWords = 0;
+        execute = false;
+        taken = false;
+        status = MailboxStatus.CMD_BUSY;
+        fsm = Fsm.IDLE;
+    }
+
+    private int status() {
+        int rdptrBits = v2 ? 0xFFFF : 0x7FFF;
+        boolean socHasLock = locked && user != CALIPTRA_USER;
+        return status.value() | (fsm.value << 6) | (socHasLock ? 1 << 9 : 0) | ((readWords & rdptrBits) << 10);
+    }
+
+    private void checkMapped(int offset) {
+        if (offset < 0 || offset > (v2 ? TAP_MODE : UNLOCK) || (offset & 3) != 0) {
+            throw new BusFaultException(String.format("no mbox_csr register at SoC address 0x%08X", BASE + offset));
+        }
+    }
+
+    // ---- uC side -----------------------------------------------------------------------------
+
+    /** A command the SoC handed over that the firmware has not taken yet. */
+    public boolean hasPendingCommand() {
+        return fsm == Fsm.EXECUTE_UC && !taken;
+    }
+
+    public boolean isIdle() {
+        return fsm == Fsm.IDLE;
+    }
+
+    public boolean inError() {
+        return fsm == Fsm.ERROR;
+    }
+
+    /** The requester that holds the lock (its AXI USER / PAUSER). */
+    public int user() {
+        return user;
+    }
+
+    public record Request(int command, int user, byte[] payload) {}
+
+    public Request takeCommand() {
+        taken = true;
+        return new Request(command, user, Arrays.copyOf(sram, Math.min(dlen, sram.length)));
+    }
+
+    /** The firmware's answer: response bytes (possibly none) and the status; the SoC's turn next. */
+    public void respond(MailboxStatus result, byte[] response) {
+        int n = Math.min(response.length, sram.length);
+        System.arraycopy(response, 0, sram, 0, n);
+        if (used > n) {
+            Arrays.fill(sram, n, Math.min(used, sram.length), (byte) 0);
+        }
+        used = Math.max(used, n);
+        dlen = n;
+        readWords = 0;
+        status = result;
+        fsm = Fsm.EXECUTE_SOC;
+    }
+
+    /** A fatal error while the uC owns the transaction forces CMD_FAILURE (spec/device.md §2.4). */
+    public void failIfExecuting() {
+        if (fsm == Fsm.EXECUTE_UC) {
+            respond(MailboxStatus.CMD_FAILURE, new byte[0]);
+        }
+    }
+
+    /** The uC's MBOX_UNLOCK: the only way out of the error state. */
+    public void forceUnlock() {
+        release();
+    }
+
+    private int word(int at) {
+        return (sram[at] & 0xFF) | (sram[at + 1] & 0xFF) << 8 | (sram[at + 2] & 0xFF) << 16 | (sram[at + 3] & 0xFF) << 24;
+    }
+
+    private void putWord(int at, int value) {
+        sram[at] = (byte) value;
+        sram[at + 1] = (byte) (value >>> 8);
+        sram[at + 2] = (byte) (value >>> 16);
+        sram[at + 3] = (byte) (value >>> 24);
+    }
+}
