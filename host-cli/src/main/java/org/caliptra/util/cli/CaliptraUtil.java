@@ -1,7 +1,9 @@
 package org.caliptra.util.cli;
 
 import java.io.PrintWriter;
+import org.caliptra.util.cli.boot.BootCommand;
 import org.caliptra.util.cli.device.GetDeviceIdCommand;
+import org.caliptra.util.cli.emulator.EmulatorCommand;
 import org.caliptra.util.cli.image.ImageCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Talk to a Caliptra device (real or emulated), and build, sign and verify Caliptra images.",
-        subcommands = {GetDeviceIdCommand.class, ImageCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GetDeviceIdCommand.class, ImageCommand.class, BootCommand.class, EmulatorCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Targets: --target URI or CALIPTRA_TARGET; default 'emulator' (an embedded emulated device).",
                 "Exit codes: 0 success, 1 device or transport failure, 2 bad usage or input."})
 public final class CaliptraUtil implements Runnable {

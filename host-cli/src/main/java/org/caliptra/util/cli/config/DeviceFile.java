@@ -15,8 +15,11 @@ import org.tomlj.TomlTable;
  * A device description file (TOML): the profile, lifecycle and fuses of one part. Documented in
  * docs/cli.md ("Device files").
  */
-public record DeviceFile(Optional<String> profile, Fuses fuses) {
-    static final List<String> TOP = List.of("profile", "lifecycle", "fuses");
+public record DeviceFile(Optional<String> profile, Fuses fuses, Optional<Boolean> debugLocked,
+        Optional<org.caliptra.util.protocol.mcu.DeviceIdentity> identity, Optional<int[]> versions) {
+    static final List<String> TOP = List.of("profile", "lifecycle", "debug_locked", "fuses", "identity", "versions");
+    static final List<String> IDENTITY = List.of("vendor_id", "device_id", "subsystem_vendor_id", "subsystem_id");
+    static final List<String> VERSIONS = List.of("rom", "fmc", "runtime");
     static final List<String> FUSES = List.of("vendor_pk_hash", "owner_pk_hash", "ecc_revocation", "lms_revocation",
             "mldsa_revocation", "lms_verify", "pqc_key_type", "fmc_svn", "runtime_svn", "anti_rollback_disable");
     static final List<String> PROFILES = List.of("caliptra-1.2", "caliptra-2.0", "caliptra-2.1");
@@ -52,7 +55,46 @@ public record DeviceFile(Optional<String> profile, Fuses fuses) {
             toml.u32(f, "runtime_svn", where).ifPresent(v -> b.runtimeSvn(svn(toml, where, "runtime_svn", v, 128)));
             toml.bool(f, "anti_rollback_disable", where).ifPresent(b::antiRollbackDisable);
         }
-        return new DeviceFile(profile, b.build());
+        var debug = toml.bool(root, "debug_locked", "the top level");
+        var identity = toml.table(root, "identity", "the top level").map(t -> {
+            toml.rejectUnknownKeys(t, "[identity]", IDENTITY);
+            int[] ids = new int[4];
+            for (int i = 0; i < 4; i++) {
+                String key = IDENTITY.get(i);
+                int v = toml.u32(t, key, "[identity]").orElse(i == 0 || i == 2 ? 0xCA11 : i == 1 ? 0x0021 : 1);
+                if (v > 0xFFFF) {
+                    throw toml.error("[identity]", key, "must fit in 16 bits, found " + v);
+                }
+                ids[i] = v;
+            }
+            return new org.caliptra.util.protocol.mcu.DeviceIdentity(ids[0], ids[1], ids[2], ids[3]);
+        });
+        var versions = toml.table(root, "versions", "the top level").map(t -> {
+            toml.rejectUnknownKeys(t, "[versions]", VERSIONS);
+            return new int[] {toml.u32(t, "rom", "[versions]").orElse(-1), toml.u32(t, "fmc", "[versions]").orElse(-1),
+                toml.u32(t, "runtime", "[versions]").orElse(-1)};
+        });
+        return new DeviceFile(profile, b.build(), debug, identity, versions);
+    }
+
+    /** The emulated device this file describes; {@code fallback} when it names no profile. */
+    public org.caliptra.util.emulator.DeviceConfig deviceConfig(org.caliptra.util.emulator.Profile fallback) {
+        var p = profile.flatMap(org.caliptra.util.emulator.Profile::fromId).orElse(fallback);
+        var b = org.caliptra.util.emulator.DeviceConfig.builder().profile(p).lifecycle(fuses.lifecycle())
+                .debugLocked(debugLocked.orElse(false));
+        identity.ifPresent(b::identity);
+        versions.ifPresent(v -> {
+            if (v[0] >= 0) {
+                b.romVersion(v[0] & 0xFFFF);
+            }
+            if (v[1] >= 0) {
+                b.fmcVersion(v[1] & 0xFFFF);
+            }
+            if (v[2] >= 0) {
+                b.runtimeVersion(v[2]);
+            }
+        });
+        return b.build();
     }
 
     public Optional<Generation> generation() {

@@ -57,6 +57,11 @@ public final class FuseOptions {
         return device == null ? null : DeviceFile.read(device);
     }
 
+    /** The device file, if one was given. */
+    public java.util.Optional<DeviceFile> file() {
+        return java.util.Optional.ofNullable(deviceFile());
+    }
+
     /** The ROM generation the device file's profile implies, if any. */
     public Optional<Generation> generation() {
         var file = deviceFile();

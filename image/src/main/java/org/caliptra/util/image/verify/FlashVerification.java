@@ -40,81 +40,92 @@ public final class FlashVerification {
         }
     }
 
+    /** One manifest entry and the flash image that carries it (null when none does, with a note why). */
+    public record Slot(ImageMetadata metadata, FlashEntry entry, String note) {}
+
+    /** What a flash image holds, unpacked the way a device boots it. */
+    public record Contents(FlashImage flash, boolean outBundle, byte[] caliptra, byte[] manifest, List<Slot> slots) {}
+
+    /**
+     * Unpacks a flash image: the Caliptra bundle, the SoC manifest (null if absent) and, in manifest
+     * order, each entry with its image (fw_id 1 ↔ the MCU runtime, the others ↔ the SoC images in order).
+     */
+    public static Contents contents(byte[] bytes) {
+        boolean outBundle = !FlashImage.isFlashV1(bytes) && FlashImage.isOutBundle(bytes);
+        byte[] flashBytes = outBundle ? java.util.Arrays.copyOfRange(bytes, FlashImage.OUT_BUNDLE_FLASH_OFFSET, bytes.length) : bytes;
+        FlashImage flash = FlashImage.parse(flashBytes, "flash image");
+        boolean v1 = flash.version() == 1;
+        int caliptraId = v1 ? FlashEntry.V1_CALIPTRA_FW : FlashEntry.V3_CALIPTRA_FW;
+        int manifestId = v1 ? FlashEntry.V1_SOC_MANIFEST : FlashEntry.V3_SOC_MANIFEST;
+        int mcuId = v1 ? FlashEntry.V1_MCU_RUNTIME : FlashEntry.V3_MCU_RUNTIME;
+        byte[] caliptra = outBundle ? java.util.Arrays.copyOf(bytes, FlashImage.OUT_BUNDLE_MCU_OFFSET)
+                : flash.entry(caliptraId).map(e -> e.data().toByteArray()).orElse(new byte[0]);
+        byte[] manifest = flash.entry(manifestId).map(e -> e.data().toByteArray()).orElse(null);
+        var slots = new ArrayList<Slot>();
+        if (manifest != null) {
+            var soc = flash.entries().stream().filter(e -> e.identifier() >= FlashEntry.SOC_IMAGE_BASE).toList();
+            int socIndex = 0;
+            for (ImageMetadata ime : manifestOrder(manifest)) {
+                if (ime.fwId() == 1) {
+                    FlashEntry mcu = outBundle ? null : flash.entry(mcuId).orElse(null);
+                    slots.add(new Slot(ime, mcu, mcu != null ? null : outBundle
+                            ? "the A1 out-bundle does not record the MCU runtime's size" : "no MCU runtime in the flash image"));
+                } else {
+                    FlashEntry e = socIndex < soc.size() ? soc.get(socIndex) : null;
+                    socIndex++;
+                    slots.add(new Slot(ime, e, e != null ? null : "the flash image has no SoC image for this entry"));
+                }
+            }
+        }
+        return new Contents(flash, outBundle, caliptra, manifest, slots);
+    }
+
     /**
      * @param fileNames fw_id → file name, for the report (e.g. from a cptra_imgtool configuration); may be empty
      */
     public static Report verify(byte[] bytes, Fuses fuses, Generation generation, Map<Integer, String> fileNames) {
-        boolean outBundle = !FlashImage.isFlashV1(bytes) && FlashImage.isOutBundle(bytes);
-        byte[] flashBytes = outBundle ? java.util.Arrays.copyOfRange(bytes, FlashImage.OUT_BUNDLE_FLASH_OFFSET, bytes.length) : bytes;
-        FlashImage flash = FlashImage.parse(flashBytes, "flash image");
+        var contents = contents(bytes);
+        FlashImage flash = contents.flash();
         var failures = new ArrayList<Failure>();
         List<String> problems = flash.checksumProblems();
         if (!problems.isEmpty()) {
             failures.add(new Failure("checksums", "FLASH_CHECKSUM_MISMATCH", null, String.join("; ", problems)));
         }
-        boolean v1 = flash.version() == 1;
-        int caliptraId = v1 ? FlashEntry.V1_CALIPTRA_FW : FlashEntry.V3_CALIPTRA_FW;
-        int manifestId = v1 ? FlashEntry.V1_SOC_MANIFEST : FlashEntry.V3_SOC_MANIFEST;
-        int mcuId = v1 ? FlashEntry.V1_MCU_RUNTIME : FlashEntry.V3_MCU_RUNTIME;
-
-        byte[] caliptra = outBundle ? java.util.Arrays.copyOf(bytes, FlashImage.OUT_BUNDLE_MCU_OFFSET)
-                : flash.entry(caliptraId).map(e -> e.data().toByteArray()).orElse(new byte[0]);
+        byte[] caliptra = contents.caliptra();
         VerificationResult bundleResult = RomVerifier.verify(caliptra, fuses, generation);
         if (bundleResult instanceof VerificationResult.Rejected r) {
             failures.add(new Failure("caliptra-fw", r.rejection().name(), r.rejection().code(), r.rejection().detail()));
         }
-
         RuntimeError manifestError = null;
         String manifestKind = null;
         ManifestAuthorization auth = null;
-        var manifestEntry = flash.entry(manifestId);
-        if (manifestEntry.isEmpty()) {
+        if (contents.manifest() == null) {
             manifestError = new RuntimeError("RUNTIME_AUTH_MANIFEST_PREAMBLE_SIZE_LT_MIN", 0x000E_004B,
-                    "the flash image holds no SoC manifest (identifier " + manifestId + ")");
+                    "the flash image holds no SoC manifest");
         } else if (bundleResult instanceof VerificationResult.Accepted accepted) {
-            byte[] manifest = manifestEntry.get().data().toByteArray();
+            byte[] manifest = contents.manifest();
             var variant = org.caliptra.util.image.soc.SocManifestVariant.detect(manifest);
             manifestKind = variant == null ? null : variant.kind();
-            var bundle = FwBundle.parse(caliptra, "caliptra-fw");
-            var trust = FirmwareTrust.of(bundle, accepted.image(), fuses);
+            var trust = FirmwareTrust.of(FwBundle.parse(caliptra, "caliptra-fw"), accepted.image(), fuses);
             var load = ManifestAuthorization.load(trimmed(manifest, variant), trust);
             if (load instanceof ManifestAuthorization.Load.Loaded loaded) {
                 auth = loaded.authorization();
             } else {
                 manifestError = ((ManifestAuthorization.Load.Refused) load).error();
             }
-        } else {
-            manifestError = null; // not reached: the ROM refused the firmware
         }
         if (manifestError != null) {
             failures.add(new Failure("soc-manifest", manifestError.name(), manifestError.code(), manifestError.detail()));
         }
-
         var images = new ArrayList<ImageReport>();
         if (auth != null) {
-            List<ImageMetadata> order = manifestOrder(manifestEntry.get().data().toByteArray());
-            var soc = flash.entries().stream().filter(e -> e.identifier() >= FlashEntry.SOC_IMAGE_BASE).toList();
-            int socIndex = 0;
-            for (ImageMetadata ime : order) {
-                FlashEntry entry;
-                String note = null;
-                if (ime.fwId() == 1) {
-                    entry = outBundle ? null : flash.entry(mcuId).orElse(null);
-                    if (entry == null) {
-                        note = outBundle ? "the A1 out-bundle does not record the MCU runtime's size" : "no MCU runtime in the flash image";
-                    }
-                } else {
-                    entry = socIndex < soc.size() ? soc.get(socIndex) : null;
-                    socIndex++;
-                    if (entry == null) {
-                        note = "the flash image has no SoC image for this entry";
-                    }
-                }
-                String file = fileNames.getOrDefault(ime.fwId(), entry != null && entry.filename() != null && !entry.filename().isEmpty()
+            for (Slot slot : contents.slots()) {
+                var entry = slot.entry();
+                int fwId = slot.metadata().fwId();
+                String file = fileNames.getOrDefault(fwId, entry != null && entry.filename() != null && !entry.filename().isEmpty()
                         ? entry.filename() : entry != null ? String.format("image 0x%X", entry.identifier()) : "-");
-                AuthResult result = entry == null ? null
-                        : auth.authorize(ime.fwId(), ManifestAuthorization.imageDigest(entry.data()));
-                images.add(new ImageReport(ime.fwId(), entry == null ? -1 : entry.identifier(), file, result, note));
+                AuthResult result = entry == null ? null : auth.authorize(fwId, ManifestAuthorization.imageDigest(entry.data()));
+                images.add(new ImageReport(fwId, entry == null ? -1 : entry.identifier(), file, result, slot.note()));
             }
             for (ImageReport r : images) {
                 if (r.result() != null && !r.result().authorized()) {
@@ -123,8 +134,17 @@ public final class FlashVerification {
                 }
             }
         }
-        return new Report(flash.kind(), outBundle, problems, bundleResult, manifestError, manifestKind, images,
+        return new Report(flash.kind(), contents.outBundle(), problems, bundleResult, manifestError, manifestKind, images,
                 failures.isEmpty() ? null : failures.get(0));
+    }
+
+    /** A manifest's own bytes: the flash pads entries to 4 bytes, which the runtime would not be sent. */
+    public static byte[] trimmed(byte[] manifest, org.caliptra.util.image.soc.SocManifestVariant variant) {
+        if (variant == null || manifest.length <= variant.totalSize()) {
+            return manifest;
+        }
+        return variant == org.caliptra.util.image.soc.SocManifestVariant.V2 ? manifest
+                : java.util.Arrays.copyOf(manifest, variant.totalSize());
     }
 
     /** The IMEs in stored order (the flash carries SoC images in that order, fw_id 1 aside). */
@@ -136,12 +156,4 @@ public final class FlashVerification {
         }
     }
 
-    /** A manifest's own bytes: the flash pads entries to 4 bytes, which the runtime would not be sent. */
-    private static byte[] trimmed(byte[] manifest, org.caliptra.util.image.soc.SocManifestVariant variant) {
-        if (variant == null || manifest.length <= variant.totalSize()) {
-            return manifest;
-        }
-        return variant == org.caliptra.util.image.soc.SocManifestVariant.V2 ? manifest
-                : java.util.Arrays.copyOf(manifest, variant.totalSize());
-    }
 }
