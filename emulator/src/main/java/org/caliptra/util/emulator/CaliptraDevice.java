@@ -78,15 +78,31 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, AutoClose
         return onDevice(DeviceCore::steps);
     }
 
-    /** Steps until {@code done} holds or {@code maxSteps} pass; returns whether it held. */
+    /**
+     * Steps until {@code done} holds or {@code maxSteps} pass; returns whether it held. The whole
+     * poll is one {@linkplain #atomically atomic sequence}.
+     */
     public boolean stepUntil(java.util.function.Predicate<CaliptraDevice> done, int maxSteps) {
-        for (int i = 0; i < maxSteps; i++) {
-            if (done.test(this)) {
-                return true;
+        return atomically(device -> {
+            for (int i = 0; i < maxSteps; i++) {
+                if (done.test(device)) {
+                    return true;
+                }
+                device.step();
             }
-            step();
-        }
-        return done.test(this);
+            return done.test(device);
+        });
+    }
+
+    /**
+     * Runs {@code sequence} (register accesses, steps, mailbox commands on this device) on the
+     * device thread with no other caller's access interleaved, like a bus master that holds the
+     * interconnect for a burst. Each access inside costs a method call instead of a thread
+     * hand-off, which is what makes a word-by-word mailbox upload from a SoC driver fast. The
+     * sequence must not wait on other threads: the device serves nobody else until it returns.
+     */
+    public <T> T atomically(Function<CaliptraDevice, T> sequence) {
+        return onDevice(core -> sequence.apply(this));
     }
 
     /** Whether the emulated firmware has stopped on a fatal error (only a new device recovers). */
@@ -109,10 +125,8 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, AutoClose
      * registers as the current requester. (On caliptra-1.2 and 2.0 {@link #execute} is the same.)
      */
     public MailboxPort coreMailbox() {
-        return (command, request) -> {
-            byte[] copy = request.clone();
-            return onDevice(core -> core.executeCoreMailbox(command, copy));
-        };
+        // No defensive copy: the caller waits while the device copies the request into its SRAM.
+        return (command, request) -> onDevice(core -> core.executeCoreMailbox(command, request));
     }
 
     /**
@@ -121,8 +135,7 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, AutoClose
      */
     @Override
     public MailboxReply execute(int command, byte[] request) {
-        byte[] copy = request.clone();
-        return onDevice(core -> core.executeMailbox(command, copy));
+        return onDevice(core -> core.executeMailbox(command, request));
     }
 
     @Override

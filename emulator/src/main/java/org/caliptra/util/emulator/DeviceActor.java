@@ -10,11 +10,15 @@ import java.util.function.Function;
  *
  * <p>A mailbox command from the host is a short burst of calls, so both sides spin briefly before
  * they park: a call that arrives while the device thread is still spinning costs a queue hand-off
- * instead of a thread wake-up (microseconds rather than tens of microseconds). Idle, the device
- * thread parks and uses no CPU.
+ * instead of a thread wake-up (microseconds rather than tens of microseconds). A caller waiting
+ * on a long call (a firmware load verifies signatures for about a millisecond) then yields its CPU
+ * for a few milliseconds before it parks, so it notices the answer without a wake-up. Idle, the
+ * device thread parks and uses no CPU.
  */
 final class DeviceActor implements AutoCloseable {
     private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    /** Long enough for a firmware load's signature checks, so its caller is not woken from a park. */
+    private static final long YIELD_NANOS = TimeUnit.MILLISECONDS.toNanos(3);
 
     private final DeviceCore core;
     private final LinkedTransferQueue<Call<?>> queue = new LinkedTransferQueue<>();
@@ -75,10 +79,13 @@ final class DeviceActor implements AutoCloseable {
         if (closed) {
             drain(); // close() may have finished draining before our add
         }
-        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        long start = System.nanoTime();
         while (!call.done) {
-            if (System.nanoTime() < spinUntil) {
+            long waited = System.nanoTime() - start;
+            if (waited < SPIN_NANOS) {
                 Thread.onSpinWait();
+            } else if (waited < YIELD_NANOS) {
+                Thread.yield();
             } else {
                 LockSupport.park(this);
             }

@@ -194,10 +194,12 @@ final class DeviceCore {
         }
         write32(base + CoreMailbox.CMD, command);
         write32(base + CoreMailbox.DLEN, request.length);
-        for (int offset = 0; offset < request.length; offset += 4) {
+        int whole = request.length & ~3;
+        coreMailbox.socWriteDataBurst(java.nio.ByteBuffer.wrap(request, 0, whole), requesterUser);
+        if (whole < request.length) {
             int word = 0;
-            for (int i = 0; i < 4 && offset + i < request.length; i++) {
-                word |= (request[offset + i] & 0xFF) << (8 * i);
+            for (int i = whole; i < request.length; i++) {
+                word |= (request[i] & 0xFF) << (8 * (i - whole));
             }
             write32(base + CoreMailbox.DATAIN, word);
         }

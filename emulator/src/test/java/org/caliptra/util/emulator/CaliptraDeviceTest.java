@@ -141,6 +141,44 @@ class CaliptraDeviceTest {
     }
 
     @Test
+    void atomicRegisterSequencesFromManyThreadsNeverInterleave() throws Exception {
+        int sram = device.mcuMailboxBase();
+        int csr = sram + 0x20_0000;
+        var pool = Executors.newFixedThreadPool(4);
+        try {
+            var tasks = new ArrayList<Callable<Integer>>();
+            for (int i = 0; i < 400; i++) {
+                int user = 1 + i % 4;
+                tasks.add(() -> device.atomically(bus -> {
+                    bus.setRequesterUser(user);
+                    int lockBefore = bus.read32(csr + McuMailbox.LOCK);
+                    bus.write32(csr + McuMailbox.CMD, McDeviceId.CODE);
+                    bus.write32(csr + McuMailbox.DLEN, 4);
+                    bus.write32(sram, 0xFFFF_FEE2);
+                    bus.write32(csr + McuMailbox.EXECUTE, 1);
+                    bus.step();
+                    int status = bus.read32(csr + McuMailbox.CMD_STATUS);
+                    bus.write32(csr + McuMailbox.EXECUTE, 0);
+                    return lockBefore == 0 && status == MailboxStatus.DATA_READY.value() ? user : -1;
+                }));
+            }
+            for (Future<Integer> f : pool.invokeAll(tasks)) {
+                assertTrue(f.get() > 0, "every sequence found the mailbox free and got its answer");
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(0, device.protocolViolations());
+    }
+
+    @Test
+    void aFailingAtomicSequenceLeavesTheDeviceServing() {
+        var fault = assertThrows(BusFaultException.class, () -> device.atomically(bus -> bus.read32(0x3004_0000)));
+        assertEquals("no register mapped at SoC address 0x30040000", fault.getMessage());
+        assertInstanceOf(MailboxReply.Data.class, device.execute(McDeviceId.CODE, McDeviceId.encodeRequest()));
+    }
+
+    @Test
     void closingWhileCallersWaitEndsEveryCallOneWayOrTheOther() throws Exception {
         var pool = Executors.newFixedThreadPool(3);
         try {

@@ -15,6 +15,9 @@ import org.caliptra.util.protocol.mailbox.MailboxStatus;
  */
 public final class CoreMailbox {
     public static final int BASE = 0x3002_0000;
+    /** SRAM words are little-endian: a firmware upload is one store per DATAIN write. */
+    private static final java.lang.invoke.VarHandle LITTLE_ENDIAN_WORD =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     public static final int LOCK = 0x00;
     public static final int USER = 0x04;
     public static final int CMD = 0x08;
@@ -116,7 +119,36 @@ public final class CoreMailbox {
         return word(at);
     }
 
+    /**
+     * A FIXED-address AXI burst to DATAIN: exactly {@code words.remaining() / 4} DATAIN writes
+     * (little-endian words), with one check for the common in-order case instead of one per word.
+     */
+    public void socWriteDataBurst(java.nio.ByteBuffer words, int requester) {
+        if (words.remaining() % 4 != 0) {
+            throw new IllegalArgumentException("a DATAIN burst is whole words, not " + words.remaining() + " bytes");
+        }
+        var le = words.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        if (fsm == Fsm.RDY_FOR_DATA && locked && requester == user && socIfc.validMailboxUser(requester)) {
+            int count = le.remaining() / 4;
+            int at = writeWords * 4;
+            int fit = Math.max(0, Math.min(count, (sram.length - at) / 4));
+            le.get(sram, at, 4 * fit); // little-endian words land in SRAM in byte order
+            writeWords += count; // words past the SRAM are counted and dropped, as one by one
+            if (fit > 0) {
+                used = Math.max(used, at + 4 * fit);
+            }
+            return;
+        }
+        while (le.hasRemaining()) {
+            socWrite(DATAIN, le.getInt(), requester);
+        }
+    }
+
     public void socWrite(int offset, int value, int requester) {
+        if (offset == DATAIN && fsm == Fsm.RDY_FOR_DATA && locked && requester == user && socIfc.validMailboxUser(requester)) {
+            appendData(value); // the common case of a firmware upload, checked in the order below
+            return;
+        }
         checkMapped(offset);
         if (!socIfc.validMailboxUser(requester)) {
             return;
@@ -152,12 +184,7 @@ public final class CoreMailbox {
             }
             case DATAIN -> {
                 if (fsm == Fsm.RDY_FOR_DATA) {
-                    int at = writeWords * 4;
-                    if (at + 4 <= sram.length) {
-                        putWord(at, value);
-                        used = Math.max(used, at + 4);
-                    }
-                    writeWords++;
+                    appendData(value);
                 } else {
                     outOfOrder();
                 }
@@ -268,13 +295,19 @@ public final class CoreMailbox {
     }
 
     private int word(int at) {
-        return (sram[at] & 0xFF) | (sram[at + 1] & 0xFF) << 8 | (sram[at + 2] & 0xFF) << 16 | (sram[at + 3] & 0xFF) << 24;
+        return (int) LITTLE_ENDIAN_WORD.get(sram, at);
+    }
+
+    private void appendData(int value) {
+        int at = writeWords * 4;
+        if (at + 4 <= sram.length) {
+            putWord(at, value);
+            used = Math.max(used, at + 4);
+        }
+        writeWords++;
     }
 
     private void putWord(int at, int value) {
-        sram[at] = (byte) value;
-        sram[at + 1] = (byte) (value >>> 8);
-        sram[at + 2] = (byte) (value >>> 16);
-        sram[at + 3] = (byte) (value >>> 24);
+        LITTLE_ENDIAN_WORD.set(sram, at, value);
     }
 }

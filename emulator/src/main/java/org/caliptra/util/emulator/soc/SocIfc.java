@@ -62,6 +62,7 @@ public final class SocIfc {
     private final FuseMap fuseMap;
     private final int[] regs = new int[SIZE / 4];
     private long droppedWrites;
+    private boolean mailboxUserLocked;
 
     public SocIfc(DeviceConfig config) {
         this.config = config;
@@ -73,6 +74,7 @@ public final class SocIfc {
     /** Every register to its reset value (cold reset). */
     public void coldReset() {
         java.util.Arrays.fill(regs, 0);
+        mailboxUserLocked = false;
         for (int i = 0; i < 5; i++) {
             regs[(MBOX_VALID_USER >> 2) + i] = 0xFFFF_FFFF;
         }
@@ -122,6 +124,7 @@ public final class SocIfc {
         }
         if (offset >= MBOX_USER_LOCK && offset < MBOX_USER_LOCK + 20 || offset == TRNG_USER_LOCK || offset == FUSE_USER_LOCK) {
             regs[i] |= value & 1; // sticky lock bit
+            mailboxUserLocked |= offset < MBOX_USER_LOCK + 20 && offset >= MBOX_USER_LOCK && (value & 1) != 0;
             return;
         }
         if (offset >= MBOX_VALID_USER && offset < MBOX_VALID_USER + 20) {
@@ -217,6 +220,9 @@ public final class SocIfc {
 
     /** A requester may use the mailbox if no valid-user lock is set, or if a locked entry names it. */
     public boolean validMailboxUser(int user) {
+        if (!mailboxUserLocked) {
+            return true;
+        }
         boolean anyLock = false;
         for (int i = 0; i < 5; i++) {
             if ((regs[(MBOX_USER_LOCK >> 2) + i] & 1) != 0) {
