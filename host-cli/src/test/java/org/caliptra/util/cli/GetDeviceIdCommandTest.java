@@ -62,7 +62,7 @@ class GetDeviceIdCommandTest {
                 r.err().replace(System.lineSeparator(), "\n"));
         var p = cli("get-device-id", "--target", "emulator?profile=caliptra-0.1");
         assertEquals(2, p.exitCode());
-        assertTrue(p.err().contains("unknown profile 'caliptra-0.1' (known: caliptra-2.1)"), p.err());
+        assertTrue(p.err().contains("unknown profile 'caliptra-0.1' (known: caliptra-1.2, caliptra-2.0, caliptra-2.1)"), p.err());
         var q = cli("get-device-id", "--target", "emulator?colour=blue");
         assertEquals(2, q.exitCode());
         assertTrue(q.err().contains("unknown parameter 'colour'"), q.err());

@@ -14,7 +14,8 @@ import org.caliptra.util.protocol.mailbox.MailboxStatus;
 /**
  * The SoC side of a boot, as libcaliptra performs it, through nothing but 32-bit register reads
  * and writes and the passage of time: fuses, FUSE_WR_DONE, BOOTFSM_GO, ready_for_fw, mailbox
- * transactions word by word.
+ * transactions word by word. Each of those sequences runs {@linkplain CaliptraDevice#atomically
+ * atomically}, as a SoC's boot code owns the bus while it runs.
  */
 final class SocDriver {
     static final int MBOX = CoreMailbox.BASE;
@@ -44,6 +45,10 @@ final class SocDriver {
 
     /** Waits up to {@code limit} steps for {@code flowBits} in CPTRA_FLOW_STATUS. */
     boolean waitFlow(int flowBits, int limit) {
+        return device.atomically(d -> waitFlowOnDevice(flowBits, limit));
+    }
+
+    private boolean waitFlowOnDevice(int flowBits, int limit) {
         for (int i = 0; i < limit; i++) {
             if ((read(SOC + SocIfc.FLOW_STATUS) & flowBits) == flowBits) {
                 return true;
@@ -55,6 +60,10 @@ final class SocDriver {
 
     /** caliptra_init_fuses: every fuse register, then FUSE_WR_DONE; false if ready_for_fuses did not drop. */
     boolean writeFuses(Fuses fuses) {
+        return device.atomically(d -> writeFusesOnDevice(fuses));
+    }
+
+    private boolean writeFusesOnDevice(Fuses fuses) {
         var map = FuseMap.of(generation);
         boolean v1 = generation == Generation.V1;
         writeHash(map.byName(v1 ? "FUSE_KEY_MANIFEST_PK_HASH" : "FUSE_VENDOR_PK_HASH").offset(), fuses.vendorPkHash());
@@ -98,6 +107,10 @@ final class SocDriver {
      * to {@code limit} steps; a command the firmware never answers ends as CMD_BUSY.
      */
     Result transact(int command, byte[] payload, int limit) {
+        return device.atomically(d -> transactOnDevice(command, payload, limit));
+    }
+
+    private Result transactOnDevice(int command, byte[] payload, int limit) {
         if (read(MBOX + CoreMailbox.LOCK) != 0) {
             return new Result(null, new byte[0], 0);
         }

@@ -1,0 +1,146 @@
+package org.caliptra.util.cli.boot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.caliptra.util.cli.Cli;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `caliptra-util boot` on flash images built from the ast2700-default ECC + LMS configuration. */
+class BootCommandTest {
+    static final String VENDOR = "428d18b0b49192c0163b4e0b2e231d20eef3ae37f8046c09a31911e3f6875a9a287342c58c7f8d68b69fafe1dd27b2dc";
+    static final String OWNER = "124f40b2b2035f15e48782037342d795afc8b36d065d2fea9afaee724b8b9d53433ec6c1b4dbb9dc2c6f9f71e5f218b6";
+
+    @TempDir
+    Path dir;
+    Path ast;
+    Path prebuilt;
+
+    @BeforeEach
+    void project() throws Exception {
+        ast = Cli.testdata();
+        prebuilt = Files.createDirectories(dir.resolve("prebuilt"));
+        try (var files = Files.list(ast.resolve("prebuilt/ast2700-default"))) {
+            for (Path f : files.toList()) {
+                Files.createSymbolicLink(prebuilt.resolve(f.getFileName()), f.toAbsolutePath());
+            }
+        }
+        byte[] mcu = new byte[20000];
+        new Random(9).nextBytes(mcu);
+        Files.write(prebuilt.resolve("zephyr-mcu-runtime.bin"), mcu);
+    }
+
+    Path build(String command, String... extra) {
+        var args = new ArrayList<>(List.of("image", command, "--cfg", ast.resolve("config/ast2700-default-ecc-lms-manifest.toml").toString(),
+                "--key-dir", ast.resolve("key/ast2700-default").toString(), "--prebuilt-dir", prebuilt.toString(),
+                "--vendor-sig-dir", ast.toString()));
+        args.addAll(List.of(extra));
+        var r = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.err());
+        return null;
+    }
+
+    JsonNode boot(int expectedExit, String... args) {
+        var all = new ArrayList<>(List.of("boot"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--format", "json"));
+        var r = Cli.run(all.toArray(String[]::new));
+        assertEquals(expectedExit, r.exitCode(), r.out() + r.err());
+        return r.json();
+    }
+
+    String[] fuses(String... more) {
+        var list = new ArrayList<>(List.of("--vendor-pk-hash", VENDOR, "--owner-pk-hash", OWNER, "--lms-verify", "--lifecycle", "production"));
+        list.addAll(List.of(more));
+        return list.toArray(String[]::new);
+    }
+
+    @Test
+    void theAst2700FlashImageBoots() {
+        Path flash = dir.resolve("flash.bin");
+        build("create-auth-flash", "--flash", flash.toString());
+        var args = new ArrayList<>(List.of("--flash", flash.toString()));
+        args.addAll(List.of(fuses()));
+        var json = boot(0, args.toArray(String[]::new));
+        assertEquals("booted", json.get("verdict").asText());
+        var stages = json.get("stages");
+        assertEquals("fuses", stages.get(0).get("stage").asText());
+        assertEquals("firmware-load", stages.get(2).get("stage").asText());
+        assertEquals("set-auth-manifest", stages.get(4).get("stage").asText());
+        assertEquals(5 + 14, stages.size(), "5 stages and 14 images");
+        for (int i = 5; i < stages.size(); i++) {
+            assertEquals("authorized", stages.get(i).get("result").asText(), stages.get(i).toString());
+        }
+    }
+
+    @Test
+    void aChangedAtfFailsOnFwId10WithImageHashMismatch() throws Exception {
+        Path man = dir.resolve("man.bin");
+        build("create-auth-man", "--man", man.toString());
+        Files.delete(prebuilt.resolve("atf.bin"));
+        byte[] atf = Files.readAllBytes(ast.resolve("prebuilt/ast2700-default/atf.bin"));
+        atf[1234] ^= 0x10;
+        Files.write(prebuilt.resolve("atf.bin"), atf);
+        Path flash = dir.resolve("flash.bin");
+        build("create-auth-flash", "--man", man.toString(), "--flash", flash.toString());
+        var args = new ArrayList<>(List.of("--flash", flash.toString()));
+        args.addAll(List.of(fuses()));
+        var json = boot(1, args.toArray(String[]::new));
+        assertEquals("failed", json.get("verdict").asText());
+        JsonNode fw10 = null;
+        for (JsonNode s : json.get("stages")) {
+            if (s.has("fw_id") && s.get("fw_id").asInt() == 10) {
+                fw10 = s;
+            } else if (s.has("fw_id")) {
+                assertEquals("authorized", s.get("result").asText(), s.toString());
+            }
+        }
+        assertEquals("IMAGE_HASH_MISMATCH", fw10.get("result").asText());
+        assertEquals("IMAGE_HASH_MISMATCH", fw10.get("error").get("name").asText());
+        assertEquals("0x8BFB95CB", fw10.get("error").get("code").asText());
+    }
+
+    @Test
+    void aWrongVendorHashStopsAtFirmwareLoadWithTheRomCode() {
+        var json = boot(1, "--fw", ast.resolve("prebuilt/ast2700-default/caliptra-fw.bin").toString(), "--vendor-pk-hash",
+                "00" + VENDOR.substring(2), "--lifecycle", "production", "--profile", "caliptra-1.2");
+        var load = json.get("stages").get(2);
+        assertEquals("firmware-load", load.get("stage").asText());
+        assertEquals("IMAGE_VERIFIER_ERR_VENDOR_PUB_KEY_DIGEST_MISMATCH", load.get("error").get("name").asText());
+        assertEquals("0x000B0005", load.get("error").get("code").asText());
+    }
+
+    @Test
+    void aBundleAloneBootsToRuntimeWithADeviceFile() throws Exception {
+        var template = Cli.run("emulator", "template");
+        assertEquals(0, template.exitCode());
+        Path device = dir.resolve("device.toml");
+        Files.writeString(device, template.out());
+        var json = boot(0, "--fw", ast.resolve("prebuilt/ast2700-default/caliptra-fw.bin").toString(), "--device", device.toString());
+        assertEquals("booted", json.get("verdict").asText());
+        assertEquals(4, json.get("stages").size());
+        assertEquals("ready_for_runtime", json.get("stages").get(3).get("detail").asText(), "debug-locked: no boot status shown");
+    }
+
+    @Test
+    void badInputIsExitTwo() {
+        var missing = Cli.run("boot", "--flash", dir.resolve("none.bin").toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("none.bin: no such file"), missing.err());
+        var imageWithoutManifest = Cli.run("boot", "--fw", ast.resolve("prebuilt/ast2700-default/caliptra-fw.bin").toString(),
+                "--image", "10=" + prebuilt.resolve("atf.bin"));
+        assertEquals(2, imageWithoutManifest.exitCode());
+        assertTrue(imageWithoutManifest.err().contains("--image needs --manifest"), imageWithoutManifest.err());
+        assertEquals(2, Cli.run("boot").exitCode(), "--flash or --fw is required");
+        var notABundle = Cli.run("boot", "--fw", prebuilt.resolve("atf.bin").toString());
+        assertEquals(2, notABundle.exitCode());
+    }
+}
