@@ -63,6 +63,9 @@ class GetDeviceIdCommandTest {
         var p = cli("get-device-id", "--target", "emulator?profile=caliptra-0.1");
         assertEquals(2, p.exitCode());
         assertTrue(p.err().contains("unknown profile 'caliptra-0.1' (known: caliptra-1.2, caliptra-2.0, caliptra-2.1)"), p.err());
+        var passive = cli("get-device-id", "--target", "emulator?profile=caliptra-1.2");
+        assertEquals(2, passive.exitCode());
+        assertTrue(passive.err().contains("profile caliptra-1.2 has no MCU mailbox for device commands (use caliptra-2.1"), passive.err());
         var q = cli("get-device-id", "--target", "emulator?colour=blue");
         assertEquals(2, q.exitCode());
         assertTrue(q.err().contains("unknown parameter 'colour'"), q.err());

@@ -20,6 +20,7 @@ final class Codes {
     static final int FW_PROC_MAILBOX_INVALID_CHECKSUM = 0x0102_0005;
     static final int FW_PROC_MAILBOX_INVALID_REQUEST_LENGTH = 0x0102_0006;
     static final int FW_PROC_MAILBOX_STASH_MEASUREMENT_MAX_LIMIT = 0x0102_0008;
+    static final int FW_PROC_MAILBOX_RESERVED_PAUSER = 0x0102_0009;
     static final int RUNTIME_UNIMPLEMENTED_COMMAND = 0x000E_0002;
     static final int RUNTIME_INVALID_CHECKSUM = 0x000E_0005;
     static final int RUNTIME_SHUTDOWN = 0x000E_0008;
@@ -28,4 +29,7 @@ final class Codes {
     static final int RUNTIME_SELF_TEST_NOT_STARTED = 0x000E_0012;
     static final int RUNTIME_INCORRECT_PAUSER_PRIVILEGE_LEVEL = 0x000E_0016;
     static final int RUNTIME_AUTH_AND_STASH_UNSUPPORTED_IMAGE_SOURCE = 0x000E_004E;
+    static final int RUNTIME_CMD_RESERVED_PAUSER = 0x000E_004F;
+    /** The AXI USER / PAUSER of the Caliptra uC itself; no SoC command may carry it. */
+    static final int RESERVED_USER = 0xFFFF_FFFF;
 }

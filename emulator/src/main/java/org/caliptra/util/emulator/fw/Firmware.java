@@ -183,6 +183,10 @@ public final class Firmware {
             soc.setReg(SocIfc.FW_ERROR_NON_FATAL, 0);
         }
         try {
+            if (request.user() == Codes.RESERVED_USER) {
+                throw new FirmwareError(rom ? Codes.FW_PROC_MAILBOX_RESERVED_PAUSER : Codes.RUNTIME_CMD_RESERVED_PAUSER, rom,
+                        "command from the reserved requester 0xFFFFFFFF");
+            }
             if (request.command() == Codes.FIRMWARE_LOAD) {
                 firmwareLoad(request.payload());
                 return;

@@ -117,6 +117,23 @@ class CoreMailboxMisuseTest {
     }
 
     @Test
+    void theUcsOwnRequesterIdIsRefusedByTheRomAndTheRuntime() {
+        d.setRequesterUser(0xFFFF_FFFF);
+        var rom = assertInstanceOf(MailboxReply.Failure.class, version());
+        assertEquals(0x0102_0009, rom.errorCode(), "FW_PROC_MAILBOX_RESERVED_PAUSER");
+        assertTrue(d.fatal(), "a ROM mailbox error stops the ROM");
+        assertEquals(0x0102_0009, d.read32(SOC + SocIfc.FW_ERROR_FATAL));
+
+        d.close();
+        d = org.caliptra.util.emulator.TestFirmware.bootedDevice();
+        d.setRequesterUser(0xFFFF_FFFF);
+        var runtime = assertInstanceOf(MailboxReply.Failure.class, version());
+        assertEquals(0x000E_004F, runtime.errorCode(), "RUNTIME_CMD_RESERVED_PAUSER");
+        d.setRequesterUser(1);
+        assertInstanceOf(MailboxReply.Data.class, version(), "the runtime keeps serving");
+    }
+
+    @Test
     void anotherRequesterCannotEndSomeoneElsesTransaction() {
         d.setRequesterUser(1);
         assertEquals(0, d.read32(MBOX + CoreMailbox.LOCK));

@@ -59,7 +59,14 @@ public final class Targets {
                         + entry.getKey() + "' (known: profile)");
             }
         }
-        var device = CaliptraDevice.create(config.build());
+        var built = config.build();
+        if (!built.profile().subsystemMode()) {
+            // The device commands are MC_* commands answered by the MCU; a passive core has none and,
+            // unfused and unbooted, would never answer.
+            throw new TargetException("target '" + uri.text() + "': profile " + built.profile().id()
+                    + " has no MCU mailbox for device commands (use caliptra-2.1; boot images on it with `caliptra-util boot`)");
+        }
+        var device = CaliptraDevice.create(built);
         var transport = new MailboxTransport(new InProcessMailboxDriver(device), CommandCatalog.standard().mailboxTable());
         return new OpenTarget(uri.text(), transport, device);
     }
