@@ -157,11 +157,7 @@ final class DeviceCore {
             write32(mboxBase + offset, word);
         }
         write32(csr + McuMailbox.EXECUTE, 1);
-        MailboxStatus status = MailboxStatus.CMD_BUSY;
-        for (int i = 0; i < MAILBOX_STEP_LIMIT && status == MailboxStatus.CMD_BUSY; i++) {
-            step();
-            status = MailboxStatus.fromField(read32(csr + McuMailbox.CMD_STATUS));
-        }
+        MailboxStatus status = awaitAnswer(csr + McuMailbox.CMD_STATUS);
         try {
             if (status == null || status == MailboxStatus.CMD_BUSY) {
                 throw new IllegalStateException("MCU did not answer command 0x" + Integer.toHexString(command)
@@ -176,6 +172,16 @@ final class DeviceCore {
         } finally {
             write32(csr + McuMailbox.EXECUTE, 0);
         }
+    }
+
+    /** Steps until the status register at {@code statusAddress} leaves CMD_BUSY, at most the step limit. */
+    private MailboxStatus awaitAnswer(int statusAddress) {
+        MailboxStatus status = MailboxStatus.CMD_BUSY;
+        for (int i = 0; i < MAILBOX_STEP_LIMIT && status == MailboxStatus.CMD_BUSY; i++) {
+            step();
+            status = MailboxStatus.fromField(read32(statusAddress));
+        }
+        return status;
     }
 
     /**
@@ -204,11 +210,7 @@ final class DeviceCore {
             write32(base + CoreMailbox.DATAIN, word);
         }
         write32(base + CoreMailbox.EXECUTE, 1);
-        MailboxStatus status = MailboxStatus.CMD_BUSY;
-        for (int i = 0; i < MAILBOX_STEP_LIMIT && status == MailboxStatus.CMD_BUSY; i++) {
-            step();
-            status = MailboxStatus.fromField(read32(base + CoreMailbox.STATUS));
-        }
+        MailboxStatus status = awaitAnswer(base + CoreMailbox.STATUS);
         try {
             if (status == null || status == MailboxStatus.CMD_BUSY) {
                 return new MailboxReply.Failure(socIfc.reg(SocIfc.FW_ERROR_NON_FATAL));

@@ -84,16 +84,10 @@ public final class CoreMailbox {
                 if (locked) {
                     yield 1;
                 }
+                clearTransaction();
                 locked = true;
                 user = requester;
                 fsm = Fsm.RDY_FOR_CMD;
-                command = 0;
-                dlen = 0;
-                writeWords = 0;
-                readWords = 0;
-                execute = false;
-                taken = false;
-                status = MailboxStatus.CMD_BUSY;
                 yield 0;
             }
             case USER -> locked ? user : 0;
@@ -217,8 +211,14 @@ public final class CoreMailbox {
     private void release() {
         Arrays.fill(sram, 0, Math.min(sram.length, Math.max(used, dlen)), (byte) 0);
         used = 0;
+        clearTransaction();
         locked = false;
         user = 0;
+        fsm = Fsm.IDLE;
+    }
+
+    /** A new lock holder and a released mailbox both start from no command, no data, no answer. */
+    private void clearTransaction() {
         command = 0;
         dlen = 0;
         writeWords = 0;
@@ -226,7 +226,6 @@ public final class CoreMailbox {
         execute = false;
         taken = false;
         status = MailboxStatus.CMD_BUSY;
-        fsm = Fsm.IDLE;
     }
 
     private int status() {
