@@ -18,6 +18,7 @@ import org.caliptra.util.image.soc.ManifestAuthorization;
 import org.caliptra.util.image.verify.AcceptedImage;
 import org.caliptra.util.image.verify.Fuses;
 import org.caliptra.util.image.verify.Generation;
+import org.caliptra.util.image.verify.Lifecycle;
 import org.caliptra.util.image.verify.RomVerifier;
 import org.caliptra.util.image.verify.VerificationResult;
 import org.caliptra.util.protocol.mailbox.MailboxChecksum;
@@ -42,7 +43,10 @@ public final class Firmware {
     public static final int SELF_TEST_STEPS = 1_000;
     static final int MAX_STASHED_MEASUREMENTS = 8;
 
-    private enum Phase { WAIT_FOR_START, ROM_BOOT, ROM, LOADING, RUNTIME, FATAL }
+    private enum Phase { WAIT_FOR_START, ROM_BOOT, CSR_HANDSHAKE, ROM, LOADING, RUNTIME, FATAL }
+
+    /** IDevID milestone 9 (SendCsr): where the ROM hands a requested CSR to the SoC. */
+    private static final int SEND_CSR_MILESTONE = 9;
 
     private final DeviceConfig config;
     private final SocIfc soc;
@@ -140,10 +144,27 @@ public final class Firmware {
                 }
             }
             case ROM_BOOT -> {
+                if (milestones.peek() == SEND_CSR_MILESTONE && csrRequested()) {
+                    if (!mailbox.sendToSoc(idevIdCsr())) {
+                        return; // the SoC holds the mailbox: try again next step
+                    }
+                    soc.setFlowBits(SocIfc.FLOW_IDEVID_CSR_READY);
+                    reportBootStatus(milestones.poll());
+                    phase = Phase.CSR_HANDSHAKE;
+                    return;
+                }
                 reportBootStatus(milestones.poll());
                 if (milestones.isEmpty()) {
+                    // The ROM writes FLOW_STATUS whole here, which also drops idevid_csr_ready.
+                    soc.clearFlowBits(SocIfc.FLOW_IDEVID_CSR_READY);
                     soc.setFlowBits(SocIfc.FLOW_READY_FOR_FW);
                     phase = Phase.ROM;
+                }
+            }
+            case CSR_HANDSHAKE -> {
+                if ((soc.reg(SocIfc.DBG_MANUF_SERVICE_REG) & 1) == 0) {
+                    mailbox.endSocTransfer(); // the SoC has the CSR
+                    phase = Phase.ROM_BOOT;
                 }
             }
             case ROM -> serve(true);
@@ -160,6 +181,25 @@ public final class Firmware {
             case RUNTIME -> serve(false);
             case FATAL -> { }
         }
+    }
+
+    /** Manufacturing parts generate the IDevID CSR when the SoC asks (CPTRA_DBG_MANUF_SERVICE_REG[0]). */
+    private boolean csrRequested() {
+        return config.lifecycle() == Lifecycle.MANUFACTURING && (soc.reg(SocIfc.DBG_MANUF_SERVICE_REG) & 1) != 0;
+    }
+
+    private byte[] idevIdCsr() {
+        return IdevIdCsr.payload(generation, fuseBytes("FUSE_UDS_SEED"), fuseBytes("FUSE_FIELD_ENTROPY"));
+    }
+
+    /** A secret fuse's words as the ROM's key vault sees them: each word big-endian, in order. */
+    private byte[] fuseBytes(String name) {
+        var fuse = soc.fuseMap().byName(name);
+        var bytes = ByteBuffer.allocate(4 * fuse.words());
+        for (int w = 0; w < fuse.words(); w++) {
+            bytes.putInt(soc.reg(fuse.offset() + 4 * w));
+        }
+        return bytes.array();
     }
 
     private void reportBootStatus(int status) {

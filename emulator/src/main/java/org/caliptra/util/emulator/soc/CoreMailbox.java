@@ -56,6 +56,8 @@ public final class CoreMailbox {
     private boolean execute;
     private MailboxStatus status = MailboxStatus.CMD_BUSY;
     private boolean taken;
+    /** A Caliptra → SoC transaction (the IDevID CSR): the SoC only reads it. */
+    private boolean ucOwned;
     private int used;
 
     public CoreMailbox(SocIfc socIfc, int capacity, boolean v2) {
@@ -150,7 +152,7 @@ public final class CoreMailbox {
         if (offset == STATUS || offset == UNLOCK || offset == TAP_MODE || offset == LOCK || offset == USER || offset == DATAOUT) {
             return; // not writable by the SoC
         }
-        if (!locked || requester != user) {
+        if (!locked || requester != user || ucOwned) {
             socIfc.setHwNonFatal(SocIfc.HW_ERR_MBOX_PROT_NO_LOCK);
             if (offset == EXECUTE && fsm == Fsm.EXECUTE_SOC) {
                 fsm = Fsm.ERROR; // clearing EXECUTE from a non-owner
@@ -219,6 +221,7 @@ public final class CoreMailbox {
 
     /** A new lock holder and a released mailbox both start from no command, no data, no answer. */
     private void clearTransaction() {
+        ucOwned = false;
         command = 0;
         dlen = 0;
         writeWords = 0;
@@ -279,6 +282,31 @@ public final class CoreMailbox {
         readWords = 0;
         status = result;
         fsm = Fsm.EXECUTE_SOC;
+    }
+
+    /**
+     * A Caliptra → SoC transaction (spec/device.md §2.3): the uC takes the lock as itself, CMD 0,
+     * DLEN and the data, EXECUTE; the SoC reads DLEN and DATAOUT without the lock. False if the
+     * mailbox is busy (the uC tries again on a later step).
+     */
+    public boolean sendToSoc(byte[] data) {
+        if (locked) {
+            return false;
+        }
+        clearTransaction();
+        locked = true;
+        user = CALIPTRA_USER;
+        ucOwned = true;
+        execute = true;
+        respond(MailboxStatus.DATA_READY, data);
+        return true;
+    }
+
+    /** The uC ends its own transaction (clears EXECUTE); does nothing to a SoC's. */
+    public void endSocTransfer() {
+        if (ucOwned) {
+            release();
+        }
     }
 
     /** A fatal error while the uC owns the transaction forces CMD_FAILURE (spec/device.md §2.4). */

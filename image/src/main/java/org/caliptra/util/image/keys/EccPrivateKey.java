@@ -34,6 +34,18 @@ public final class EccPrivateKey {
         return new EccPrivateKey(d);
     }
 
+    /**
+     * A key derived from secret seed material (at least 48 bytes, e.g. a KDF output): the scalar
+     * is {@code seed mod (n − 1) + 1}, so every seed gives a valid key and equal seeds equal keys.
+     */
+    public static EccPrivateKey fromSeed(byte[] seed) {
+        if (seed.length < 48) {
+            throw new IllegalArgumentException("an ECC key seed needs at least 48 bytes, got " + seed.length);
+        }
+        BigInteger nMinusOne = P384.DOMAIN.getN().subtract(BigInteger.ONE);
+        return new EccPrivateKey(new BigInteger(1, seed).mod(nMinusOne).add(BigInteger.ONE));
+    }
+
     public EccPublicKey publicKey() {
         return publicKey;
     }
