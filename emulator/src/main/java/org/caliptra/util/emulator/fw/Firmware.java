@@ -144,7 +144,7 @@ public final class Firmware {
                 }
             }
             case ROM_BOOT -> {
-                if (milestones.peek() == SEND_CSR_MILESTONE && csrRequested()) {
+                if (Integer.valueOf(SEND_CSR_MILESTONE).equals(milestones.peek()) && csrRequested()) {
                     if (!mailbox.sendToSoc(idevIdCsr())) {
                         return; // the SoC holds the mailbox: try again next step
                     }
