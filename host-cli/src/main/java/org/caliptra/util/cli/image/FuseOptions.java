@@ -53,24 +53,24 @@ public final class FuseOptions {
     @Option(names = "--anti-rollback-disable", description = "Anti-rollback disable fuse set (SVN checks skipped).")
     Boolean antiRollbackDisable;
 
-    private DeviceFile deviceFile() {
-        return device == null ? null : DeviceFile.read(device);
-    }
+    /** The parsed device file, read on first use: a command asks for its fuses, profile and generation. */
+    private DeviceFile parsedDevice;
 
     /** The device file, if one was given. */
-    public java.util.Optional<DeviceFile> file() {
-        return java.util.Optional.ofNullable(deviceFile());
+    public Optional<DeviceFile> file() {
+        if (parsedDevice == null && device != null) {
+            parsedDevice = DeviceFile.read(device);
+        }
+        return Optional.ofNullable(parsedDevice);
     }
 
     /** The ROM generation the device file's profile implies, if any. */
     public Optional<Generation> generation() {
-        var file = deviceFile();
-        return file == null ? Optional.empty() : file.generation();
+        return file().flatMap(DeviceFile::generation);
     }
 
     public Fuses fuses() {
-        var file = deviceFile();
-        var b = file == null ? Fuses.builder() : file.fuses().toBuilder();
+        var b = file().map(f -> f.fuses().toBuilder()).orElseGet(Fuses::builder);
         if (lifecycle != null) {
             b.lifecycle(Lifecycle.fromName(lifecycle).orElseThrow(() -> new UsageException(
                     "--lifecycle '" + lifecycle + "': expected unprovisioned, manufacturing or production")));
