@@ -150,11 +150,7 @@ final class DeviceCore {
         write32(csr + McuMailbox.CMD, command);
         write32(csr + McuMailbox.DLEN, request.length);
         for (int offset = 0; offset < request.length; offset += 4) {
-            int word = 0;
-            for (int i = 0; i < 4 && offset + i < request.length; i++) {
-                word |= (request[offset + i] & 0xFF) << (8 * i);
-            }
-            write32(mboxBase + offset, word);
+            write32(mboxBase + offset, littleEndianWord(request, offset));
         }
         write32(csr + McuMailbox.EXECUTE, 1);
         MailboxStatus status = awaitAnswer(csr + McuMailbox.CMD_STATUS);
@@ -203,11 +199,7 @@ final class DeviceCore {
         int whole = request.length & ~3;
         coreMailbox.socWriteDataBurst(java.nio.ByteBuffer.wrap(request, 0, whole), requesterUser);
         if (whole < request.length) {
-            int word = 0;
-            for (int i = whole; i < request.length; i++) {
-                word |= (request[i] & 0xFF) << (8 * (i - whole));
-            }
-            write32(base + CoreMailbox.DATAIN, word);
+            write32(base + CoreMailbox.DATAIN, littleEndianWord(request, whole));
         }
         write32(base + CoreMailbox.EXECUTE, 1);
         MailboxStatus status = awaitAnswer(base + CoreMailbox.STATUS);
@@ -216,17 +208,8 @@ final class DeviceCore {
                 return new MailboxReply.Failure(socIfc.reg(SocIfc.FW_ERROR_NON_FATAL));
             }
             return switch (status) {
-                case DATA_READY -> {
-                    int length = read32(base + CoreMailbox.DLEN);
-                    byte[] out = new byte[length];
-                    for (int offset = 0; offset < length; offset += 4) {
-                        int word = read32(base + CoreMailbox.DATAOUT);
-                        for (int i = 0; i < 4 && offset + i < length; i++) {
-                            out[offset + i] = (byte) (word >>> (8 * i));
-                        }
-                    }
-                    yield new MailboxReply.Data(out);
-                }
+                case DATA_READY -> new MailboxReply.Data(
+                        readBytes(read32(base + CoreMailbox.DLEN), offset -> read32(base + CoreMailbox.DATAOUT)));
                 case CMD_COMPLETE -> new MailboxReply.Complete();
                 case CMD_FAILURE -> new MailboxReply.Failure(socIfc.reg(SocIfc.FW_ERROR_NON_FATAL));
                 case CMD_BUSY -> throw new AssertionError("unreachable");
@@ -237,15 +220,28 @@ final class DeviceCore {
     }
 
     private byte[] readResponse(int csr) {
-        int length = read32(csr + McuMailbox.DLEN);
+        return readBytes(read32(csr + McuMailbox.DLEN), offset -> read32(mboxBase + offset));
+    }
+
+    /** {@code length} bytes from little-endian words; {@code wordAt} reads the word for a byte offset. */
+    private static byte[] readBytes(int length, java.util.function.IntUnaryOperator wordAt) {
         byte[] out = new byte[length];
         for (int offset = 0; offset < length; offset += 4) {
-            int word = read32(mboxBase + offset);
+            int word = wordAt.applyAsInt(offset);
             for (int i = 0; i < 4 && offset + i < length; i++) {
                 out[offset + i] = (byte) (word >>> (8 * i));
             }
         }
         return out;
+    }
+
+    /** The little-endian word at {@code from}, zero-padded past the end of {@code bytes}. */
+    private static int littleEndianWord(byte[] bytes, int from) {
+        int word = 0;
+        for (int i = 0; i < 4 && from + i < bytes.length; i++) {
+            word |= (bytes[from + i] & 0xFF) << (8 * i);
+        }
+        return word;
     }
 
     private static void checkAligned(int address) {
