@@ -1,7 +1,7 @@
 package org.caliptra.util.bench;
 
 import java.nio.file.Path;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.verify.Fuses;
 
 /** The AST2700 reference corpus as the benchmarks use it (../shared/testdata, or -Dcaliptra.testdata). */

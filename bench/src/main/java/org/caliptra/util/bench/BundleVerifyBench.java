@@ -3,7 +3,7 @@ package org.caliptra.util.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.Sha384;
 import org.caliptra.util.image.bundle.FwBundle;
 import org.caliptra.util.image.bundle.ManifestV1;

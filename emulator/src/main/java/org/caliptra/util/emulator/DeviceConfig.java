@@ -1,7 +1,7 @@
 package org.caliptra.util.emulator;
 
 import java.util.Objects;
-import org.caliptra.util.image.verify.Lifecycle;
+import org.caliptra.util.protocol.regs.Lifecycle;
 import org.caliptra.util.protocol.mcu.DeviceIdentity;
 
 /**

@@ -2,7 +2,7 @@ package org.caliptra.util.emulator;
 
 import java.util.Arrays;
 import java.util.Optional;
-import org.caliptra.util.image.verify.Generation;
+import org.caliptra.util.protocol.Generation;
 
 /**
  * A device profile: which Caliptra generation the emulated device models, and how it is integrated.

@@ -1,5 +1,7 @@
 package org.caliptra.util.image;
 
+import org.caliptra.util.protocol.Octets;
+
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 

@@ -49,4 +49,10 @@ public sealed interface MailboxReply {
 
     /** The mailbox lock was held by someone else: nothing was sent. */
     record Busy() implements MailboxReply {}
+
+    /**
+     * The command was handed over but the device left the status at CMD_BUSY for {@code polls}
+     * polls; the driver then released the mailbox.
+     */
+    record Timeout(int polls) implements MailboxReply {}
 }

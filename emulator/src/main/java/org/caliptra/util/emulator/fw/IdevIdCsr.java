@@ -31,7 +31,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.caliptra.util.image.Sha384;
 import org.caliptra.util.image.keys.EccPrivateKey;
 import org.caliptra.util.image.keys.MldsaPrivateKey;
-import org.caliptra.util.image.verify.Generation;
+import org.caliptra.util.protocol.Generation;
 
 /**
  * The IDevID certificate signing request the ROM hands to the SoC in manufacturing

@@ -1,7 +1,7 @@
 package org.caliptra.util.emulator.soc;
 
 import java.util.List;
-import org.caliptra.util.image.verify.Generation;
+import org.caliptra.util.protocol.Generation;
 
 /**
  * Where each fuse register lives in soc_ifc for a Caliptra generation (spec/device.md §1.5).

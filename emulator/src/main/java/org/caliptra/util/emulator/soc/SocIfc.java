@@ -2,9 +2,9 @@ package org.caliptra.util.emulator.soc;
 
 import org.caliptra.util.emulator.BusFaultException;
 import org.caliptra.util.emulator.DeviceConfig;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.verify.Fuses;
-import org.caliptra.util.image.verify.Generation;
+import org.caliptra.util.protocol.Generation;
 
 /**
  * The SoC-visible {@code soc_ifc} register file at 0x3003_0000 (spec/device.md §1.3–§1.5) with

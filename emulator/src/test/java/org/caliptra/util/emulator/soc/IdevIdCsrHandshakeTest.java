@@ -23,7 +23,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.caliptra.util.emulator.CaliptraDevice;
 import org.caliptra.util.emulator.DeviceConfig;
 import org.caliptra.util.emulator.Profile;
-import org.caliptra.util.image.verify.Lifecycle;
+import org.caliptra.util.protocol.regs.Lifecycle;
 import org.caliptra.util.protocol.MailboxReply;
 import org.caliptra.util.protocol.mailbox.MailboxChecksum;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import java.util.Random;
 import org.caliptra.util.emulator.CaliptraDevice;
 import org.caliptra.util.emulator.DeviceConfig;
 import org.caliptra.util.emulator.Profile;
-import org.caliptra.util.image.verify.Lifecycle;
+import org.caliptra.util.protocol.regs.Lifecycle;
 import org.caliptra.util.protocol.MailboxReply;
 import org.caliptra.util.protocol.mailbox.MailboxChecksum;
 import org.junit.jupiter.api.Test;

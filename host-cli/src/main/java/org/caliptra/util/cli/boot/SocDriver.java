@@ -6,9 +6,9 @@ import org.caliptra.util.emulator.CaliptraDevice;
 import org.caliptra.util.emulator.soc.CoreMailbox;
 import org.caliptra.util.emulator.soc.FuseMap;
 import org.caliptra.util.emulator.soc.SocIfc;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.verify.Fuses;
-import org.caliptra.util.image.verify.Generation;
+import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.mailbox.MailboxStatus;
 
 /**

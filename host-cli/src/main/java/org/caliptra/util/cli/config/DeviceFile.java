@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.bundle.PqcKeyType;
 import org.caliptra.util.image.verify.Fuses;
-import org.caliptra.util.image.verify.Generation;
-import org.caliptra.util.image.verify.Lifecycle;
+import org.caliptra.util.protocol.Generation;
+import org.caliptra.util.protocol.regs.Lifecycle;
 import org.tomlj.TomlTable;
 
 /**

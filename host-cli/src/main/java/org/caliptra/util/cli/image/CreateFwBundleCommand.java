@@ -12,7 +12,7 @@ import org.caliptra.util.cli.U32Converter;
 import org.caliptra.util.cli.UsageException;
 import org.caliptra.util.cli.config.DeviceFile;
 import org.caliptra.util.cli.config.TomlFile;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.build.BundleOptions;
 import org.caliptra.util.image.build.FirmwareImage;
 import org.caliptra.util.image.build.FwBundleBuilder;

@@ -6,10 +6,10 @@ import java.util.Optional;
 import org.caliptra.util.cli.U32Converter;
 import org.caliptra.util.cli.UsageException;
 import org.caliptra.util.cli.config.DeviceFile;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.verify.Fuses;
-import org.caliptra.util.image.verify.Generation;
-import org.caliptra.util.image.verify.Lifecycle;
+import org.caliptra.util.protocol.Generation;
+import org.caliptra.util.protocol.regs.Lifecycle;
 import picocli.CommandLine.Option;
 
 /**

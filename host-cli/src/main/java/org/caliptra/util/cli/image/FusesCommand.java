@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.caliptra.util.cli.ExitCodes;
 import org.caliptra.util.cli.InputFiles;
 import org.caliptra.util.cli.OutputFormat;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.bundle.FwBundle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

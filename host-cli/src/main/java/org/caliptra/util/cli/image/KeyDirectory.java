@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.caliptra.util.cli.UsageException;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.build.OwnerKeys;
 import org.caliptra.util.image.build.PqcSigning;
 import org.caliptra.util.image.build.VendorKeys;

@@ -1,6 +1,6 @@
 package org.caliptra.util.cli.image;
 
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.Sha384;
 import org.caliptra.util.image.bundle.FwBundle;
 import org.caliptra.util.image.bundle.ManifestV1;

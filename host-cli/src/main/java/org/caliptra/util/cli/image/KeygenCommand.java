@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import org.caliptra.util.cli.ExitCodes;
 import org.caliptra.util.cli.UsageException;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.Sha384;
 import org.caliptra.util.image.keys.EccPrivateKey;
 import org.caliptra.util.image.keys.KeyFiles;

@@ -12,7 +12,7 @@ import org.caliptra.util.image.bundle.FwBundle;
 import org.caliptra.util.image.bundle.ManifestV2;
 import org.caliptra.util.image.verify.AcceptedImage;
 import org.caliptra.util.image.verify.Fuses;
-import org.caliptra.util.image.verify.Generation;
+import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.image.verify.RomVerifier;
 import org.caliptra.util.image.verify.VerificationResult;
 import org.caliptra.util.image.flash.FlashImage;

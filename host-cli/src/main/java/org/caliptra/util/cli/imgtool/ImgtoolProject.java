@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import org.caliptra.util.cli.InputFiles;
 import org.caliptra.util.cli.UsageException;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.build.PqcSigning;
 import org.caliptra.util.image.flash.FlashEntry;
 import org.caliptra.util.image.flash.FlashImage;

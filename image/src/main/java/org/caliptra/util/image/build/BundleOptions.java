@@ -1,7 +1,7 @@
 package org.caliptra.util.image.build;
 
 import java.nio.charset.StandardCharsets;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 
 /**
  * Header fields of a bundle that are not keys or images.

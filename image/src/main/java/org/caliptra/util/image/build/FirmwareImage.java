@@ -1,7 +1,7 @@
 package org.caliptra.util.image.build;
 
 import java.util.Objects;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 
 /**
  * One executable of a bundle (FMC or runtime) and its TOC fields.

@@ -3,7 +3,7 @@ package org.caliptra.util.image.build;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.Sha384;
 import org.caliptra.util.image.bundle.FwBundle;
 import org.caliptra.util.image.bundle.ImageHeaderV1;

@@ -1,6 +1,6 @@
 package org.caliptra.util.image.build;
 
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.bundle.PqcKeyType;
 import org.caliptra.util.image.sign.LmsSigner;
 import org.caliptra.util.image.sign.MldsaSigner;

@@ -2,7 +2,7 @@ package org.caliptra.util.image.build;
 
 import java.util.List;
 import java.util.Objects;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.keys.EccPublicKey;
 import org.caliptra.util.image.sign.EccSigner;
 

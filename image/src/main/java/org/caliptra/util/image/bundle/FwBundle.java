@@ -3,7 +3,7 @@ package org.caliptra.util.image.bundle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.caliptra.util.image.ImageFormatException;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 
 /**
  * A Caliptra firmware image bundle: manifest, then everything after it (FMC, runtime, padding)

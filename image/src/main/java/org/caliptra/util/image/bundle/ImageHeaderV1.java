@@ -1,7 +1,7 @@
 package org.caliptra.util.image.bundle;
 
-import org.caliptra.util.image.HwFormat;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.HwFormat;
+import org.caliptra.util.protocol.Octets;
 
 /**
  * The 1.x manifest header (156 bytes at 0x1590). The vendor signs its first 116 bytes, the owner

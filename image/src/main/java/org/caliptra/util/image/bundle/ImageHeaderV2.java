@@ -1,7 +1,7 @@
 package org.caliptra.util.image.bundle;
 
-import org.caliptra.util.image.HwFormat;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.HwFormat;
+import org.caliptra.util.protocol.Octets;
 
 /**
  * The 2.x manifest header (160 bytes at 0x40CC), with the single firmware SVN. The vendor signs

@@ -2,8 +2,8 @@ package org.caliptra.util.image.bundle;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.caliptra.util.image.HwFormat;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.HwFormat;
+import org.caliptra.util.protocol.Octets;
 
 /**
  * A 2.x vendor key descriptor: {@code version u16, reserved-or-key_type u8, key_hash_count u8,

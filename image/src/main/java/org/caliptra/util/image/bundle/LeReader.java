@@ -2,7 +2,7 @@ package org.caliptra.util.image.bundle;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 
 /** Little-endian field access at absolute offsets, for the fixed manifest layouts. */
 final class LeReader {

@@ -2,7 +2,7 @@ package org.caliptra.util.image.bundle;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.keys.EccPublicKey;
 import org.caliptra.util.image.keys.EccSignature;
 import org.caliptra.util.image.keys.LmsPublicKey;

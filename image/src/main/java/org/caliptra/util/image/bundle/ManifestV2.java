@@ -1,6 +1,6 @@
 package org.caliptra.util.image.bundle;
 
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.keys.EccPublicKey;
 import org.caliptra.util.image.keys.EccSignature;
 

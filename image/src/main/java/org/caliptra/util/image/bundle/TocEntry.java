@@ -1,7 +1,7 @@
 package org.caliptra.util.image.bundle;
 
-import org.caliptra.util.image.HwFormat;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.HwFormat;
+import org.caliptra.util.protocol.Octets;
 
 /**
  * A table-of-contents entry (104 bytes): {@code id, image_type, revision[20], version,

@@ -1,6 +1,6 @@
 package org.caliptra.util.image.flash;
 
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 
 /**
  * One image in a flash image: its identifier, where it sits, and its bytes (as stored, including

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32;
 import org.caliptra.util.image.ImageFormatException;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 
 /**
  * Flash images (spec/formats.md §4): the AST27xx "FLSH" v1 layout (CRC-32 checksums, 12-byte image

@@ -3,9 +3,9 @@ package org.caliptra.util.image.keys;
 import java.math.BigInteger;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.math.ec.ECPoint;
-import org.caliptra.util.image.HwFormat;
+import org.caliptra.util.protocol.HwFormat;
 import org.caliptra.util.image.ImageFormatException;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 
 /** An ECC P-384 public key: affine x and y, each 48 bytes big-endian. */
 public record EccPublicKey(Octets x, Octets y) {

@@ -5,9 +5,9 @@ import java.math.BigInteger;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERSequence;
-import org.caliptra.util.image.HwFormat;
+import org.caliptra.util.protocol.HwFormat;
 import org.caliptra.util.image.ImageFormatException;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 
 /** An ECDSA P-384 signature (r, s), each 48 bytes big-endian. */
 public record EccSignature(Octets r, Octets s) {

@@ -31,7 +31,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 
 /**
  * Reading and writing the key files Caliptra tools use (spec/formats.md §5).

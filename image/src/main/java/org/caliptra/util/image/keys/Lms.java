@@ -253,7 +253,7 @@ public final class Lms {
         for (int i = 0; i < H; i++, node >>>= 1) {
             System.arraycopy(nodes, (node ^ 1) * N, sig, 1260 + i * N, N);
         }
-        return new LmsSignature(org.caliptra.util.image.Octets.of(sig));
+        return new LmsSignature(org.caliptra.util.protocol.Octets.of(sig));
     }
 
     static void put32(byte[] b, int off, int v) {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.regex.Pattern;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.sign.SigningException;
 
 /**

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.function.IntConsumer;
 import org.caliptra.util.image.ImageFormatException;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 
 /**
  * An LMS private key in the Caliptra 48-byte form: {@code type ‖ otstype ‖ I[16] ‖ SEED[24]}.

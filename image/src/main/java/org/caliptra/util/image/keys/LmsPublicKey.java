@@ -2,7 +2,7 @@ package org.caliptra.util.image.keys;
 
 import java.nio.ByteBuffer;
 import org.caliptra.util.image.ImageFormatException;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 
 /**
  * An LMS public key in RFC 8554 wire order: {@code type u32 BE ‖ otstype u32 BE ‖ I[16] ‖ T1[24]}

@@ -2,7 +2,7 @@ package org.caliptra.util.image.keys;
 
 import java.nio.ByteBuffer;
 import org.caliptra.util.image.ImageFormatException;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 
 /**
  * An LMS signature for LMS_SHA256_M24_H15 / LMOTS_SHA256_N24_W4 (1620 bytes):

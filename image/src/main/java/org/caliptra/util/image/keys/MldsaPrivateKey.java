@@ -9,7 +9,7 @@ import org.bouncycastle.crypto.params.MLDSAPrivateKeyParameters;
 import org.bouncycastle.crypto.params.MLDSAPublicKeyParameters;
 import org.bouncycastle.crypto.signers.MLDSASigner;
 import org.caliptra.util.image.ImageFormatException;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.sign.MldsaSigner;
 import org.caliptra.util.image.sign.SigningException;
 

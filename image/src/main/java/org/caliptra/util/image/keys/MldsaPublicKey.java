@@ -3,7 +3,7 @@ package org.caliptra.util.image.keys;
 import org.bouncycastle.crypto.params.MLDSAParameters;
 import org.bouncycastle.crypto.params.MLDSAPublicKeyParameters;
 import org.caliptra.util.image.ImageFormatException;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 
 /** An ML-DSA-87 public key: the raw FIPS 204 encoding {@code rho ‖ t1} (2592 bytes). */
 public record MldsaPublicKey(Octets bytes) {

@@ -1,7 +1,7 @@
 package org.caliptra.util.image.keys;
 
 import org.caliptra.util.image.ImageFormatException;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 
 /**
  * An ML-DSA-87 signature as Caliptra stores it: the 4627-byte FIPS 204 signature plus one zero

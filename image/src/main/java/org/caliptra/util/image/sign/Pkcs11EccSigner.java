@@ -11,7 +11,7 @@ import java.security.Provider;
 import java.security.Security;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.keys.EccPublicKey;
 import org.caliptra.util.image.keys.EccSignature;
 

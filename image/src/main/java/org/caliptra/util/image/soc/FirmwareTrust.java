@@ -1,6 +1,6 @@
 package org.caliptra.util.image.soc;
 
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.bundle.FwBundle;
 import org.caliptra.util.image.bundle.ManifestV1;
 import org.caliptra.util.image.bundle.ManifestV2;
@@ -8,7 +8,7 @@ import org.caliptra.util.image.bundle.PqcKeyType;
 import org.caliptra.util.image.keys.EccPublicKey;
 import org.caliptra.util.image.verify.AcceptedImage;
 import org.caliptra.util.image.verify.Fuses;
-import org.caliptra.util.image.verify.Generation;
+import org.caliptra.util.protocol.Generation;
 
 /**
  * What the runtime trusts after the ROM accepted a firmware bundle: the bundle's active vendor keys

@@ -2,7 +2,7 @@ package org.caliptra.util.image.soc;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 
 /**
  * One image metadata entry (IME) of a SoC manifest's image metadata collection.

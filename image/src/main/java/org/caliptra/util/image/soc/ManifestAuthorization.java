@@ -1,10 +1,12 @@
 package org.caliptra.util.image.soc;
 
+import org.caliptra.util.protocol.core.AuthResult;
+
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.Sha384;
 import org.caliptra.util.image.bundle.PqcKeyType;
 import org.caliptra.util.image.keys.EccPublicKey;
@@ -12,7 +14,7 @@ import org.caliptra.util.image.keys.EccSignature;
 import org.caliptra.util.image.keys.Lms;
 import org.caliptra.util.image.keys.LmsPublicKey;
 import org.caliptra.util.image.keys.LmsSignature;
-import org.caliptra.util.image.verify.Generation;
+import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.image.verify.SignatureChecks;
 
 /**
@@ -99,7 +101,7 @@ public final class ManifestAuthorization {
         var m = SocManifest.parse(bytes, "manifest");
         check(m.size() == variant.preambleSize, "RUNTIME_AUTH_MANIFEST_PREAMBLE_SIZE_MISMATCH", 0x000E_0046,
                 "preamble size field " + Integer.toUnsignedLong(m.size()) + ", expected " + variant.preambleSize);
-        if (m.svn() != null && trust.fuses().lifecycle() != org.caliptra.util.image.verify.Lifecycle.UNPROVISIONED
+        if (m.svn() != null && trust.fuses().lifecycle() != org.caliptra.util.protocol.regs.Lifecycle.UNPROVISIONED
                 && !trust.fuses().antiRollbackDisable()) {
             check(Integer.compareUnsigned(m.svn(), variant == SocManifestVariant.OWNER ? 255 : 128) <= 0,
                     "IMAGE_VERIFIER_ERR_FIRMWARE_SVN_GREATER_THAN_MAX_SUPPORTED", 0x000B_002C,

@@ -1,6 +1,6 @@
 package org.caliptra.util.image.soc;
 
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.Sha384;
 import org.caliptra.util.image.build.PqcSigning;
 import org.caliptra.util.image.keys.EccSignature;

@@ -3,7 +3,7 @@ package org.caliptra.util.image.soc;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.caliptra.util.image.ImageFormatException;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.keys.EccPublicKey;
 import org.caliptra.util.image.keys.EccSignature;
 

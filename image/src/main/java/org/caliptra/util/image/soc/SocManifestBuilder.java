@@ -2,7 +2,7 @@ package org.caliptra.util.image.soc;
 
 import java.util.HashSet;
 import java.util.List;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.build.BundleBuildException;
 import org.caliptra.util.image.build.PqcSigning;
 import org.caliptra.util.image.keys.EccPublicKey;

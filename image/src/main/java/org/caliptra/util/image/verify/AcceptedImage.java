@@ -1,7 +1,9 @@
 package org.caliptra.util.image.verify;
 
+import org.caliptra.util.protocol.Generation;
+
 import java.util.List;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.bundle.PqcKeyType;
 
 /**

@@ -1,5 +1,7 @@
 package org.caliptra.util.image.verify;
 
+import org.caliptra.util.protocol.Generation;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +9,7 @@ import org.caliptra.util.image.ImageFormatException;
 import org.caliptra.util.image.bundle.FwBundle;
 import org.caliptra.util.image.flash.FlashEntry;
 import org.caliptra.util.image.flash.FlashImage;
-import org.caliptra.util.image.soc.AuthResult;
+import org.caliptra.util.protocol.core.AuthResult;
 import org.caliptra.util.image.soc.FirmwareTrust;
 import org.caliptra.util.image.soc.ImageMetadata;
 import org.caliptra.util.image.soc.ManifestAuthorization;

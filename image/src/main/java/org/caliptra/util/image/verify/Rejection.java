@@ -1,5 +1,7 @@
 package org.caliptra.util.image.verify;
 
+import org.caliptra.util.protocol.Generation;
+
 /**
  * The first check that failed: the Caliptra error name and code the ROM would report, plus a
  * human explanation naming the field.

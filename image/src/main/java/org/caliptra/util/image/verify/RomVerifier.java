@@ -1,7 +1,11 @@
 package org.caliptra.util.image.verify;
 
+import org.caliptra.util.protocol.regs.Lifecycle;
+
+import org.caliptra.util.protocol.Generation;
+
 import java.util.ArrayList;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.Sha384;
 import org.caliptra.util.image.bundle.FwBundle;
 import org.caliptra.util.image.bundle.ImageHeaderV1;

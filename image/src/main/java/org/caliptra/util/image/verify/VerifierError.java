@@ -1,5 +1,7 @@
 package org.caliptra.util.image.verify;
 
+import org.caliptra.util.protocol.Generation;
+
 /**
  * The boot ROM's image rejection codes (spec/formats.md §2.3), with their 1.x and 2.x names and
  * values. A few differ between generations: 1.x's VENDOR_LMS_PUB_KEY_REVOKED is the literal

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.caliptra.util.image.HwFormat;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.HwFormat;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.Sha384;
 import org.caliptra.util.image.bundle.PqcKeyType;
 import org.caliptra.util.image.keys.EccPrivateKey;
@@ -18,7 +18,7 @@ import org.caliptra.util.image.keys.LmsSigners;
 import org.caliptra.util.image.keys.MldsaPrivateKey;
 import org.caliptra.util.image.sign.LmsSigner;
 import org.caliptra.util.image.verify.Fuses;
-import org.caliptra.util.image.verify.Lifecycle;
+import org.caliptra.util.protocol.regs.Lifecycle;
 
 /**
  * Test fixture: keys for every bundle mode, a baseline signed bundle, and helpers that mutate the

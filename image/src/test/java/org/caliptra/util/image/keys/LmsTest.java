@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import org.bouncycastle.pqc.crypto.lms.LMSPublicKeyParameters;
 import org.bouncycastle.pqc.crypto.lms.LMSSigner;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.TestData;
 import org.caliptra.util.image.sign.SigningException;
 import org.junit.jupiter.api.Test;

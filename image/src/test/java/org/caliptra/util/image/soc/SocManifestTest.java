@@ -1,5 +1,7 @@
 package org.caliptra.util.image.soc;
 
+import org.caliptra.util.protocol.core.AuthResult;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,7 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Random;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.build.BundleBuildException;
 import org.caliptra.util.image.build.BundleLab;
 import org.caliptra.util.image.build.PqcSigning;

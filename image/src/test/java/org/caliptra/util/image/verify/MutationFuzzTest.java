@@ -112,7 +112,7 @@ class MutationFuzzTest {
     void realBundleMutations() {
         byte[] real = TestData.read(TestData.prebuilt("caliptra-fw.bin"));
         var fuses = Fuses.builder().lmsVerify(true)
-                .vendorPkHash(org.caliptra.util.image.Octets.fromHex(
+                .vendorPkHash(org.caliptra.util.protocol.Octets.fromHex(
                         "428d18b0b49192c0163b4e0b2e231d20eef3ae37f8046c09a31911e3f6875a9a287342c58c7f8d68b69fafe1dd27b2dc"))
                 .build();
         assertOutcome("caliptra-fw.bin", exercise(real, real.length, fuses, 2000, SEED, new int[][] {{0x1588, 0x1590}}));

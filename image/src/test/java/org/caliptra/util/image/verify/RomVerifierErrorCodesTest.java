@@ -1,5 +1,9 @@
 package org.caliptra.util.image.verify;
 
+import org.caliptra.util.protocol.regs.Lifecycle;
+
+import org.caliptra.util.protocol.Generation;
+
 import static org.caliptra.util.image.build.BundleLab.Mode.V1_ECC_LMS;
 import static org.caliptra.util.image.build.BundleLab.Mode.V1_ECC_ONLY;
 import static org.caliptra.util.image.build.BundleLab.Mode.V2_LMS;
@@ -18,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.caliptra.util.image.Octets;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.build.BundleLab;
 import org.caliptra.util.image.build.BundleLab.Mode;
 import org.caliptra.util.image.bundle.PqcKeyType;

@@ -1,4 +1,4 @@
-package org.caliptra.util.image;
+package org.caliptra.util.protocol;
 
 import java.security.MessageDigest;
 import java.util.Arrays;

@@ -1,4 +1,5 @@
-package org.caliptra.util.image;
+package org.caliptra.util.protocol;
+
 
 /**
  * The Caliptra "hw format" for 48-byte values in firmware manifests (spec/formats.md §0): the

@@ -1,4 +1,4 @@
-package org.caliptra.util.image.verify;
+package org.caliptra.util.protocol;
 
 /** Which boot ROM judges the image: its manifest format, limits and error codes. */
 public enum Generation {

@@ -1,4 +1,4 @@
-package org.caliptra.util.image.soc;
+package org.caliptra.util.protocol.core;
 
 /** AUTHORIZE_AND_STASH's {@code auth_req_result} values (spec/formats.md §3.4). */
 public enum AuthResult {
@@ -19,6 +19,15 @@ public enum AuthResult {
 
     public String hexCode() {
         return String.format("0x%08X", code);
+    }
+
+    public static java.util.Optional<AuthResult> fromCode(int code) {
+        for (AuthResult r : values()) {
+            if (r.code == code) {
+                return java.util.Optional.of(r);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     public boolean authorized() {

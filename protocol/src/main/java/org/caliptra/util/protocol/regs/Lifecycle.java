@@ -1,4 +1,4 @@
-package org.caliptra.util.image.verify;
+package org.caliptra.util.protocol.regs;
 
 import java.util.Locale;
 import java.util.Optional;
