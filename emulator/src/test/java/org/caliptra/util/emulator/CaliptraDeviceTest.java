@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.caliptra.util.emulator.mcu.McuMailbox;
-import org.caliptra.util.protocol.CaliptraErrors;
+import org.caliptra.util.protocol.error.CaliptraError;
 import org.caliptra.util.protocol.MailboxReply;
 import org.caliptra.util.protocol.mailbox.MailboxChecksum;
 import org.caliptra.util.protocol.mailbox.MailboxStatus;
@@ -53,17 +53,17 @@ class CaliptraDeviceTest {
     void unknownCommandFailsWithUnimplemented() {
         int bogus = 0x5858_5858;
         var reply = device.execute(bogus, MailboxChecksum.seal(bogus, new byte[0]));
-        assertEquals(new MailboxReply.Failure(CaliptraErrors.RUNTIME_UNIMPLEMENTED_COMMAND), reply);
+        assertEquals(new MailboxReply.Failure(CaliptraError.RUNTIME_UNIMPLEMENTED_COMMAND.code()), reply);
     }
 
     @Test
     void badChecksumAndShortRequestFail() {
         byte[] req = McDeviceId.encodeRequest();
         req[0] ^= 1;
-        assertEquals(new MailboxReply.Failure(CaliptraErrors.RUNTIME_INVALID_CHECKSUM), device.execute(McDeviceId.CODE, req));
-        assertEquals(new MailboxReply.Failure(CaliptraErrors.RUNTIME_MAILBOX_INVALID_PARAMS),
+        assertEquals(new MailboxReply.Failure(CaliptraError.RUNTIME_INVALID_CHECKSUM.code()), device.execute(McDeviceId.CODE, req));
+        assertEquals(new MailboxReply.Failure(CaliptraError.RUNTIME_MAILBOX_INVALID_PARAMS.code()),
                 device.execute(McDeviceId.CODE, new byte[2]));
-        assertEquals(new MailboxReply.Failure(CaliptraErrors.RUNTIME_MAILBOX_INVALID_PARAMS),
+        assertEquals(new MailboxReply.Failure(CaliptraError.RUNTIME_MAILBOX_INVALID_PARAMS.code()),
                 device.execute(McDeviceId.CODE, MailboxChecksum.seal(McDeviceId.CODE, new byte[4])));
         // and the device still serves the next valid command
         assertInstanceOf(MailboxReply.Data.class, device.execute(McDeviceId.CODE, McDeviceId.encodeRequest()));

@@ -2,6 +2,7 @@ package org.caliptra.util.protocol;
 
 import java.util.Arrays;
 import java.util.HexFormat;
+import org.caliptra.util.protocol.error.CaliptraError;
 
 /** How a mailbox transaction ended, as the SoC observes it in MBOX_STATUS. */
 public sealed interface MailboxReply {
@@ -43,7 +44,7 @@ public sealed interface MailboxReply {
     /** CMD_FAILURE, with the firmware error code the device reported (CPTRA_FW_ERROR_NON_FATAL). */
     record Failure(int errorCode) implements MailboxReply {
         public String describe() {
-            return CaliptraErrors.describe(errorCode);
+            return CaliptraError.describe(errorCode);
         }
     }
 

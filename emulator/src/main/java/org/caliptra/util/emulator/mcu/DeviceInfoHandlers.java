@@ -1,7 +1,7 @@
 package org.caliptra.util.emulator.mcu;
 
 import java.util.Map;
-import org.caliptra.util.protocol.CaliptraErrors;
+import org.caliptra.util.protocol.error.CaliptraError;
 import org.caliptra.util.protocol.mailbox.MailboxChecksum;
 import org.caliptra.util.protocol.mcu.DeviceIdentity;
 import org.caliptra.util.protocol.mcu.McDeviceId;
@@ -14,7 +14,7 @@ final class DeviceInfoHandlers {
         byte[] deviceIdBody = stripChecksum(McDeviceId.encodeResponse(new McDeviceId.Response(0, identity)));
         return Map.of(McDeviceId.CODE, request -> {
             if (request.length != McDeviceId.REQUEST_SIZE - MailboxChecksum.SIZE) {
-                throw new McCommandFailure(CaliptraErrors.RUNTIME_MAILBOX_INVALID_PARAMS,
+                throw new McCommandFailure(CaliptraError.RUNTIME_MAILBOX_INVALID_PARAMS.code(),
                         "MC_DEVICE_ID takes no fields, got " + request.length + " bytes after the checksum");
             }
             return deviceIdBody.clone();

@@ -1,6 +1,6 @@
 package org.caliptra.util.emulator.mcu;
 
-import org.caliptra.util.protocol.CaliptraErrors;
+import org.caliptra.util.protocol.error.CaliptraError;
 
 /** A handler's refusal: the mailbox ends with CMD_FAILURE and this error code. */
 public final class McCommandFailure extends Exception {
@@ -8,7 +8,7 @@ public final class McCommandFailure extends Exception {
     private final int errorCode;
 
     public McCommandFailure(int errorCode, String detail) {
-        super(CaliptraErrors.describe(errorCode) + ": " + detail);
+        super(CaliptraError.describe(errorCode) + ": " + detail);
         this.errorCode = errorCode;
     }
 

@@ -2,7 +2,7 @@ package org.caliptra.util.emulator.mcu;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.caliptra.util.protocol.CaliptraErrors;
+import org.caliptra.util.protocol.error.CaliptraError;
 import org.caliptra.util.protocol.mailbox.MailboxChecksum;
 import org.caliptra.util.protocol.mailbox.MailboxStatus;
 import org.caliptra.util.protocol.mcu.DeviceIdentity;
@@ -51,15 +51,15 @@ public final class McuRuntime {
 
     private byte[] dispatch(int command, byte[] payload) throws McCommandFailure {
         if (payload.length < MailboxChecksum.SIZE) {
-            throw new McCommandFailure(CaliptraErrors.RUNTIME_MAILBOX_INVALID_PARAMS,
+            throw new McCommandFailure(CaliptraError.RUNTIME_MAILBOX_INVALID_PARAMS.code(),
                     "request of " + payload.length + " bytes has no checksum");
         }
         if (!MailboxChecksum.isValid(command, payload)) {
-            throw new McCommandFailure(CaliptraErrors.RUNTIME_INVALID_CHECKSUM, "request checksum mismatch");
+            throw new McCommandFailure(CaliptraError.RUNTIME_INVALID_CHECKSUM.code(), "request checksum mismatch");
         }
         McCommandHandler handler = handlers.get(command);
         if (handler == null) {
-            throw new McCommandFailure(CaliptraErrors.RUNTIME_UNIMPLEMENTED_COMMAND,
+            throw new McCommandFailure(CaliptraError.RUNTIME_UNIMPLEMENTED_COMMAND.code(),
                     String.format("command 0x%08X", command));
         }
         return handler.handle(java.util.Arrays.copyOfRange(payload, MailboxChecksum.SIZE, payload.length));

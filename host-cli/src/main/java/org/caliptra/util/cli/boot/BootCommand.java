@@ -25,8 +25,7 @@ import org.caliptra.util.image.soc.ManifestAuthorization;
 import org.caliptra.util.image.soc.SocManifest;
 import org.caliptra.util.image.verify.FlashVerification;
 import org.caliptra.util.protocol.Generation;
-import org.caliptra.util.image.verify.VerifierError;
-import org.caliptra.util.protocol.CaliptraErrors;
+import org.caliptra.util.protocol.error.CaliptraError;
 import org.caliptra.util.protocol.mailbox.MailboxChecksum;
 import org.caliptra.util.protocol.mailbox.MailboxStatus;
 import picocli.CommandLine.ArgGroup;
@@ -187,32 +186,7 @@ public final class BootCommand implements Callable<Integer> {
     }
 
     static String errorName(int code, Generation generation) {
-        for (VerifierError e : VerifierError.values()) {
-            if (e.existsIn(generation) && e.code(generation) == code) {
-                return e.errorName(generation);
-            }
-        }
-        return CaliptraErrors.nameOf(code).orElse(runtimeName(code));
-    }
-
-    private static String runtimeName(int code) {
-        return switch (code) {
-            case 0x000E_0016 -> "RUNTIME_INCORRECT_PAUSER_PRIVILEGE_LEVEL";
-            case 0x000E_0045 -> "RUNTIME_INVALID_AUTH_MANIFEST_MARKER";
-            case 0x000E_0046 -> "RUNTIME_AUTH_MANIFEST_PREAMBLE_SIZE_MISMATCH";
-            case 0x000E_0047 -> "RUNTIME_AUTH_MANIFEST_VENDOR_ECC_SIGNATURE_INVALID";
-            case 0x000E_0048 -> "RUNTIME_AUTH_MANIFEST_VENDOR_LMS_SIGNATURE_INVALID";
-            case 0x000E_0049 -> "RUNTIME_AUTH_MANIFEST_OWNER_ECC_SIGNATURE_INVALID";
-            case 0x000E_004A -> "RUNTIME_AUTH_MANIFEST_OWNER_LMS_SIGNATURE_INVALID";
-            case 0x000E_004B -> "RUNTIME_AUTH_MANIFEST_PREAMBLE_SIZE_LT_MIN";
-            case 0x000E_004C -> "RUNTIME_AUTH_MANIFEST_IMAGE_METADATA_LIST_INVALID_SIZE";
-            case 0x000E_004D -> "RUNTIME_AUTH_MANIFEST_IMAGE_METADATA_LIST_INVALID_ENTRY_COUNT";
-            case 0x000E_004E -> "RUNTIME_AUTH_AND_STASH_UNSUPPORTED_IMAGE_SOURCE";
-            case 0x000E_0053 -> "RUNTIME_AUTH_MANIFEST_IMAGE_METADATA_LIST_DUPLICATE_FIRMWARE_ID";
-            case 0x000E_0065 -> "RUNTIME_AUTH_MANIFEST_MLDSA_VENDOR_SIG_INVALID";
-            case 0x000E_0068 -> "RUNTIME_AUTH_MANIFEST_MLDSA_OWNER_SIG_INVALID";
-            default -> String.format("0x%08X", code);
-        };
+        return CaliptraError.of(code, generation).map(CaliptraError::name).orElse(String.format("0x%08X", code));
     }
 
     private Work fromFlash(byte[] bytes) {

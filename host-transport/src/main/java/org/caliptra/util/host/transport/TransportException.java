@@ -1,8 +1,8 @@
 package org.caliptra.util.host.transport;
 
 import java.util.OptionalInt;
-import org.caliptra.util.protocol.CaliptraErrors;
 import org.caliptra.util.protocol.CaliptraException;
+import org.caliptra.util.protocol.error.CaliptraError;
 
 /** A failure below the session: the channel, the framing, or an error the device reported. */
 public final class TransportException extends CaliptraException {
@@ -43,7 +43,7 @@ public final class TransportException extends CaliptraException {
     /** The device answered CMD_FAILURE with {@code code}; the message names the code. */
     public static TransportException deviceError(String what, int code) {
         return new TransportException(Kind.DEVICE_ERROR,
-                what + " failed on the device: " + CaliptraErrors.describe(code), code, null);
+                what + " failed on the device: " + CaliptraError.describe(code), code, null);
     }
 
     public Kind kind() {

@@ -1,5 +1,20 @@
 package org.caliptra.util.image.soc;
 
+import static org.caliptra.util.protocol.error.CaliptraError.IMAGE_VERIFIER_ERR_FIRMWARE_SVN_GREATER_THAN_MAX_SUPPORTED;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_AUTH_MANIFEST_IMAGE_METADATA_LIST_DUPLICATE_FIRMWARE_ID;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_AUTH_MANIFEST_IMAGE_METADATA_LIST_INVALID_ENTRY_COUNT;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_AUTH_MANIFEST_IMAGE_METADATA_LIST_INVALID_SIZE;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_AUTH_MANIFEST_MLDSA_OWNER_SIG_INVALID;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_AUTH_MANIFEST_MLDSA_VENDOR_SIG_INVALID;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_AUTH_MANIFEST_OWNER_ECC_SIGNATURE_INVALID;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_AUTH_MANIFEST_OWNER_LMS_SIGNATURE_INVALID;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_AUTH_MANIFEST_PREAMBLE_SIZE_LT_MIN;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_AUTH_MANIFEST_PREAMBLE_SIZE_MISMATCH;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_AUTH_MANIFEST_VENDOR_ECC_SIGNATURE_INVALID;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_AUTH_MANIFEST_VENDOR_LMS_SIGNATURE_INVALID;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_INVALID_AUTH_MANIFEST_MARKER;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_MAILBOX_INVALID_PARAMS;
+
 import org.caliptra.util.protocol.core.AuthResult;
 
 import java.security.MessageDigest;
@@ -15,6 +30,7 @@ import org.caliptra.util.image.keys.Lms;
 import org.caliptra.util.image.keys.LmsPublicKey;
 import org.caliptra.util.image.keys.LmsSignature;
 import org.caliptra.util.protocol.Generation;
+import org.caliptra.util.protocol.error.CaliptraError;
 import org.caliptra.util.image.verify.SignatureChecks;
 
 /**
@@ -59,15 +75,15 @@ public final class ManifestAuthorization {
         private static final long serialVersionUID = 1L;
         final transient RuntimeError error;
 
-        Refusal(String name, int code, String detail) {
+        Refusal(CaliptraError error, String detail) {
             super(detail, null, false, false);
-            this.error = new RuntimeError(name, code, detail);
+            this.error = new RuntimeError(error, detail);
         }
     }
 
-    private static void check(boolean ok, String name, int code, String detail) {
+    private static void check(boolean ok, CaliptraError error, String detail) {
         if (!ok) {
-            throw new Refusal(name, code, detail);
+            throw new Refusal(error, detail);
         }
     }
 
@@ -88,23 +104,23 @@ public final class ManifestAuthorization {
     private ManifestAuthorization loadChecked(byte[] bytes, FirmwareTrust trust) {
         var variant = SocManifestVariant.detect(bytes);
         int max = maxSize(variant, trust.generation());
-        check(bytes.length <= max, "RUNTIME_MAILBOX_INVALID_PARAMS", RuntimeError.MAILBOX_INVALID_PARAMS,
+        check(bytes.length <= max, RUNTIME_MAILBOX_INVALID_PARAMS,
                 "manifest of " + bytes.length + " bytes exceeds the " + max + "-byte limit");
         int minimum = trust.generation() == Generation.V1 ? SocManifestVariant.V1.preambleSize : SocManifestVariant.OWNER.preambleSize;
-        check(bytes.length >= minimum, "RUNTIME_AUTH_MANIFEST_PREAMBLE_SIZE_LT_MIN", 0x000E_004B,
+        check(bytes.length >= minimum, RUNTIME_AUTH_MANIFEST_PREAMBLE_SIZE_LT_MIN,
                 "manifest of " + bytes.length + " bytes is shorter than a preamble");
         boolean markerOk = variant != null && (trust.generation() == Generation.V1) == !variant.isCaliptra2();
-        check(markerOk, "RUNTIME_INVALID_AUTH_MANIFEST_MARKER", 0x000E_0045, "no " + (trust.generation() == Generation.V1
+        check(markerOk, RUNTIME_INVALID_AUTH_MANIFEST_MARKER, "no " + (trust.generation() == Generation.V1
                 ? "ATMN" : "ATM2 or OWOM") + " marker at offset 0");
-        check(bytes.length >= variant.totalSize, "RUNTIME_AUTH_MANIFEST_IMAGE_METADATA_LIST_INVALID_SIZE", 0x000E_004C,
+        check(bytes.length >= variant.totalSize, RUNTIME_AUTH_MANIFEST_IMAGE_METADATA_LIST_INVALID_SIZE,
                 "manifest of " + bytes.length + " bytes ends inside its image metadata collection");
         var m = SocManifest.parse(bytes, "manifest");
-        check(m.size() == variant.preambleSize, "RUNTIME_AUTH_MANIFEST_PREAMBLE_SIZE_MISMATCH", 0x000E_0046,
+        check(m.size() == variant.preambleSize, RUNTIME_AUTH_MANIFEST_PREAMBLE_SIZE_MISMATCH,
                 "preamble size field " + Integer.toUnsignedLong(m.size()) + ", expected " + variant.preambleSize);
         if (m.svn() != null && trust.fuses().lifecycle() != org.caliptra.util.protocol.regs.Lifecycle.UNPROVISIONED
                 && !trust.fuses().antiRollbackDisable()) {
             check(Integer.compareUnsigned(m.svn(), variant == SocManifestVariant.OWNER ? 255 : 128) <= 0,
-                    "IMAGE_VERIFIER_ERR_FIRMWARE_SVN_GREATER_THAN_MAX_SUPPORTED", 0x000B_002C,
+                    IMAGE_VERIFIER_ERR_FIRMWARE_SVN_GREATER_THAN_MAX_SUPPORTED,
                     "manifest SVN " + Integer.toUnsignedLong(m.svn()) + " is above the maximum");
         }
         PqcKeyType pqc = trust.pqcKeyType();
@@ -123,7 +139,7 @@ public final class ManifestAuthorization {
         }
         var imc = m.imc();
         check(imc.entryCount() > 0 && Integer.compareUnsigned(imc.entryCount(), variant.slots) <= 0,
-                "RUNTIME_AUTH_MANIFEST_IMAGE_METADATA_LIST_INVALID_ENTRY_COUNT", 0x000E_004D,
+                RUNTIME_AUTH_MANIFEST_IMAGE_METADATA_LIST_INVALID_ENTRY_COUNT,
                 "image metadata entry_count " + Integer.toUnsignedLong(imc.entryCount()) + ", expected 1.." + variant.slots);
         byte[] imcBytes = m.imcBytes();
         if (variant.hasVendor() && (m.flags() & SocManifest.VENDOR_SIGNATURE_REQUIRED) != 0) {
@@ -135,13 +151,13 @@ public final class ManifestAuthorization {
         var sorted = new ArrayList<>(imc.used());
         sorted.sort(Comparator.comparingInt(ImageMetadata::fwId));
         for (int i = 1; i < sorted.size(); i++) {
-            check(sorted.get(i).fwId() != sorted.get(i - 1).fwId(), "RUNTIME_AUTH_MANIFEST_IMAGE_METADATA_LIST_DUPLICATE_FIRMWARE_ID",
-                    0x000E_0053, "fw_id " + sorted.get(i).fwId() + " appears twice");
+            check(sorted.get(i).fwId() != sorted.get(i - 1).fwId(), RUNTIME_AUTH_MANIFEST_IMAGE_METADATA_LIST_DUPLICATE_FIRMWARE_ID,
+                    "fw_id " + sorted.get(i).fwId() + " appears twice");
         }
         if (variant == SocManifestVariant.OWNER) {
             for (ImageMetadata e : sorted) {
                 check(entries.stream().noneMatch(x -> x.fwId() == e.fwId()),
-                        "RUNTIME_AUTH_MANIFEST_IMAGE_METADATA_LIST_DUPLICATE_FIRMWARE_ID", 0x000E_0053,
+                        RUNTIME_AUTH_MANIFEST_IMAGE_METADATA_LIST_DUPLICATE_FIRMWARE_ID,
                         "fw_id " + e.fwId() + " is already in the vendor/owner manifest");
             }
             return new ManifestAuthorization(generation, entries, List.copyOf(sorted));
@@ -161,10 +177,9 @@ public final class ManifestAuthorization {
 
     private static void verifyPair(EccPublicKey eccKey, Octets pqcKey, PqcKeyType pqc, byte[] span, EccSignature eccSig,
             Octets pqcSig, boolean vendor, String what, boolean qReversed) {
-        String who = vendor ? "VENDOR" : "OWNER";
         byte[] digest = Sha384.of(span).toByteArray();
         check(SignatureChecks.ecdsa(eccKey, digest, eccSig) == Lms.Check.VALID,
-                "RUNTIME_AUTH_MANIFEST_" + who + "_ECC_SIGNATURE_INVALID", vendor ? 0x000E_0047 : 0x000E_0049,
+                vendor ? RUNTIME_AUTH_MANIFEST_VENDOR_ECC_SIGNATURE_INVALID : RUNTIME_AUTH_MANIFEST_OWNER_ECC_SIGNATURE_INVALID,
                 what + ": ECDSA P-384 signature does not verify");
         if (pqc == PqcKeyType.LMS) {
             byte[] sig = pqcSig.slice(0, LmsSignature.SIZE).toByteArray();
@@ -173,11 +188,11 @@ public final class ManifestAuthorization {
             }
             var key = LmsPublicKey.read(pqcKey.toByteArray(), 0);
             check(Lms.verify(key, digest, new LmsSignature(Octets.of(sig))) == Lms.Check.VALID,
-                    "RUNTIME_AUTH_MANIFEST_" + who + "_LMS_SIGNATURE_INVALID", vendor ? 0x000E_0048 : 0x000E_004A,
+                    vendor ? RUNTIME_AUTH_MANIFEST_VENDOR_LMS_SIGNATURE_INVALID : RUNTIME_AUTH_MANIFEST_OWNER_LMS_SIGNATURE_INVALID,
                     what + ": LMS signature does not verify");
         } else if (pqc == PqcKeyType.MLDSA) {
             check(SignatureChecks.mldsa(pqcKey, span, pqcSig) == Lms.Check.VALID,
-                    "RUNTIME_AUTH_MANIFEST_MLDSA_" + who + "_SIG_INVALID", vendor ? 0x000E_0065 : 0x000E_0068,
+                    vendor ? RUNTIME_AUTH_MANIFEST_MLDSA_VENDOR_SIG_INVALID : RUNTIME_AUTH_MANIFEST_MLDSA_OWNER_SIG_INVALID,
                     what + ": ML-DSA-87 signature does not verify");
         }
     }

@@ -1,15 +1,23 @@
 package org.caliptra.util.image.soc;
 
+import org.caliptra.util.protocol.error.CaliptraError;
+
 /** A Caliptra runtime error (CPTRA_FW_ERROR_NON_FATAL value) with a human explanation. */
-public record RuntimeError(String name, int code, String detail) {
-    public static final int MAILBOX_INVALID_PARAMS = 0x000E_0009;
+public record RuntimeError(CaliptraError error, String detail) {
+    public String name() {
+        return error.name();
+    }
+
+    public int code() {
+        return error.code();
+    }
 
     public String hexCode() {
-        return String.format("0x%08X", code);
+        return error.hexCode();
     }
 
     @Override
     public String toString() {
-        return name + " (" + hexCode() + "): " + detail;
+        return error.describe() + ": " + detail;
     }
 }

@@ -14,6 +14,7 @@ import org.caliptra.util.image.soc.FirmwareTrust;
 import org.caliptra.util.image.soc.ImageMetadata;
 import org.caliptra.util.image.soc.ManifestAuthorization;
 import org.caliptra.util.image.soc.RuntimeError;
+import org.caliptra.util.protocol.error.CaliptraError;
 
 /**
  * A flash image checked end to end, as a device would boot it: checksums, then the Caliptra
@@ -102,7 +103,7 @@ public final class FlashVerification {
         String manifestKind = null;
         ManifestAuthorization auth = null;
         if (contents.manifest() == null) {
-            manifestError = new RuntimeError("RUNTIME_AUTH_MANIFEST_PREAMBLE_SIZE_LT_MIN", 0x000E_004B,
+            manifestError = new RuntimeError(CaliptraError.RUNTIME_AUTH_MANIFEST_PREAMBLE_SIZE_LT_MIN,
                     "the flash image holds no SoC manifest");
         } else if (bundleResult instanceof VerificationResult.Accepted accepted) {
             byte[] manifest = contents.manifest();

@@ -1,7 +1,7 @@
 package org.caliptra.util.host.transport.mailbox;
 
-import org.caliptra.util.protocol.CaliptraErrors;
 import org.caliptra.util.protocol.CaliptraException;
+import org.caliptra.util.protocol.error.CaliptraError;
 
 /** A mailbox driver's failure (the reference MailboxError), mapped to a transport error above. */
 public final class MailboxException extends CaliptraException {
@@ -23,7 +23,7 @@ public final class MailboxException extends CaliptraException {
     }
 
     public static MailboxException deviceError(int code) {
-        return new MailboxException(Kind.DEVICE_ERROR, "device reported " + CaliptraErrors.describe(code), code);
+        return new MailboxException(Kind.DEVICE_ERROR, "device reported " + CaliptraError.describe(code), code);
     }
 
     public Kind kind() {
