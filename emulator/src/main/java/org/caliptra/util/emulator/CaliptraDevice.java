@@ -1,21 +1,28 @@
 package org.caliptra.util.emulator;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import org.caliptra.util.emulator.firmware.CaliptraFirmware;
+import org.caliptra.util.image.verify.AcceptedImage;
 import org.caliptra.util.protocol.MailboxPort;
 import org.caliptra.util.protocol.MailboxReply;
 import org.caliptra.util.protocol.RegisterBus;
+import org.caliptra.util.protocol.regs.MciRegs;
 
 /**
  * One emulated Caliptra device.
  *
  * <p>All device state lives on one thread owned by this object (an actor): register accesses,
  * mailbox transactions and steps from any caller are submitted to it and run one at a time, so
- * no device state is ever shared between threads. A mailbox transaction is one submission, which
- * keeps its register sequence atomic with respect to other callers.
+ * no device state is ever shared between threads. An {@linkplain #exclusive exclusive} sequence —
+ * a whole mailbox transaction, a boot stage — is one submission, which keeps it atomic with
+ * respect to other callers and makes each access inside it a plain method call.
  *
- * <p>Time advances only through {@link #step()} (and the steps a mailbox transaction takes while
- * it waits for the firmware), so behaviour is deterministic for a given configuration.
+ * <p>Time advances only through {@link #step()} — which is what {@link #idle()} does, so a driver
+ * polling a status register lets the firmware run — and behaviour is deterministic for a given
+ * configuration.
  */
 public final class CaliptraDevice implements RegisterBus, MailboxPort, AutoCloseable {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
@@ -42,7 +49,7 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, AutoClose
 
     /** SoC bus address of MCU mailbox 0 (its SRAM window; the CSRs are 0x20_0000 above). */
     public int mcuMailboxBase() {
-        return config.mciBase() + DeviceCore.MCU_MBOX0_OFFSET;
+        return config.mciBase() + MciRegs.MBOX0_OFFSET;
     }
 
     @Override
@@ -58,12 +65,121 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, AutoClose
         });
     }
 
+    /** One step: the emulated device's time passes only when asked. */
+    @Override
+    public void idle() {
+        step();
+    }
+
+    @Override
+    public void writeFifo(int address, byte[] data, int offset, int length) {
+        onDevice(core -> {
+            core.writeFifo(address, data, offset, length);
+            return null;
+        });
+    }
+
+    @Override
+    public void readFifo(int address, byte[] into, int offset, int length) {
+        onDevice(core -> {
+            core.readFifo(address, into, offset, length);
+            return null;
+        });
+    }
+
+    @Override
+    public void writeBlock(int address, byte[] data, int offset, int length) {
+        onDevice(core -> {
+            core.writeBlock(address, data, offset, length);
+            return null;
+        });
+    }
+
+    @Override
+    public void readBlock(int address, byte[] into, int offset, int length) {
+        onDevice(core -> {
+            core.readBlock(address, into, offset, length);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code sequence} on the device thread with no other caller's access interleaved, like a
+     * bus master that holds the interconnect for a burst. The bus it is given is the device's own
+     * view, where each access costs a method call instead of a thread hand-off; it is valid only
+     * inside the call. The sequence must not wait on other threads: the device serves nobody else
+     * until it returns.
+     */
+    @Override
+    public <T> T exclusive(Function<RegisterBus, T> sequence) {
+        return onDevice(sequence::apply);
+    }
+
     /** The AXI USER that subsequent register accesses present (like caliptra_model_set_axi_user). */
     public void setRequesterUser(int user) {
         onDevice(core -> {
             core.setRequesterUser(user);
             return null;
         });
+    }
+
+    /**
+     * A bus master of its own: every access and mailbox command through the view presents
+     * {@code user} as its AXI USER, whatever {@link #setRequesterUser} says, so several SoC agents
+     * can share one device.
+     */
+    public BusMaster asUser(int user) {
+        return new BusMaster(user);
+    }
+
+    /** One SoC agent's view of the device (see {@link #asUser}). */
+    public final class BusMaster implements RegisterBus, MailboxPort {
+        private final int user;
+
+        private BusMaster(int user) {
+            this.user = user;
+        }
+
+        public int user() {
+            return user;
+        }
+
+        @Override
+        public int read32(int address) {
+            return as(core -> core.read32(address));
+        }
+
+        @Override
+        public void write32(int address, int value) {
+            as(core -> {
+                core.write32(address, value);
+                return null;
+            });
+        }
+
+        @Override
+        public void idle() {
+            CaliptraDevice.this.step();
+        }
+
+        @Override
+        public <T> T exclusive(Function<RegisterBus, T> sequence) {
+            return as(sequence::apply);
+        }
+
+        @Override
+        public MailboxReply execute(int command, byte[] request) {
+            return as(core -> core.commandMailboxPort().execute(command, request));
+        }
+
+        /** The core mailbox as this agent. */
+        public MailboxPort coreMailbox() {
+            return (command, request) -> as(core -> core.coreMailboxPort().execute(command, request));
+        }
+
+        private <T> T as(Function<DeviceCore, T> action) {
+            return onDevice(core -> core.withUser(user, action));
+        }
     }
 
     /** Advances device time by one step. */
@@ -80,42 +196,36 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, AutoClose
 
     /**
      * Steps until {@code done} holds or {@code maxSteps} pass; returns whether it held. The whole
-     * poll is one {@linkplain #atomically atomic sequence}.
+     * poll is one exclusive sequence.
      */
-    public boolean stepUntil(java.util.function.Predicate<CaliptraDevice> done, int maxSteps) {
-        return atomically(device -> {
+    public boolean stepUntil(Predicate<RegisterBus> done, int maxSteps) {
+        return exclusive(bus -> {
             for (int i = 0; i < maxSteps; i++) {
-                if (done.test(device)) {
+                if (done.test(bus)) {
                     return true;
                 }
-                device.step();
+                bus.idle();
             }
-            return done.test(device);
+            return done.test(bus);
         });
     }
 
-    /**
-     * Runs {@code sequence} (register accesses, steps, mailbox commands on this device) on the
-     * device thread with no other caller's access interleaved, like a bus master that holds the
-     * interconnect for a burst. Each access inside costs a method call instead of a thread
-     * hand-off, which is what makes a word-by-word mailbox upload from a SoC driver fast. The
-     * sequence must not wait on other threads: the device serves nobody else until it returns.
-     */
-    public <T> T atomically(Function<CaliptraDevice, T> sequence) {
-        return onDevice(core -> sequence.apply(this));
+    /** What the emulated Caliptra uC is doing. */
+    public CaliptraFirmware.Phase phase() {
+        return onDevice(core -> core.firmware().phase());
     }
 
     /** Whether the emulated firmware has stopped on a fatal error (only a new device recovers). */
     public boolean fatal() {
-        return onDevice(core -> core.firmware().fatal());
+        return onDevice(core -> core.firmware().halted());
     }
 
     /** The image the ROM accepted, once FIRMWARE_LOAD succeeded. */
-    public java.util.Optional<org.caliptra.util.image.verify.AcceptedImage> acceptedImage() {
-        return java.util.Optional.ofNullable(onDevice(core -> core.firmware().acceptedImage()));
+    public Optional<AcceptedImage> acceptedImage() {
+        return Optional.ofNullable(onDevice(core -> core.firmware().acceptedImage()));
     }
 
-    /** Register writes dropped because they broke the mailbox protocol (wrong owner, wrong phase). */
+    /** MCI mailbox register writes dropped because they broke the mailbox protocol (wrong owner, wrong phase). */
     public long protocolViolations() {
         return onDevice(DeviceCore::protocolViolations);
     }
@@ -126,16 +236,18 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, AutoClose
      */
     public MailboxPort coreMailbox() {
         // No defensive copy: the caller waits while the device copies the request into its SRAM.
-        return (command, request) -> onDevice(core -> core.executeCoreMailbox(command, request));
+        return (command, request) -> onDevice(core -> core.coreMailboxPort().execute(command, request));
     }
 
     /**
-     * One mailbox command as the current requester: MC_* commands through the MCU mailbox on
-     * caliptra-2.1 (subsystem mode), Caliptra commands through the core mailbox otherwise.
+     * One mailbox command as the current requester: MC_* commands through MCI mailbox 0 on
+     * caliptra-2.1 (subsystem mode), Caliptra commands through the core mailbox otherwise. The
+     * transaction is the SoC driver's ({@code soc-driver}'s RegisterMailboxDriver) run on the
+     * device thread; an unanswered command ends as {@link MailboxReply.Timeout}.
      */
     @Override
     public MailboxReply execute(int command, byte[] request) {
-        return onDevice(core -> core.executeMailbox(command, request));
+        return onDevice(core -> core.commandMailboxPort().execute(command, request));
     }
 
     @Override

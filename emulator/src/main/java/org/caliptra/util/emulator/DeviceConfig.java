@@ -1,13 +1,18 @@
 package org.caliptra.util.emulator;
 
 import java.util.Objects;
+import org.caliptra.util.protocol.regs.SocIfcRegs;
+import org.caliptra.util.soc.fuses.FuseSet;
 import org.caliptra.util.protocol.regs.Lifecycle;
 import org.caliptra.util.protocol.mcu.DeviceIdentity;
 
 /**
  * Everything that makes one emulated device different from another. Immutable; build with
- * {@link #builder()}. Fuses are not here: the SoC writes them through the registers (as
- * libcaliptra does), before CPTRA_FUSE_WR_DONE.
+ * {@link #builder()}.
+ *
+ * <p>The fuses are the part's fuse values, but the device does not burn them into its own
+ * registers: a SoC writes them (as libcaliptra or {@code soc-driver}'s BootFlow does) before
+ * CPTRA_FUSE_WR_DONE. They are carried here so one description of a part feeds both.
  *
  * @param lifecycle CPTRA_SECURITY_STATE[1:0]
  * @param debugLocked CPTRA_SECURITY_STATE[2]; boot status milestones reach the register only when unlocked
@@ -16,9 +21,10 @@ import org.caliptra.util.protocol.mcu.DeviceIdentity;
  * @param romVersion CPTRA_FW_REV_ID[0][15:0]
  * @param fmcVersion CPTRA_FW_REV_ID[0][31:16] once the FMC runs
  * @param runtimeVersion CPTRA_FW_REV_ID[1] once the runtime runs
+ * @param fuses the part's fuses, of the profile's generation
  */
 public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLocked, DeviceIdentity identity, int mciBase,
-        int romVersion, int fmcVersion, int runtimeVersion) {
+        int romVersion, int fmcVersion, int runtimeVersion, FuseSet fuses) {
     /** The emulator's own identifiers; a real part reports its PCI-style ids from its straps. */
     public static final DeviceIdentity DEFAULT_IDENTITY = new DeviceIdentity(0xCA11, 0x0021, 0xCA11, 0x0001);
     /** Where the reference MCU emulator maps MCI. */
@@ -28,6 +34,11 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(fuses, "fuses");
+        if (fuses.generation() != profile.generation()) {
+            throw new IllegalArgumentException("fuses of Caliptra " + fuses.generation().label() + " for a "
+                    + profile.id() + " device");
+        }
         if ((mciBase & 0x00FF_FFFF) != 0) {
             throw new IllegalArgumentException(String.format("mci_base 0x%08X must be 16 MiB aligned", mciBase));
         }
@@ -46,12 +57,12 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
 
     public Builder toBuilder() {
         return new Builder().profile(profile).lifecycle(lifecycle).debugLocked(debugLocked).identity(identity).mciBase(mciBase)
-                .romVersion(romVersion).fmcVersion(fmcVersion).runtimeVersion(runtimeVersion);
+                .romVersion(romVersion).fmcVersion(fmcVersion).runtimeVersion(runtimeVersion).fuses(fuses);
     }
 
     /** CPTRA_SECURITY_STATE: [1:0] lifecycle, [2] debug_locked. */
     public int securityState() {
-        return lifecycle.value() | (debugLocked ? 1 << 2 : 0);
+        return SocIfcRegs.securityState(lifecycle, debugLocked);
     }
 
     public static final class Builder {
@@ -63,6 +74,7 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         private int romVersion = 0x0102;
         private int fmcVersion = 0x0102;
         private int runtimeVersion = 0x0102_0000;
+        private FuseSet fuses;
 
         private Builder() {}
 
@@ -74,9 +86,12 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         public Builder romVersion(int v) { romVersion = v; return this; }
         public Builder fmcVersion(int v) { fmcVersion = v; return this; }
         public Builder runtimeVersion(int v) { runtimeVersion = v; return this; }
+        /** Default: every fuse blank, for the profile's generation. */
+        public Builder fuses(FuseSet v) { fuses = v; return this; }
 
         public DeviceConfig build() {
-            return new DeviceConfig(profile, lifecycle, debugLocked, identity, mciBase, romVersion, fmcVersion, runtimeVersion);
+            return new DeviceConfig(profile, lifecycle, debugLocked, identity, mciBase, romVersion, fmcVersion, runtimeVersion,
+                    fuses != null ? fuses : FuseSet.blank(profile.generation()));
         }
     }
 }

@@ -15,21 +15,19 @@ import org.caliptra.util.protocol.Generation;
  * </ul>
  */
 public enum Profile {
-    CALIPTRA_1_2("caliptra-1.2", Generation.V1, false, 128 * 1024, 0x0011),
-    CALIPTRA_2_0("caliptra-2.0", Generation.V2, false, 256 * 1024, 0x0002),
-    CALIPTRA_2_1("caliptra-2.1", Generation.V2, true, 256 * 1024, 0x0112);
+    CALIPTRA_1_2("caliptra-1.2", Generation.V1, false, 0x0011),
+    CALIPTRA_2_0("caliptra-2.0", Generation.V2, false, 0x0002),
+    CALIPTRA_2_1("caliptra-2.1", Generation.V2, true, 0x0112);
 
     private final String id;
     private final Generation generation;
     private final boolean subsystemMode;
-    private final int mailboxBytes;
     private final int hwRevId;
 
-    Profile(String id, Generation generation, boolean subsystemMode, int mailboxBytes, int hwRevId) {
+    Profile(String id, Generation generation, boolean subsystemMode, int hwRevId) {
         this.id = id;
         this.generation = generation;
         this.subsystemMode = subsystemMode;
-        this.mailboxBytes = mailboxBytes;
         this.hwRevId = hwRevId;
     }
 
@@ -49,7 +47,7 @@ public enum Profile {
 
     /** Caliptra core mailbox SRAM, which bounds DLEN. */
     public int mailboxBytes() {
-        return mailboxBytes;
+        return generation.mailboxSize();
     }
 
     /** CPTRA_HW_REV_ID as the reference emulator reports it. */

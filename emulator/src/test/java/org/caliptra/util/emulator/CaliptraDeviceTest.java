@@ -11,18 +11,26 @@ import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.caliptra.util.emulator.mcu.McuMailbox;
-import org.caliptra.util.protocol.error.CaliptraError;
+import java.util.concurrent.TimeUnit;
 import org.caliptra.util.protocol.MailboxReply;
+import org.caliptra.util.protocol.error.CaliptraError;
 import org.caliptra.util.protocol.mailbox.MailboxChecksum;
+import org.caliptra.util.protocol.mailbox.MailboxFrame;
 import org.caliptra.util.protocol.mailbox.MailboxStatus;
 import org.caliptra.util.protocol.mcu.DeviceIdentity;
-import org.caliptra.util.protocol.mcu.McDeviceId;
+import org.caliptra.util.protocol.mcu.McCommand;
+import org.caliptra.util.protocol.mcu.McDeviceInfoCommands;
+import org.caliptra.util.protocol.regs.MciRegs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CaliptraDeviceTest {
     private static final DeviceIdentity IDS = new DeviceIdentity(0x1234, 0xABCD, 0x5678, 0x0042);
+    private static final int MC_DEVICE_ID = McCommand.MC_DEVICE_ID.code();
+    /** Worked out by hand: 0 - (0x4D + 0x44 + 0x49 + 0x44) = 0xFFFFFEE2. */
+    private static final byte[] DEVICE_ID_REQUEST = HexFormat.of().parseHex("E2FEFFFF");
     private final CaliptraDevice device = CaliptraDevice.create(DeviceConfig.builder().identity(IDS).build());
 
     @AfterEach
@@ -30,21 +38,25 @@ class CaliptraDeviceTest {
         device.close();
     }
 
+    private static DeviceIdentity identity(MailboxReply reply) {
+        var data = assertInstanceOf(MailboxReply.Data.class, reply);
+        return McDeviceInfoCommands.MC_DEVICE_ID.decodeResponse(MailboxFrame.openResponse(data.bytes(), "MC_DEVICE_ID response").fields());
+    }
+
     @Test
     void answersMcDeviceIdWithTheConfiguredIdentity() {
-        var reply = device.execute(McDeviceId.CODE, McDeviceId.encodeRequest());
-        var data = assertInstanceOf(MailboxReply.Data.class, reply);
+        var reply = device.execute(MC_DEVICE_ID, DEVICE_ID_REQUEST);
         // Expected bytes worked out by hand: fips 0, then 34 12 CD AB 78 56 42 00;
         // sum 0x34+0x12+0xCD+0xAB+0x78+0x56+0x42 = 0x2CE -> checksum 0xFFFFFD32.
-        assertArrayEquals(HexFormat.of().parseHex("32FDFFFF000000003412CDAB78564200"), data.bytes());
-        assertEquals(new McDeviceId.Response(0, IDS), McDeviceId.decodeResponse(data.bytes()));
+        assertArrayEquals(HexFormat.of().parseHex("32FDFFFF000000003412CDAB78564200"),
+                assertInstanceOf(MailboxReply.Data.class, reply).bytes());
+        assertEquals(IDS, identity(reply));
     }
 
     @Test
     void defaultIdentityIsDocumented() {
         try (var d = CaliptraDevice.createDefault()) {
-            var data = (MailboxReply.Data) d.execute(McDeviceId.CODE, McDeviceId.encodeRequest());
-            assertEquals(DeviceConfig.DEFAULT_IDENTITY, McDeviceId.decodeResponse(data.bytes()).identity());
+            assertEquals(DeviceConfig.DEFAULT_IDENTITY, identity(d.execute(MC_DEVICE_ID, DEVICE_ID_REQUEST)));
             assertEquals(Profile.CALIPTRA_2_1, d.config().profile());
         }
     }
@@ -53,20 +65,47 @@ class CaliptraDeviceTest {
     void unknownCommandFailsWithUnimplemented() {
         int bogus = 0x5858_5858;
         var reply = device.execute(bogus, MailboxChecksum.seal(bogus, new byte[0]));
-        assertEquals(new MailboxReply.Failure(CaliptraError.RUNTIME_UNIMPLEMENTED_COMMAND.code()), reply);
+        assertEquals(new MailboxReply.Failure(0x000E_0002), reply);
     }
 
     @Test
     void badChecksumAndShortRequestFail() {
-        byte[] req = McDeviceId.encodeRequest();
+        byte[] req = DEVICE_ID_REQUEST.clone();
         req[0] ^= 1;
-        assertEquals(new MailboxReply.Failure(CaliptraError.RUNTIME_INVALID_CHECKSUM.code()), device.execute(McDeviceId.CODE, req));
-        assertEquals(new MailboxReply.Failure(CaliptraError.RUNTIME_MAILBOX_INVALID_PARAMS.code()),
-                device.execute(McDeviceId.CODE, new byte[2]));
-        assertEquals(new MailboxReply.Failure(CaliptraError.RUNTIME_MAILBOX_INVALID_PARAMS.code()),
-                device.execute(McDeviceId.CODE, MailboxChecksum.seal(McDeviceId.CODE, new byte[4])));
+        assertEquals(new MailboxReply.Failure(0x000E_0005), device.execute(MC_DEVICE_ID, req), "RUNTIME_INVALID_CHECKSUM");
+        assertEquals(new MailboxReply.Failure(0x000E_0009), device.execute(MC_DEVICE_ID, new byte[2]), "RUNTIME_MAILBOX_INVALID_PARAMS");
+        assertEquals(new MailboxReply.Failure(0x000E_0009), device.execute(MC_DEVICE_ID, MailboxChecksum.seal(MC_DEVICE_ID, new byte[4])));
         // and the device still serves the next valid command
-        assertInstanceOf(MailboxReply.Data.class, device.execute(McDeviceId.CODE, McDeviceId.encodeRequest()));
+        assertEquals(IDS, identity(device.execute(MC_DEVICE_ID, DEVICE_ID_REQUEST)));
+    }
+
+    @Test
+    void anMcuFailureIsReportedThroughTheMciErrorRegisterAsOnHardware() {
+        int mci = device.config().mciBase();
+        device.execute(0x5858_5858, MailboxChecksum.seal(0x5858_5858, new byte[0]));
+        assertEquals(CaliptraError.RUNTIME_UNIMPLEMENTED_COMMAND.code(), device.read32(mci + 0x64), "MCI FW_ERROR_NON_FATAL");
+        assertEquals(0, device.read32(mci + 0x60), "MCI FW_ERROR_FATAL");
+        identity(device.execute(MC_DEVICE_ID, DEVICE_ID_REQUEST));
+        assertEquals(0, device.read32(mci + 0x64), "cleared when the next command starts");
+        device.write32(mci + 0x64, 0x55);
+        assertEquals(0x55, device.read32(mci + 0x64), "read/write to SoC agents");
+        assertThrows(BusFaultException.class, () -> device.read32(mci + 0x68), "unmodelled MCI registers fault");
+    }
+
+    @Test
+    void anUnansweredCommandTimesOutOnBothMailboxes() {
+        // A passive core whose ROM never started (no fuses, no GO) answers nothing.
+        try (var passive = CaliptraDevice.create(DeviceConfig.builder().profile(Profile.CALIPTRA_2_0).build())) {
+            int version = 0x4650_5652;
+            assertEquals(new MailboxReply.Timeout(DeviceCore.MAILBOX_POLL_LIMIT),
+                    passive.execute(version, MailboxChecksum.seal(version, new byte[0])));
+            assertEquals(0, passive.read32(0x3002_0000) & 1, "the driver released the lock");
+        }
+        // The same on the subsystem's core mailbox, while its MCU mailbox keeps serving.
+        int version = 0x4650_5652;
+        assertEquals(new MailboxReply.Timeout(DeviceCore.MAILBOX_POLL_LIMIT),
+                device.coreMailbox().execute(version, MailboxChecksum.seal(version, new byte[0])));
+        assertEquals(IDS, identity(device.execute(MC_DEVICE_ID, DEVICE_ID_REQUEST)));
     }
 
     @Test
@@ -74,41 +113,40 @@ class CaliptraDeviceTest {
         int sram = device.mcuMailboxBase();
         int csr = sram + 0x20_0000;
         device.setRequesterUser(7);
-        assertEquals(0, device.read32(csr + McuMailbox.LOCK), "first read acquires");
-        assertEquals(1, device.read32(csr + McuMailbox.LOCK), "second read sees it held");
-        assertEquals(7, device.read32(csr + McuMailbox.USER));
-        device.write32(csr + McuMailbox.CMD, McDeviceId.CODE);
-        device.write32(csr + McuMailbox.DLEN, 4);
+        assertEquals(0, device.read32(csr + MciRegs.MBOX_LOCK), "first read acquires");
+        assertEquals(1, device.read32(csr + MciRegs.MBOX_LOCK), "second read sees it held");
+        assertEquals(7, device.read32(csr + MciRegs.MBOX_USER));
+        device.write32(csr + MciRegs.MBOX_CMD, MC_DEVICE_ID);
+        device.write32(csr + MciRegs.MBOX_DLEN, 4);
         device.write32(sram, 0xFFFF_FEE2);
-        device.write32(csr + McuMailbox.EXECUTE, 1);
-        assertEquals(MailboxStatus.CMD_BUSY.value(), device.read32(csr + McuMailbox.CMD_STATUS), "nothing ran yet");
+        device.write32(csr + MciRegs.MBOX_EXECUTE, 1);
+        assertEquals(MailboxStatus.CMD_BUSY.value(), device.read32(csr + MciRegs.MBOX_CMD_STATUS), "nothing ran yet");
         device.step();
-        assertEquals(MailboxStatus.DATA_READY.value(), device.read32(csr + McuMailbox.CMD_STATUS));
-        assertEquals(16, device.read32(csr + McuMailbox.DLEN));
+        assertEquals(MailboxStatus.DATA_READY.value(), device.read32(csr + MciRegs.MBOX_CMD_STATUS));
+        assertEquals(16, device.read32(csr + MciRegs.MBOX_DLEN));
         assertEquals(0xFFFF_FD32, device.read32(sram));
         assertEquals(0, device.read32(sram + 4));
         assertEquals(0xABCD_1234, device.read32(sram + 8));
         assertEquals(0x0042_5678, device.read32(sram + 12));
-        device.write32(csr + McuMailbox.EXECUTE, 0);
-        assertEquals(0, device.read32(csr + McuMailbox.USER), "lock released");
-        assertEquals(0, device.read32(csr + McuMailbox.LOCK), "free again");
+        device.write32(csr + MciRegs.MBOX_EXECUTE, 0);
+        assertEquals(0, device.read32(csr + MciRegs.MBOX_USER), "lock released");
+        assertEquals(0, device.read32(csr + MciRegs.MBOX_LOCK), "free again");
         assertEquals(0, device.protocolViolations());
     }
 
     @Test
     void anotherRequesterCannotHijackAnOpenTransaction() {
         int csr = device.mcuMailboxBase() + 0x20_0000;
-        device.setRequesterUser(1);
-        assertEquals(0, device.read32(csr + McuMailbox.LOCK));
-        device.setRequesterUser(2);
-        device.write32(csr + McuMailbox.CMD, 0x1111_1111);
-        device.write32(csr + McuMailbox.EXECUTE, 0);
+        var one = device.asUser(1);
+        var two = device.asUser(2);
+        assertEquals(0, one.read32(csr + MciRegs.MBOX_LOCK));
+        two.write32(csr + MciRegs.MBOX_CMD, 0x1111_1111);
+        two.write32(csr + MciRegs.MBOX_EXECUTE, 0);
         assertEquals(2, device.protocolViolations());
-        assertEquals(1, device.read32(csr + McuMailbox.LOCK), "still held by user 1");
-        assertInstanceOf(MailboxReply.Busy.class, device.execute(McDeviceId.CODE, McDeviceId.encodeRequest()));
-        device.setRequesterUser(1);
-        device.write32(csr + McuMailbox.EXECUTE, 0);
-        assertInstanceOf(MailboxReply.Data.class, device.execute(McDeviceId.CODE, McDeviceId.encodeRequest()));
+        assertEquals(1, one.read32(csr + MciRegs.MBOX_LOCK), "still held by user 1");
+        assertInstanceOf(MailboxReply.Busy.class, two.execute(MC_DEVICE_ID, DEVICE_ID_REQUEST));
+        one.write32(csr + MciRegs.MBOX_EXECUTE, 0);
+        assertEquals(IDS, identity(two.execute(MC_DEVICE_ID, DEVICE_ID_REQUEST)));
     }
 
     @Test
@@ -128,20 +166,19 @@ class CaliptraDeviceTest {
         try {
             var tasks = new ArrayList<Callable<MailboxReply>>();
             for (int i = 0; i < 200; i++) {
-                tasks.add(() -> device.execute(McDeviceId.CODE, McDeviceId.encodeRequest()));
+                tasks.add(() -> device.execute(MC_DEVICE_ID, DEVICE_ID_REQUEST));
             }
-            for (Future<MailboxReply> f : pool.invokeAll(tasks)) {
-                var data = assertInstanceOf(MailboxReply.Data.class, f.get());
-                assertEquals(IDS, McDeviceId.decodeResponse(data.bytes()).identity());
+            for (Future<MailboxReply> f : pool.invokeAll(tasks, 30, TimeUnit.SECONDS)) {
+                assertEquals(IDS, identity(f.get(30, TimeUnit.SECONDS)));
             }
         } finally {
-            pool.shutdown();
+            pool.shutdownNow();
         }
         assertEquals(200, device.steps(), "one firmware step per command");
     }
 
     @Test
-    void atomicRegisterSequencesFromManyThreadsNeverInterleave() throws Exception {
+    void exclusiveRegisterSequencesFromManyAgentsNeverInterleave() throws Exception {
         int sram = device.mcuMailboxBase();
         int csr = sram + 0x20_0000;
         var pool = Executors.newFixedThreadPool(4);
@@ -149,62 +186,78 @@ class CaliptraDeviceTest {
             var tasks = new ArrayList<Callable<Integer>>();
             for (int i = 0; i < 400; i++) {
                 int user = 1 + i % 4;
-                tasks.add(() -> device.atomically(bus -> {
-                    bus.setRequesterUser(user);
-                    int lockBefore = bus.read32(csr + McuMailbox.LOCK);
-                    bus.write32(csr + McuMailbox.CMD, McDeviceId.CODE);
-                    bus.write32(csr + McuMailbox.DLEN, 4);
+                tasks.add(() -> device.asUser(user).exclusive(bus -> {
+                    int lockBefore = bus.read32(csr + MciRegs.MBOX_LOCK);
+                    int owner = bus.read32(csr + MciRegs.MBOX_USER);
+                    bus.write32(csr + MciRegs.MBOX_CMD, MC_DEVICE_ID);
+                    bus.write32(csr + MciRegs.MBOX_DLEN, 4);
                     bus.write32(sram, 0xFFFF_FEE2);
-                    bus.write32(csr + McuMailbox.EXECUTE, 1);
-                    bus.step();
-                    int status = bus.read32(csr + McuMailbox.CMD_STATUS);
-                    bus.write32(csr + McuMailbox.EXECUTE, 0);
-                    return lockBefore == 0 && status == MailboxStatus.DATA_READY.value() ? user : -1;
+                    bus.write32(csr + MciRegs.MBOX_EXECUTE, 1);
+                    bus.idle();
+                    int status = bus.read32(csr + MciRegs.MBOX_CMD_STATUS);
+                    bus.write32(csr + MciRegs.MBOX_EXECUTE, 0);
+                    return lockBefore == 0 && owner == user && status == MailboxStatus.DATA_READY.value() ? user : -1;
                 }));
             }
-            for (Future<Integer> f : pool.invokeAll(tasks)) {
-                assertTrue(f.get() > 0, "every sequence found the mailbox free and got its answer");
+            for (Future<Integer> f : pool.invokeAll(tasks, 30, TimeUnit.SECONDS)) {
+                assertTrue(f.get(30, TimeUnit.SECONDS) > 0, "every sequence found the mailbox free and got its answer");
             }
         } finally {
-            pool.shutdown();
+            pool.shutdownNow();
         }
         assertEquals(0, device.protocolViolations());
     }
 
     @Test
-    void aFailingAtomicSequenceLeavesTheDeviceServing() {
-        var fault = assertThrows(BusFaultException.class, () -> device.atomically(bus -> bus.read32(0x3004_0000)));
+    void aFailingExclusiveSequenceLeavesTheDeviceServing() {
+        var fault = assertThrows(BusFaultException.class, () -> device.exclusive(bus -> bus.read32(0x3004_0000)));
         assertEquals("no register mapped at SoC address 0x30040000", fault.getMessage());
-        assertInstanceOf(MailboxReply.Data.class, device.execute(McDeviceId.CODE, McDeviceId.encodeRequest()));
+        assertEquals(IDS, identity(device.execute(MC_DEVICE_ID, DEVICE_ID_REQUEST)));
+    }
+
+    @Test
+    void burstsAreTheWordAccessesTheyReplace() {
+        int sram = device.mcuMailboxBase();
+        int csr = sram + 0x20_0000;
+        byte[] request = HexFormat.of().parseHex("E2FEFFFF");
+        byte[] back = new byte[16];
+        device.exclusive(bus -> {
+            bus.read32(csr + MciRegs.MBOX_LOCK);
+            bus.write32(csr + MciRegs.MBOX_CMD, MC_DEVICE_ID);
+            bus.write32(csr + MciRegs.MBOX_DLEN, 4);
+            bus.writeBlock(sram, request, 0, request.length);
+            bus.write32(csr + MciRegs.MBOX_EXECUTE, 1);
+            bus.idle();
+            bus.readBlock(sram, back, 0, back.length);
+            bus.write32(csr + MciRegs.MBOX_EXECUTE, 0);
+            return null;
+        });
+        assertArrayEquals(HexFormat.of().parseHex("32FDFFFF000000003412CDAB78564200"), back);
     }
 
     @Test
     void closingWhileCallersWaitEndsEveryCallOneWayOrTheOther() throws Exception {
         var pool = Executors.newFixedThreadPool(3);
         try {
-            var tasks = new ArrayList<Callable<String>>();
+            var futures = new ArrayList<Future<String>>();
             for (int i = 0; i < 300; i++) {
-                tasks.add(() -> {
+                futures.add(pool.submit(() -> {
                     try {
-                        device.execute(McDeviceId.CODE, McDeviceId.encodeRequest());
+                        device.execute(MC_DEVICE_ID, DEVICE_ID_REQUEST);
                         return "served";
                     } catch (DeviceClosedException e) {
                         return "closed";
                     }
-                });
-            }
-            var futures = new ArrayList<Future<String>>();
-            for (var t : tasks) {
-                futures.add(pool.submit(t));
+                }));
             }
             device.close();
             for (var f : futures) {
-                var outcome = f.get(); // a lost wake-up would hang here
+                var outcome = f.get(30, TimeUnit.SECONDS); // a lost wake-up fails here instead of hanging
                 assertTrue(outcome.equals("served") || outcome.equals("closed"), outcome);
             }
             assertThrows(DeviceClosedException.class, device::step);
         } finally {
-            pool.shutdown();
+            pool.shutdownNow();
         }
     }
 

@@ -1,12 +1,10 @@
 package org.caliptra.util.emulator;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import org.caliptra.util.emulator.soc.SocIfc;
 import org.caliptra.util.image.build.BundleOptions;
 import org.caliptra.util.image.build.FirmwareImage;
 import org.caliptra.util.image.build.FwBundleBuilder;
@@ -14,7 +12,11 @@ import org.caliptra.util.image.build.OwnerKeys;
 import org.caliptra.util.image.build.VendorKeys;
 import org.caliptra.util.image.keys.EccPrivateKey;
 import org.caliptra.util.image.keys.EccPublicKey;
-import org.caliptra.util.protocol.MailboxReply;
+import org.caliptra.util.protocol.Generation;
+import org.caliptra.util.protocol.Octets;
+import org.caliptra.util.soc.boot.BootFlow;
+import org.caliptra.util.soc.boot.BootPlan;
+import org.caliptra.util.soc.fuses.FuseSet;
 
 /** A small signed 1.x ECC-only bundle and a device booted with it (unprovisioned: no fuses needed). */
 public final class TestFirmware {
@@ -37,15 +39,12 @@ public final class TestFirmware {
                 BundleOptions.defaults().withPl0Pauser(1)).toBytes();
     }
 
-    /** A caliptra-1.2 device at runtime, requester 1 (the bundle's PL0 user). */
+    /** A caliptra-1.2 device at runtime, booted through its registers by the SoC boot flow; requester 1 is PL0. */
     public static CaliptraDevice bootedDevice() {
         var d = CaliptraDevice.create(DeviceConfig.builder().profile(Profile.CALIPTRA_1_2).build());
         d.setRequesterUser(1);
-        d.write32(SocIfc.BASE + SocIfc.FUSE_WR_DONE, 1);
-        d.write32(SocIfc.BASE + SocIfc.BOOTFSM_GO, 1);
-        assertTrue(d.stepUntil(x -> (x.read32(SocIfc.BASE + SocIfc.FLOW_STATUS) & SocIfc.FLOW_READY_FOR_FW) != 0, 100));
-        assertEquals(new MailboxReply.Complete(), d.execute(0x4657_4C44, bundle()));
-        assertTrue(d.stepUntil(x -> (x.read32(SocIfc.BASE + SocIfc.FLOW_STATUS) & SocIfc.FLOW_READY_FOR_RUNTIME) != 0, 100));
+        var report = new BootFlow(d).run(BootPlan.firmwareOnly(FuseSet.blank(Generation.V1), Octets.of(bundle())));
+        assertTrue(report.booted(), report.toString());
         return d;
     }
 }

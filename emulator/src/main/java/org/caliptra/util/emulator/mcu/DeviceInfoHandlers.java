@@ -1,27 +1,19 @@
 package org.caliptra.util.emulator.mcu;
 
-import java.util.Map;
-import org.caliptra.util.protocol.error.CaliptraError;
-import org.caliptra.util.protocol.mailbox.MailboxChecksum;
+import org.caliptra.util.emulator.firmware.CommandTable;
 import org.caliptra.util.protocol.mcu.DeviceIdentity;
-import org.caliptra.util.protocol.mcu.McDeviceId;
+import org.caliptra.util.protocol.mcu.McDeviceInfoCommands;
 
-/** The device-information family of MC_* commands. */
-final class DeviceInfoHandlers {
-    private DeviceInfoHandlers() {}
+/** The device-information family of MC_* commands: MC_DEVICE_ID answers the configured identity. */
+final class DeviceInfoHandlers implements CommandTable.CommandFamily {
+    private final DeviceIdentity identity;
 
-    static Map<Integer, McCommandHandler> create(DeviceIdentity identity) {
-        byte[] deviceIdBody = stripChecksum(McDeviceId.encodeResponse(new McDeviceId.Response(0, identity)));
-        return Map.of(McDeviceId.CODE, request -> {
-            if (request.length != McDeviceId.REQUEST_SIZE - MailboxChecksum.SIZE) {
-                throw new McCommandFailure(CaliptraError.RUNTIME_MAILBOX_INVALID_PARAMS.code(),
-                        "MC_DEVICE_ID takes no fields, got " + request.length + " bytes after the checksum");
-            }
-            return deviceIdBody.clone();
-        });
+    DeviceInfoHandlers(DeviceIdentity identity) {
+        this.identity = identity;
     }
 
-    private static byte[] stripChecksum(byte[] sealed) {
-        return java.util.Arrays.copyOfRange(sealed, MailboxChecksum.SIZE, sealed.length);
+    @Override
+    public void register(CommandTable.Builder table) {
+        table.add(McDeviceInfoCommands.MC_DEVICE_ID, (request, requester) -> identity);
     }
 }

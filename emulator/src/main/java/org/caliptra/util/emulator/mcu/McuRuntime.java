@@ -1,35 +1,39 @@
 package org.caliptra.util.emulator.mcu;
 
-import java.util.HashMap;
-import java.util.Map;
-import org.caliptra.util.protocol.error.CaliptraError;
+import java.util.Arrays;
+import org.caliptra.util.emulator.firmware.CommandFailure;
+import org.caliptra.util.emulator.firmware.CommandTable;
+import org.caliptra.util.emulator.firmware.Requester;
+import org.caliptra.util.emulator.mailbox.McuMailbox;
+import org.caliptra.util.emulator.regs.MciRegisters;
+import org.caliptra.util.protocol.ProtocolException;
 import org.caliptra.util.protocol.mailbox.MailboxChecksum;
+import org.caliptra.util.protocol.mailbox.MailboxFrame;
 import org.caliptra.util.protocol.mailbox.MailboxStatus;
 import org.caliptra.util.protocol.mcu.DeviceIdentity;
 
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_INVALID_CHECKSUM;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_MAILBOX_INVALID_PARAMS;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_UNIMPLEMENTED_COMMAND;
+
 /**
- * The MCU runtime firmware's mailbox service: on each step it takes a pending command from MCI
- * mailbox 0, checks size and checksum as Caliptra firmware does, dispatches through a table of
- * handlers keyed by command code, and answers DATA_READY with a checksummed response or
- * CMD_FAILURE with an error code.
+ * The MCU runtime firmware's mailbox service (spec/device.md §4.5): on each step it takes a pending
+ * command from MCI mailbox 0, checks size and checksum as Caliptra firmware does, dispatches
+ * through its command table, and answers DATA_READY with a framed response, or CMD_FAILURE with the
+ * cause in MCI FW_ERROR_NON_FATAL, where a SoC reads it on hardware. The register is cleared when
+ * the next command starts.
  *
  * <p>Not thread-safe: owned by the device thread.
  */
 public final class McuRuntime {
     private final McuMailbox mailbox;
-    private final Map<Integer, McCommandHandler> handlers;
-    private int lastErrorCode;
+    private final MciRegisters mci;
+    private final CommandTable commands;
 
-    public McuRuntime(McuMailbox mailbox, DeviceIdentity identity) {
+    public McuRuntime(McuMailbox mailbox, MciRegisters mci, DeviceIdentity identity) {
         this.mailbox = mailbox;
-        var table = new HashMap<Integer, McCommandHandler>();
-        table.putAll(DeviceInfoHandlers.create(identity));
-        this.handlers = Map.copyOf(table);
-    }
-
-    /** The error code of the most recent failed command (0 after a success). */
-    public int lastErrorCode() {
-        return lastErrorCode;
+        this.mci = mci;
+        this.commands = CommandTable.builder().addAll(new DeviceInfoHandlers(identity)).build();
     }
 
     /** One firmware step: serves at most one pending command. Returns true if it served one. */
@@ -38,30 +42,31 @@ public final class McuRuntime {
             return false;
         }
         var request = mailbox.takeCommand();
+        mci.setFwErrorNonFatal(0);
         try {
-            byte[] body = dispatch(request.command(), request.payload());
-            lastErrorCode = 0;
-            mailbox.respond(MailboxStatus.DATA_READY, MailboxChecksum.seal(0, body));
-        } catch (McCommandFailure failure) {
-            lastErrorCode = failure.errorCode();
+            mailbox.respond(MailboxStatus.DATA_READY,
+                    MailboxFrame.sealResponse(MailboxFrame.FIPS_APPROVED, dispatch(request.command(), request.payload())));
+        } catch (CommandFailure failure) {
+            mci.setFwErrorNonFatal(failure.code());
             mailbox.respond(MailboxStatus.CMD_FAILURE, new byte[0]);
         }
         return true;
     }
 
-    private byte[] dispatch(int command, byte[] payload) throws McCommandFailure {
-        if (payload.length < MailboxChecksum.SIZE) {
-            throw new McCommandFailure(CaliptraError.RUNTIME_MAILBOX_INVALID_PARAMS.code(),
-                    "request of " + payload.length + " bytes has no checksum");
+    private byte[] dispatch(int command, byte[] frame) {
+        if (frame.length < MailboxFrame.REQUEST_HEADER) {
+            throw CommandFailure.of(RUNTIME_MAILBOX_INVALID_PARAMS, "request of " + frame.length + " bytes has no checksum");
         }
-        if (!MailboxChecksum.isValid(command, payload)) {
-            throw new McCommandFailure(CaliptraError.RUNTIME_INVALID_CHECKSUM.code(), "request checksum mismatch");
+        if (!MailboxChecksum.isValid(command, frame)) {
+            throw CommandFailure.of(RUNTIME_INVALID_CHECKSUM, "request checksum mismatch");
         }
-        McCommandHandler handler = handlers.get(command);
-        if (handler == null) {
-            throw new McCommandFailure(CaliptraError.RUNTIME_UNIMPLEMENTED_COMMAND.code(),
-                    String.format("command 0x%08X", command));
+        var route = commands.route(command).orElseThrow(() -> CommandFailure.of(RUNTIME_UNIMPLEMENTED_COMMAND,
+                String.format("command 0x%08X", command)));
+        try {
+            // The MCI mailbox does not latch a requester the firmware checks; 0 stands for "any SoC agent".
+            return route.serve(Arrays.copyOfRange(frame, MailboxFrame.REQUEST_HEADER, frame.length), new Requester(0));
+        } catch (ProtocolException malformed) {
+            throw CommandFailure.of(RUNTIME_MAILBOX_INVALID_PARAMS, malformed.getMessage());
         }
-        return handler.handle(java.util.Arrays.copyOfRange(payload, MailboxChecksum.SIZE, payload.length));
     }
 }

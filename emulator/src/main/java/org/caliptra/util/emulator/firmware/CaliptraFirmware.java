@@ -1,0 +1,210 @@
+package org.caliptra.util.emulator.firmware;
+
+import java.util.ArrayDeque;
+import org.caliptra.util.emulator.DeviceConfig;
+import org.caliptra.util.emulator.mailbox.CoreMailbox;
+import org.caliptra.util.emulator.regs.SocIfc;
+import org.caliptra.util.emulator.rom.BootRom;
+import org.caliptra.util.emulator.runtime.RuntimeFirmware;
+import org.caliptra.util.image.verify.AcceptedImage;
+import org.caliptra.util.protocol.Generation;
+import org.caliptra.util.protocol.mailbox.MailboxFrame;
+import org.caliptra.util.protocol.mailbox.MailboxStatus;
+import org.caliptra.util.protocol.regs.SocIfcRegs;
+
+/**
+ * The Caliptra uC as the SoC observes it, driven one {@link #step()} at a time: which phase it is
+ * in, the boot milestones it reports, and the operations its ROM and runtime share (answering the
+ * mailbox, halting on a fatal error). The ROM's and the runtime's behaviour live in their own
+ * packages. Documented step counts:
+ *
+ * <ul>
+ *   <li>ROM start: after both BOOTFSM_GO and FUSE_WR_DONE, one milestone per step (20 steps) to
+ *       ready_for_fw;
+ *   <li>a mailbox command is served on the step after EXECUTE is set;
+ *   <li>after an accepted FIRMWARE_LOAD: one milestone per step through FMC and RT alias
+ *       derivation (22 steps on 1.x, 23 on 2.x) to ready_for_runtime and boot status 0x600;
+ *   <li>runtime SELF_TEST_START: {@value RuntimeFirmware#SELF_TEST_STEPS} steps until results are available.
+ * </ul>
+ * Not thread-safe: owned by the device thread.
+ */
+public final class CaliptraFirmware {
+    /** What the uC is doing. */
+    public enum Phase {
+        /** Held in reset until the SoC sets both CPTRA_FUSE_WR_DONE and CPTRA_BOOTFSM_GO. */
+        AWAITING_FUSES_AND_GO,
+        /** ROM cold boot: KATs, IDevID and LDevID derivation, one milestone per step. */
+        ROM_COLD_BOOT,
+        /** ROM has put the IDevID CSR in the mailbox and waits for the SoC to take it. */
+        ROM_IDEVID_CSR_HANDSHAKE,
+        /** ROM sets ready_for_fw and serves its mailbox commands until FIRMWARE_LOAD. */
+        ROM_AWAITING_FIRMWARE,
+        /** An image was accepted: FMC and runtime alias derivation, one milestone per step. */
+        FIRMWARE_BOOT,
+        /** The runtime serves mailbox commands. */
+        RUNTIME,
+        /** Stopped on a fatal error or SHUTDOWN; only a new device recovers. */
+        HALTED
+    }
+
+    public static final int RUNTIME_READY_STATUS = 0x600;
+
+    private final DeviceConfig config;
+    private final SocIfc soc;
+    private final CoreMailbox mailbox;
+    private final ArrayDeque<Integer> milestones = new ArrayDeque<>();
+    private final BootRom rom;
+    private final RuntimeFirmware runtime;
+    private Phase phase = Phase.AWAITING_FUSES_AND_GO;
+    private int bootStatus;
+    private long steps;
+    private LoadedFirmware loaded;
+
+    public CaliptraFirmware(DeviceConfig config, SocIfc soc, CoreMailbox mailbox) {
+        this.config = config;
+        this.soc = soc;
+        this.mailbox = mailbox;
+        this.rom = new BootRom(this);
+        this.runtime = new RuntimeFirmware(this);
+    }
+
+    public void step() {
+        steps++;
+        switch (phase) {
+            case AWAITING_FUSES_AND_GO -> {
+                if (soc.bootFsmGo() && soc.fusesLocked()) {
+                    rom.startColdBoot();
+                    phase = Phase.ROM_COLD_BOOT;
+                }
+            }
+            case ROM_COLD_BOOT -> {
+                if (rom.coldBootStep()) {
+                    phase = Phase.ROM_AWAITING_FIRMWARE;
+                }
+            }
+            case ROM_IDEVID_CSR_HANDSHAKE -> {
+                if (rom.csrTaken()) {
+                    phase = Phase.ROM_COLD_BOOT;
+                }
+            }
+            case ROM_AWAITING_FIRMWARE -> rom.serve();
+            case FIRMWARE_BOOT -> firmwareBootStep();
+            case RUNTIME -> runtime.serve();
+            case HALTED -> { }
+        }
+    }
+
+    private void firmwareBootStep() {
+        reportBootStatus(milestones.poll());
+        if (milestones.isEmpty()) {
+            soc.setReg(SocIfcRegs.FW_REV_ID, config.romVersion() | config.fmcVersion() << 16);
+            soc.setReg(SocIfcRegs.FW_REV_ID + 4, config.runtimeVersion());
+            soc.setFlowBits(SocIfcRegs.FLOW_READY_FOR_RUNTIME | SocIfcRegs.FLOW_MAILBOX_FLOW_DONE);
+            reportBootStatus(RUNTIME_READY_STATUS);
+            phase = Phase.RUNTIME;
+            runtime.enter();
+        }
+    }
+
+    // ---- what the rooms share --------------------------------------------------------------------
+
+    public DeviceConfig config() {
+        return config;
+    }
+
+    public Generation generation() {
+        return config.profile().generation();
+    }
+
+    public SocIfc soc() {
+        return soc;
+    }
+
+    public CoreMailbox mailbox() {
+        return mailbox;
+    }
+
+    public long steps() {
+        return steps;
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    public boolean halted() {
+        return phase == Phase.HALTED;
+    }
+
+    /** The image the ROM accepted, once FIRMWARE_LOAD succeeded. */
+    public LoadedFirmware loaded() {
+        return loaded;
+    }
+
+    public AcceptedImage acceptedImage() {
+        return loaded == null ? null : loaded.accepted();
+    }
+
+    /** Milestones to report, one per step, in the current phase. */
+    public ArrayDeque<Integer> milestones() {
+        return milestones;
+    }
+
+    /** The ROM handed the IDevID CSR to the SoC and waits for it to be taken. */
+    public void awaitCsrHandshake() {
+        phase = Phase.ROM_IDEVID_CSR_HANDSHAKE;
+    }
+
+    /** FIRMWARE_LOAD at runtime: an update reset, judged by the ROM again. */
+    public void loadFirmware(byte[] image) {
+        rom.load(image);
+    }
+
+    /** FIRMWARE_LOAD accepted {@code image}: FMC and runtime boot through {@code bootMilestones}. */
+    public void startFirmwareBoot(LoadedFirmware image, int[] bootMilestones) {
+        loaded = image;
+        milestones.clear();
+        for (int m : bootMilestones) {
+            milestones.add(m);
+        }
+        phase = Phase.FIRMWARE_BOOT;
+    }
+
+    /** CPTRA_BOOT_STATUS: always remembered, visible in the register only when debug is unlocked. */
+    public void reportBootStatus(int status) {
+        bootStatus = status;
+        if (!config.debugLocked()) {
+            soc.setReg(SocIfcRegs.BOOT_STATUS, status);
+        }
+    }
+
+    /** DATA_READY with a checksummed response: header (FIPS approved) then {@code fields}. */
+    public void respond(byte[] fields) {
+        mailbox.respond(MailboxStatus.DATA_READY, MailboxFrame.sealResponse(MailboxFrame.FIPS_APPROVED, fields));
+    }
+
+    /** CMD_COMPLETE, no data. */
+    public void complete() {
+        mailbox.respond(MailboxStatus.CMD_COMPLETE, new byte[0]);
+    }
+
+    /** CMD_FAILURE with the failure's code in CPTRA_FW_ERROR_NON_FATAL; a fatal failure then halts. */
+    public void fail(CommandFailure failure) {
+        if (failure.code() != 0) {
+            soc.setReg(SocIfcRegs.FW_ERROR_NON_FATAL, failure.code());
+        }
+        mailbox.respond(MailboxStatus.CMD_FAILURE, new byte[0]);
+        if (failure.fatal()) {
+            halt(failure.code());
+        }
+    }
+
+    /** Zeroize and stop: both FW error registers, boot status made visible, only a reset recovers. */
+    public void halt(int code) {
+        soc.setReg(SocIfcRegs.FW_ERROR_FATAL, code);
+        soc.setReg(SocIfcRegs.FW_ERROR_NON_FATAL, code);
+        soc.setReg(SocIfcRegs.BOOT_STATUS, bootStatus);
+        mailbox.failIfExecuting();
+        phase = Phase.HALTED;
+    }
+}

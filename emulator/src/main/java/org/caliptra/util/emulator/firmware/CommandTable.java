@@ -1,0 +1,78 @@
+package org.caliptra.util.emulator.firmware;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.caliptra.util.protocol.ProtocolException;
+import org.caliptra.util.protocol.codec.CommandCodec;
+
+/**
+ * A firmware's dispatch table: command code → the command's {@code protocol} codec and its handler.
+ * Each command family contributes its entries; the room (ROM, runtime, MCU) that owns the table
+ * decides the order of its checks and which error a bad request earns.
+ */
+public final class CommandTable {
+    /** One entry: decodes the request fields, runs the handler, encodes the response fields. */
+    public record Route<Q, R>(CommandCodec<Q, R> codec, CommandHandler<Q, R> handler) {
+        /** Whether {@code length} bytes of request fields can be this command's request. */
+        public boolean acceptsLength(int length) {
+            return length >= codec.request().minSize() && length <= codec.request().maxSize();
+        }
+
+        /**
+         * @throws ProtocolException when the fields do not decode (the room maps it to its error)
+         * @throws CommandFailure when the handler refuses the command
+         */
+        public byte[] serve(byte[] requestFields, Requester requester) {
+            Q request = codec.decodeRequest(requestFields);
+            return codec.encodeResponse(handler.handle(request, requester));
+        }
+    }
+
+    private final Map<Integer, Route<?, ?>> routes;
+
+    private CommandTable(Map<Integer, Route<?, ?>> routes) {
+        this.routes = Map.copyOf(routes);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Optional<Route<?, ?>> route(int command) {
+        return Optional.ofNullable(routes.get(command));
+    }
+
+    public int size() {
+        return routes.size();
+    }
+
+    public static final class Builder {
+        private final Map<Integer, Route<?, ?>> routes = new HashMap<>();
+
+        private Builder() {}
+
+        public <Q, R> Builder add(CommandCodec<Q, R> codec, CommandHandler<Q, R> handler) {
+            if (routes.putIfAbsent(codec.code(), new Route<>(codec, handler)) != null) {
+                throw new IllegalArgumentException(codec.command().describe() + " is in the table twice");
+            }
+            return this;
+        }
+
+        /** A family's entries. */
+        public Builder addAll(CommandFamily family) {
+            family.register(this);
+            return this;
+        }
+
+        public CommandTable build() {
+            return new CommandTable(routes);
+        }
+    }
+
+    /** A family of commands that registers its handlers. */
+    @FunctionalInterface
+    public interface CommandFamily {
+        void register(Builder table);
+    }
+}

@@ -1,0 +1,59 @@
+package org.caliptra.util.emulator.rom;
+
+import org.caliptra.util.emulator.firmware.CaliptraFirmware;
+import org.caliptra.util.emulator.firmware.CommandFailure;
+import org.caliptra.util.emulator.firmware.CommandTable;
+import org.caliptra.util.emulator.firmware.Identity;
+import org.caliptra.util.protocol.codec.NoFields;
+import org.caliptra.util.protocol.core.InfoCommands;
+import org.caliptra.util.protocol.core.InfoCommands.Capabilities;
+import org.caliptra.util.protocol.core.MeasurementCommands;
+import org.caliptra.util.protocol.core.SelfTestCommands;
+
+import static org.caliptra.util.protocol.error.CaliptraError.FW_PROC_MAILBOX_STASH_MEASUREMENT_MAX_LIMIT;
+
+/**
+ * The commands the ROM serves before FIRMWARE_LOAD (spec/device.md §3.2): CAPABILITIES (ROM_BASE),
+ * VERSION, SELF_TEST_START / GET_RESULTS, SHUTDOWN and STASH_MEASUREMENT (at most eight).
+ */
+final class RomCommands implements CommandTable.CommandFamily {
+    static final int MAX_STASHED_MEASUREMENTS = 8;
+
+    private final CaliptraFirmware firmware;
+    private boolean selfTestInProgress;
+    private int stashed;
+
+    RomCommands(CaliptraFirmware firmware) {
+        this.firmware = firmware;
+    }
+
+    @Override
+    public void register(CommandTable.Builder table) {
+        table.add(InfoCommands.CAPABILITIES, (request, requester) -> Capabilities.of(Capabilities.ROM_BASE));
+        table.add(InfoCommands.VERSION, (request, requester) -> Identity.fipsVersion(firmware.soc()));
+        table.add(SelfTestCommands.SELF_TEST_START, (request, requester) -> {
+            if (selfTestInProgress) {
+                throw CommandFailure.withoutCode("a ROM self test is already in progress");
+            }
+            selfTestInProgress = true; // the ROM runs its KATs synchronously
+            return NoFields.INSTANCE;
+        });
+        table.add(SelfTestCommands.SELF_TEST_GET_RESULTS, (request, requester) -> {
+            if (!selfTestInProgress) {
+                throw CommandFailure.withoutCode("no ROM self test was started");
+            }
+            selfTestInProgress = false;
+            return NoFields.INSTANCE;
+        });
+        table.add(SelfTestCommands.SHUTDOWN, (request, requester) -> NoFields.INSTANCE);
+        table.add(MeasurementCommands.STASH_MEASUREMENT, (request, requester) -> {
+            if (stashed == MAX_STASHED_MEASUREMENTS) {
+                // Fatal, so that no SoC firmware can believe a measurement was stored that was not.
+                throw CommandFailure.fatal(FW_PROC_MAILBOX_STASH_MEASUREMENT_MAX_LIMIT,
+                        "more than " + MAX_STASHED_MEASUREMENTS + " measurements");
+            }
+            stashed++;
+            return new MeasurementCommands.StashMeasurementResponse(0);
+        });
+    }
+}

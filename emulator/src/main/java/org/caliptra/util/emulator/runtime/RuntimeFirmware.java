@@ -1,0 +1,122 @@
+package org.caliptra.util.emulator.runtime;
+
+import java.util.Arrays;
+import org.caliptra.util.emulator.firmware.CaliptraFirmware;
+import org.caliptra.util.emulator.firmware.CommandFailure;
+import org.caliptra.util.emulator.firmware.CommandTable;
+import org.caliptra.util.emulator.firmware.Requester;
+import org.caliptra.util.emulator.mailbox.CoreMailbox;
+import org.caliptra.util.protocol.ProtocolException;
+import org.caliptra.util.protocol.core.CaliptraCommand;
+import org.caliptra.util.protocol.mailbox.MailboxChecksum;
+import org.caliptra.util.protocol.mailbox.MailboxFrame;
+import org.caliptra.util.protocol.regs.MboxCsr;
+import org.caliptra.util.protocol.regs.SocIfcRegs;
+
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_CMD_RESERVED_PAUSER;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_INCORRECT_PAUSER_PRIVILEGE_LEVEL;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_INVALID_CHECKSUM;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_MAILBOX_INVALID_PARAMS;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_SHUTDOWN;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_UNIMPLEMENTED_COMMAND;
+
+/**
+ * The runtime's mailbox loop (spec/device.md §3.7): mailbox_flow_done drops while a command runs;
+ * CPTRA_FW_ERROR_NON_FATAL is saved and cleared before each command; the reserved requester is
+ * refused; FIRMWARE_LOAD becomes an update reset; otherwise the request must carry a checksum that
+ * matches, a known command, PL0 where the catalogue demands it, and fields its codec accepts. Every
+ * error here is non-fatal. The command families each live in their own file.
+ */
+public final class RuntimeFirmware {
+    public static final int SELF_TEST_STEPS = SelfTestHandlers.SELF_TEST_STEPS;
+
+    private final CaliptraFirmware firmware;
+    private final SelfTestHandlers selfTest;
+    private final AuthManifestHandlers authManifest;
+    private final CommandTable commands;
+    private int previousFwError;
+
+    public RuntimeFirmware(CaliptraFirmware firmware) {
+        this.firmware = firmware;
+        this.selfTest = new SelfTestHandlers(firmware);
+        this.authManifest = new AuthManifestHandlers(firmware);
+        this.commands = CommandTable.builder()
+                .addAll(new InfoHandlers(firmware, this))
+                .addAll(selfTest)
+                .addAll(new MeasurementHandlers())
+                .addAll(authManifest)
+                .build();
+    }
+
+    /** The runtime starts (after a cold boot or an update reset): per-boot state begins anew. */
+    public void enter() {
+        selfTest.reset();
+        authManifest.reset();
+    }
+
+    /** The firmware error the runtime saved before clearing the register for the current command. */
+    int previousFwError() {
+        return previousFwError;
+    }
+
+    public void serve() {
+        var mailbox = firmware.mailbox();
+        if (mailbox.inError()) {
+            mailbox.forceUnlock();
+            return;
+        }
+        if (!mailbox.hasPendingCommand()) {
+            return;
+        }
+        var soc = firmware.soc();
+        CoreMailbox.Request request = mailbox.takeCommand();
+        soc.clearFlowBits(SocIfcRegs.FLOW_MAILBOX_FLOW_DONE);
+        previousFwError = soc.reg(SocIfcRegs.FW_ERROR_NON_FATAL);
+        soc.setReg(SocIfcRegs.FW_ERROR_NON_FATAL, 0);
+        try {
+            dispatch(request);
+        } catch (CommandFailure failure) {
+            firmware.fail(failure);
+        } finally {
+            if (firmware.phase() == CaliptraFirmware.Phase.RUNTIME) {
+                soc.setFlowBits(SocIfcRegs.FLOW_MAILBOX_FLOW_DONE);
+            }
+        }
+    }
+
+    private void dispatch(CoreMailbox.Request request) {
+        int command = request.command();
+        if (request.user() == MboxCsr.CALIPTRA_USER) {
+            throw CommandFailure.of(RUNTIME_CMD_RESERVED_PAUSER, "command from the reserved requester 0xFFFFFFFF");
+        }
+        if (command == CaliptraCommand.FIRMWARE_LOAD.code()) {
+            firmware.loadFirmware(request.payload()); // an update reset: the ROM judges the image again
+            return;
+        }
+        byte[] frame = request.payload();
+        if (frame.length < MailboxFrame.REQUEST_HEADER) {
+            throw CommandFailure.of(RUNTIME_MAILBOX_INVALID_PARAMS, "request of " + frame.length + " bytes has no checksum");
+        }
+        if (!MailboxChecksum.isValid(command, frame)) {
+            throw CommandFailure.of(RUNTIME_INVALID_CHECKSUM, "request checksum mismatch");
+        }
+        var route = commands.route(command).orElseThrow(() -> CommandFailure.of(RUNTIME_UNIMPLEMENTED_COMMAND,
+                String.format("command 0x%08X", command)));
+        boolean pl0Only = CaliptraCommand.fromCode(command).map(CaliptraCommand::pl0Only).orElse(false);
+        if (pl0Only && !firmware.loaded().isPl0(request.user())) {
+            throw CommandFailure.of(RUNTIME_INCORRECT_PAUSER_PRIVILEGE_LEVEL,
+                    String.format("%s needs PL0; requester 0x%08X", route.codec().name(), request.user()));
+        }
+        byte[] fields = Arrays.copyOfRange(frame, MailboxFrame.REQUEST_HEADER, frame.length);
+        byte[] response;
+        try {
+            response = route.serve(fields, new Requester(request.user()));
+        } catch (ProtocolException malformed) {
+            throw CommandFailure.of(RUNTIME_MAILBOX_INVALID_PARAMS, malformed.getMessage());
+        }
+        firmware.respond(response);
+        if (command == CaliptraCommand.SHUTDOWN.code()) {
+            firmware.halt(RUNTIME_SHUTDOWN.code()); // the response is out; the runtime zeroizes and stops
+        }
+    }
+}
