@@ -63,8 +63,8 @@ public final class BootFlow {
         if (!fuse(plan, stages) || !startRom(stages) || !loadFirmware(plan, mailbox, stages) || !reachRuntime(stages)) {
             return new BootReport(generation, stages);
         }
-        if (plan.manifest().isPresent() && setManifest(plan, generation, mailbox, stages)) {
-            authorizeImages(plan.images(), generation, mailbox, stages);
+        if (plan.images().manifest().isPresent() && setManifest(plan, generation, mailbox, stages)) {
+            authorizeImages(plan.images().images(), generation, mailbox, stages);
         }
         return new BootReport(generation, stages);
     }
@@ -89,7 +89,7 @@ public final class BootFlow {
     }
 
     private boolean loadFirmware(BootPlan plan, RegisterMailboxDriver mailbox, List<StageResult> stages) {
-        var reply = send(mailbox, CaliptraCommand.FIRMWARE_LOAD.code(), plan.firmware().toByteArray());
+        var reply = send(mailbox, CaliptraCommand.FIRMWARE_LOAD.code(), plan.images().firmware().toByteArray());
         if (reply instanceof MailboxReply.Complete) {
             stages.add(StageResult.of(BootStage.FIRMWARE_LOAD, new Outcome.Passed(), "CMD_COMPLETE"));
             return true;
@@ -113,7 +113,7 @@ public final class BootFlow {
     }
 
     private boolean setManifest(BootPlan plan, Generation generation, RegisterMailboxDriver mailbox, List<StageResult> stages) {
-        byte[] manifest = plan.manifest().orElseThrow().toByteArray();
+        byte[] manifest = plan.images().manifest().orElseThrow().toByteArray();
         var codec = AuthManifestCommands.setAuthManifest(generation);
         String kind;
         try {
@@ -122,7 +122,7 @@ public final class BootFlow {
             kind = "SoC manifest of " + manifest.length + " bytes";
         }
         try {
-            var request = codec.encodeRequest(new AuthManifestCommands.ManifestRequest(plan.manifest().orElseThrow()));
+            var request = codec.encodeRequest(new AuthManifestCommands.ManifestRequest(plan.images().manifest().orElseThrow()));
             var reply = send(mailbox, codec.code(), MailboxFrame.sealRequest(codec.code(), request));
             if (reply instanceof MailboxReply.Data data) {
                 codec.decodeResponse(MailboxFrame.openResponse(data.bytes(), codec.name() + " response").fields());
