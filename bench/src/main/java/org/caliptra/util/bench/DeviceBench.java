@@ -1,19 +1,23 @@
 package org.caliptra.util.bench;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import org.caliptra.util.emulator.CaliptraDevice;
 import org.caliptra.util.emulator.DeviceConfig;
 import org.caliptra.util.emulator.Profile;
-import org.caliptra.util.emulator.soc.SocIfc;
-import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.verify.Fuses;
-import org.caliptra.util.protocol.regs.Lifecycle;
 import org.caliptra.util.image.verify.RomVerifier;
 import org.caliptra.util.image.verify.VerificationResult;
+import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.MailboxReply;
-import org.caliptra.util.protocol.mailbox.MailboxChecksum;
+import org.caliptra.util.protocol.Octets;
+import org.caliptra.util.protocol.core.CaliptraCommand;
+import org.caliptra.util.protocol.mailbox.MailboxFrame;
+import org.caliptra.util.protocol.regs.Lifecycle;
+import org.caliptra.util.soc.boot.BootFlow;
+import org.caliptra.util.soc.boot.BootPlan;
+import org.caliptra.util.soc.boot.BootReport;
+import org.caliptra.util.soc.fuses.FuseSet;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -29,8 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The emulated device: a small command's mailbox round trip through the core mailbox registers
- * (VERSION at runtime), and a full boot of the real AST2700 bundle from fuses to runtime ready,
- * against the bundle's verify cost measured in the same run.
+ * (VERSION at runtime, through soc-driver's RegisterMailboxDriver on the device thread), and a full
+ * boot of the real AST2700 bundle by soc-driver's BootFlow from fuses to runtime ready, against the
+ * bundle's verify cost measured in the same run.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -39,17 +44,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Benchmark)
 public class DeviceBench {
-    static final int VERSION = 0x4650_5652;
+    static final int VERSION = CaliptraCommand.VERSION.code();
+    static final int PL0 = 0x2121_2121;
     private byte[] bundle;
+    private BootPlan plan;
     private Fuses fuses;
     private CaliptraDevice booted;
-    private final byte[] versionRequest = MailboxChecksum.seal(VERSION, new byte[0]);
+    private final byte[] versionRequest = MailboxFrame.sealRequest(VERSION, new byte[0]);
 
     @Setup
     public void setUp() throws Exception {
         bundle = Files.readAllBytes(Ast2700.root().resolve("prebuilt/ast2700-default/caliptra-fw.bin"));
         fuses = Ast2700.fuses();
-        booted = bootedDevice();
+        plan = BootPlan.firmwareOnly(FuseSet.of(Generation.V1, fuses), Octets.of(bundle));
+        booted = newDevice();
+        check(boot(booted));
         if (!(booted.coreMailbox().execute(VERSION, versionRequest) instanceof MailboxReply.Data)) {
             throw new IllegalStateException("the booted device must answer VERSION");
         }
@@ -62,37 +71,20 @@ public class DeviceBench {
 
     private static CaliptraDevice newDevice() {
         var d = CaliptraDevice.create(DeviceConfig.builder().profile(Profile.CALIPTRA_1_2).lifecycle(Lifecycle.PRODUCTION).build());
-        d.setRequesterUser(0x2121_2121);
+        d.setRequesterUser(PL0);
         return d;
     }
 
-    private CaliptraDevice bootedDevice() {
-        return boot(newDevice());
+    /** Fuses through the registers, GO, ROM, FIRMWARE_LOAD, runtime ready: what `caliptra-util boot --fw` does. */
+    private BootReport boot(CaliptraDevice d) {
+        return new BootFlow(d).run(plan);
     }
 
-    /** Fuses through the registers (hash words big-endian), GO, ROM, FIRMWARE_LOAD, runtime ready. */
-    private CaliptraDevice boot(CaliptraDevice d) {
-        d.atomically(bus -> {
-            writeHash(bus, 0x250, fuses.vendorPkHash());
-            writeHash(bus, 0x284, fuses.ownerPkHash());
-            bus.write32(SocIfc.BASE + 0x340, 1);
-            bus.write32(SocIfc.BASE + SocIfc.FUSE_WR_DONE, 1);
-            bus.write32(SocIfc.BASE + SocIfc.BOOTFSM_GO, 1);
-            return null;
-        });
-        d.stepUntil(x -> (x.read32(SocIfc.BASE + SocIfc.FLOW_STATUS) & SocIfc.FLOW_READY_FOR_FW) != 0, 100);
-        if (!(d.coreMailbox().execute(0x4657_4C44, bundle) instanceof MailboxReply.Complete)) {
-            throw new IllegalStateException("FIRMWARE_LOAD must complete");
+    private static boolean check(BootReport report) {
+        if (!report.booted()) {
+            throw new IllegalStateException("the bundle must boot: " + report);
         }
-        d.stepUntil(x -> (x.read32(SocIfc.BASE + SocIfc.FLOW_STATUS) & SocIfc.FLOW_READY_FOR_RUNTIME) != 0, 100);
-        return d;
-    }
-
-    private static void writeHash(CaliptraDevice d, int offset, Octets hash) {
-        byte[] b = hash.toByteArray();
-        for (int w = 0; w < 12; w++) {
-            d.write32(SocIfc.BASE + offset + 4 * w, ByteBuffer.wrap(b, 4 * w, 4).getInt());
-        }
+        return true;
     }
 
     @Benchmark
@@ -103,8 +95,8 @@ public class DeviceBench {
     /** Power-on included: the device's actor thread start is part of what a user waits for. */
     @Benchmark
     public boolean fullBootOfTheRealBundle() {
-        try (var d = bootedDevice()) {
-            return (d.read32(SocIfc.BASE + SocIfc.FLOW_STATUS) & SocIfc.FLOW_READY_FOR_RUNTIME) != 0;
+        try (var d = newDevice()) {
+            return check(boot(d));
         }
     }
 
@@ -126,8 +118,7 @@ public class DeviceBench {
 
     @Benchmark
     public boolean bootFromFusesToRuntimeReady(PoweredOnDevice powered) {
-        var d = boot(powered.device);
-        return (d.read32(SocIfc.BASE + SocIfc.FLOW_STATUS) & SocIfc.FLOW_READY_FOR_RUNTIME) != 0;
+        return check(boot(powered.device));
     }
 
     @Benchmark

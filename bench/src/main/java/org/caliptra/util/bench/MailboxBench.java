@@ -9,7 +9,8 @@ import org.caliptra.util.host.commands.deviceinfo.GetDeviceId;
 import org.caliptra.util.host.session.CaliptraSession;
 import org.caliptra.util.protocol.MailboxReply;
 import org.caliptra.util.protocol.mailbox.MailboxChecksum;
-import org.caliptra.util.protocol.mcu.McDeviceId;
+import org.caliptra.util.protocol.mailbox.MailboxFrame;
+import org.caliptra.util.protocol.mcu.McCommand;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class MailboxBench {
     private final byte[] fourKiB = new byte[4096];
-    private final byte[] deviceIdRequest = McDeviceId.encodeRequest();
+    private final byte[] deviceIdRequest = MailboxFrame.sealRequest(McCommand.MC_DEVICE_ID.code(), new byte[0]);
     private CaliptraDevice device;
     private OpenTarget target;
     private CaliptraSession session;
@@ -65,7 +66,7 @@ public class MailboxBench {
 
     @Benchmark
     public MailboxReply deviceMailboxRoundTrip() {
-        return device.execute(McDeviceId.CODE, deviceIdRequest);
+        return device.execute(McCommand.MC_DEVICE_ID.code(), deviceIdRequest);
     }
 
     @Benchmark

@@ -30,6 +30,7 @@ import org.caliptra.util.image.keys.Lms;
 import org.caliptra.util.image.keys.LmsPublicKey;
 import org.caliptra.util.image.keys.LmsSignature;
 import org.caliptra.util.protocol.Generation;
+import org.caliptra.util.protocol.core.AuthManifestCommands;
 import org.caliptra.util.protocol.error.CaliptraError;
 import org.caliptra.util.image.verify.SignatureChecks;
 
@@ -167,12 +168,12 @@ public final class ManifestAuthorization {
 
     private static int maxSize(SocManifestVariant variant, Generation generation) {
         if (variant == SocManifestVariant.ASPEED) {
-            return 16 * 1024; // ASPEED's runtime; upstream 1.x stops at 14 KiB
+            return AuthManifestCommands.MAX_MANIFEST_ASPEED;
         }
         if (variant == SocManifestVariant.OWNER) {
-            return 24 * 1024;
+            return AuthManifestCommands.MAX_OWNER_MANIFEST;
         }
-        return generation == Generation.V1 ? 14 * 1024 : 34 * 1024;
+        return generation == Generation.V1 ? AuthManifestCommands.MAX_MANIFEST_V1 : AuthManifestCommands.MAX_MANIFEST_V2;
     }
 
     private static void verifyPair(EccPublicKey eccKey, Octets pqcKey, PqcKeyType pqc, byte[] span, EccSignature eccSig,

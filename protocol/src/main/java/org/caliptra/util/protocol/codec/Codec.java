@@ -41,10 +41,21 @@ public interface Codec<T> {
 
     /** @param what names the message in errors, e.g. "VERSION response" */
     default T decode(byte[] bytes, String what) {
-        if (bytes.length < minSize() || bytes.length > maxSize()) {
-            throw new ProtocolException(what + ": " + bytes.length + " bytes, expected " + sizeText());
+        String sizes = what + ": " + bytes.length + " bytes, expected " + sizeText();
+        if (bytes.length > maxSize()) {
+            throw new ProtocolException(sizes);
         }
         var in = new FieldReader(what, bytes);
+        if (bytes.length < minSize()) {
+            // Read anyway, so the error can name the first field that does not fit.
+            try {
+                read(in);
+            } catch (ProtocolException | IllegalArgumentException shortField) {
+                String detail = shortField.getMessage();
+                throw new ProtocolException(sizes + (detail.startsWith(what + ": ") ? "; " + detail.substring(what.length() + 2) : ""));
+            }
+            throw new ProtocolException(sizes);
+        }
         T value = read(in);
         in.expectEnd();
         return value;

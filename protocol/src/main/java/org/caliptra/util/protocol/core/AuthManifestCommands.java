@@ -14,15 +14,23 @@ import org.caliptra.util.protocol.codec.NoFields;
  * INSTALL_OWNER_PK_HASH.
  */
 public final class AuthManifestCommands {
-    /** Largest SoC manifest SET_AUTH_MANIFEST takes on 1.x (14 KiB). */
+    /** Largest SoC manifest the upstream 1.x runtime takes (14 KiB). */
     public static final int MAX_MANIFEST_V1 = 14 * 1024;
+    /**
+     * Largest SoC manifest ASPEED's AST2700 1.x runtime takes (16 KiB): its manifest is 16004 bytes.
+     * The 1.x codec accepts this much; which limit applies is the runtime's check, by manifest kind.
+     */
+    public static final int MAX_MANIFEST_ASPEED = 16 * 1024;
     /** Largest SoC manifest SET_AUTH_MANIFEST takes on 2.x (34 KiB). */
     public static final int MAX_MANIFEST_V2 = 34 * 1024;
+    /** Largest owner-only manifest SET_OWNER_AUTH_MANIFEST takes (24 KiB). */
+    public static final int MAX_OWNER_MANIFEST = 24 * 1024;
 
     private AuthManifestCommands() {}
 
+    /** The largest manifest any runtime of {@code generation} takes through SET_AUTH_MANIFEST. */
     public static int maxManifestSize(Generation generation) {
-        return generation == Generation.V1 ? MAX_MANIFEST_V1 : MAX_MANIFEST_V2;
+        return generation == Generation.V1 ? MAX_MANIFEST_ASPEED : MAX_MANIFEST_V2;
     }
 
     /**
@@ -49,7 +57,7 @@ public final class AuthManifestCommands {
     }
 
     public static final CommandCodec<ManifestRequest, NoFields> SET_AUTH_MANIFEST_V1 =
-            CommandCodec.of(CaliptraCommand.SET_AUTH_MANIFEST, manifestCodec(MAX_MANIFEST_V1), NoFields.CODEC);
+            CommandCodec.of(CaliptraCommand.SET_AUTH_MANIFEST, manifestCodec(MAX_MANIFEST_ASPEED), NoFields.CODEC);
     public static final CommandCodec<ManifestRequest, NoFields> SET_AUTH_MANIFEST_V2 =
             CommandCodec.of(CaliptraCommand.SET_AUTH_MANIFEST, manifestCodec(MAX_MANIFEST_V2), NoFields.CODEC);
     public static final CommandCodec<ManifestRequest, NoFields> VERIFY_AUTH_MANIFEST =

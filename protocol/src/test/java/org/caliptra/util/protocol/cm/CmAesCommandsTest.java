@@ -207,9 +207,9 @@ class CmAesCommandsTest {
 
     @Test
     void truncatedMessagesFail() {
-        assertSizeError("CM_AES_GCM_ENCRYPT_INIT response: 139 bytes, expected exactly 140",
+        assertSizeError("CM_AES_GCM_ENCRYPT_INIT response: 139 bytes, expected exactly 140; field 'iv' at offset 128 needs 12 bytes, only 11 remain",
                 () -> CM_AES_GCM_ENCRYPT_INIT.decodeResponse(new byte[139]));
-        assertSizeError("CM_AES_DECRYPT_INIT request: 151 bytes, expected 152 to 4248", () -> CM_AES_DECRYPT_INIT.decodeRequest(new byte[151]));
+        assertSizeError("CM_AES_DECRYPT_INIT request: 151 bytes, expected 152 to 4248; field 'ciphertext_size' at offset 148 needs 4 bytes, only 3 remain", () -> CM_AES_DECRYPT_INIT.decodeRequest(new byte[151]));
         assertFieldError("CM_AES_GCM_ENCRYPT_UPDATE request", "plaintext_size", "is 16 but only 15 bytes follow",
                 () -> CM_AES_GCM_ENCRYPT_UPDATE.decodeRequest(concat(new byte[128], le32(16), new byte[15])));
         assertFieldError("CM_AES_ENCRYPT_INIT response", "ciphertext_size", "is 32 but only 16 bytes follow",

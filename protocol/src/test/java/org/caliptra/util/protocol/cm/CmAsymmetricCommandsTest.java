@@ -169,9 +169,9 @@ class CmAsymmetricCommandsTest {
 
     @Test
     void truncatedMessagesFail() {
-        assertSizeError("CM_ECDH_FINISH request: 175 bytes, expected exactly 176", () -> CM_ECDH_FINISH.decodeRequest(new byte[175]));
-        assertSizeError("CM_MLDSA_SIGN response: 4627 bytes, expected exactly 4628", () -> CM_MLDSA_SIGN.decodeResponse(new byte[4627]));
-        assertSizeError("CM_MLDSA_VERIFY request: 4759 bytes, expected 4760 to 8856", () -> CM_MLDSA_VERIFY.decodeRequest(new byte[4759]));
+        assertSizeError("CM_ECDH_FINISH request: 175 bytes, expected exactly 176; field 'incoming_exchange_data' at offset 80 needs 96 bytes, only 95 remain", () -> CM_ECDH_FINISH.decodeRequest(new byte[175]));
+        assertSizeError("CM_MLDSA_SIGN response: 4627 bytes, expected exactly 4628; field 'signature' at offset 0 needs 4628 bytes, only 4627 remain", () -> CM_MLDSA_SIGN.decodeResponse(new byte[4627]));
+        assertSizeError("CM_MLDSA_VERIFY request: 4759 bytes, expected 4760 to 8856; field 'message_size' at offset 4756 needs 4 bytes, only 3 remain", () -> CM_MLDSA_VERIFY.decodeRequest(new byte[4759]));
         assertFieldError("CM_ECDSA_VERIFY request", "message_size", "is 48 but only 47 bytes follow",
                 () -> CM_ECDSA_VERIFY.decodeRequest(concat(new byte[128 + 96], le32(48), new byte[47])));
     }

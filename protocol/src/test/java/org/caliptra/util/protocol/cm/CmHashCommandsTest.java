@@ -153,12 +153,12 @@ class CmHashCommandsTest {
 
     @Test
     void truncatedMessagesFail() {
-        assertSizeError("CM_SHA_UPDATE request: 203 bytes, expected 204 to 4300", () -> CM_SHA_UPDATE.decodeRequest(new byte[203]));
-        assertSizeError("CM_SHA_INIT response: 199 bytes, expected exactly 200", () -> CM_SHA_INIT.decodeResponse(new byte[199]));
+        assertSizeError("CM_SHA_UPDATE request: 203 bytes, expected 204 to 4300; field 'input_size' at offset 200 needs 4 bytes, only 3 remain", () -> CM_SHA_UPDATE.decodeRequest(new byte[203]));
+        assertSizeError("CM_SHA_INIT response: 199 bytes, expected exactly 200; field 'context' at offset 0 needs 200 bytes, only 199 remain", () -> CM_SHA_INIT.decodeResponse(new byte[199]));
         assertFieldError("CM_SHAKE256_INIT request", "input_size", "is 3 but only 2 bytes follow",
                 () -> CM_SHAKE256_INIT.decodeRequest(hex("03000000 aabb")));
         // a 48-byte digest announced, 47 delivered: 51 bytes is already below the 52-byte minimum
-        assertSizeError("CM_SHA_FINAL response: 51 bytes, expected 52 to 68", () -> CM_SHA_FINAL.decodeResponse(new byte[51]));
+        assertSizeError("CM_SHA_FINAL response: 51 bytes, expected 52 to 68; field 'data_len' at offset 0 is 0, expected 48 or 64", () -> CM_SHA_FINAL.decodeResponse(new byte[51]));
         assertFieldError("CM_HMAC response", "data_len", "is 64 but only 60 bytes follow",
                 () -> CM_HMAC.decodeResponse(concat(le32(64), new byte[60])));
     }

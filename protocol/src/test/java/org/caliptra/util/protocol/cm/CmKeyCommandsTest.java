@@ -139,9 +139,9 @@ class CmKeyCommandsTest {
 
     @Test
     void truncatedRequestsFail() {
-        assertSizeError("CM_DELETE request: 127 bytes, expected exactly 128", () -> CM_DELETE.decodeRequest(new byte[127]));
-        assertSizeError("CM_IMPORT request: 7 bytes, expected 8 to 72", () -> CM_IMPORT.decodeRequest(new byte[7]));
-        assertSizeError("CM_HKDF_EXTRACT request: 259 bytes, expected exactly 260", () -> CM_HKDF_EXTRACT.decodeRequest(new byte[259]));
+        assertSizeError("CM_DELETE request: 127 bytes, expected exactly 128; field 'cmk' at offset 0 needs 128 bytes, only 127 remain", () -> CM_DELETE.decodeRequest(new byte[127]));
+        assertSizeError("CM_IMPORT request: 7 bytes, expected 8 to 72; field 'input_size' at offset 4 needs 4 bytes, only 3 remain", () -> CM_IMPORT.decodeRequest(new byte[7]));
+        assertSizeError("CM_HKDF_EXTRACT request: 259 bytes, expected exactly 260; field 'ikm' at offset 132 needs 128 bytes, only 127 remain", () -> CM_HKDF_EXTRACT.decodeRequest(new byte[259]));
         // input_size says 32, only 31 bytes follow
         assertFieldError("CM_IMPORT request", "input_size", "is 32 but only 31 bytes follow",
                 () -> CM_IMPORT.decodeRequest(concat(hex("02000000 20000000"), new byte[31])));

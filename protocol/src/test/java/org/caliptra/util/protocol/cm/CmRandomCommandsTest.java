@@ -75,8 +75,8 @@ class CmRandomCommandsTest {
 
     @Test
     void truncatedMessagesFail() {
-        assertSizeError("CM_RANDOM_GENERATE request: 3 bytes, expected exactly 4", () -> CM_RANDOM_GENERATE.decodeRequest(new byte[3]));
-        assertSizeError("CM_RANDOM_GENERATE response: 3 bytes, expected 4 to 4100", () -> CM_RANDOM_GENERATE.decodeResponse(new byte[3]));
+        assertSizeError("CM_RANDOM_GENERATE request: 3 bytes, expected exactly 4; field 'size' at offset 0 needs 4 bytes, only 3 remain", () -> CM_RANDOM_GENERATE.decodeRequest(new byte[3]));
+        assertSizeError("CM_RANDOM_GENERATE response: 3 bytes, expected 4 to 4100; field 'data_len' at offset 0 needs 4 bytes, only 3 remain", () -> CM_RANDOM_GENERATE.decodeResponse(new byte[3]));
         assertFieldError("CM_RANDOM_GENERATE response", "data_len", "is 48 but only 47 bytes follow",
                 () -> CM_RANDOM_GENERATE.decodeResponse(concat(le32(48), new byte[47])));
         assertFieldError("CM_RANDOM_STIR request", "input_size", "is 8 but only 0 bytes follow",

@@ -99,6 +99,6 @@ class McCryptoCommandsTest {
     void errorsNameTheMcCommand() {
         var e = assertThrows(ProtocolException.class,
                 () -> McCryptoCommands.MC_DELETE.decodeRequest(new byte[127]));
-        assertEquals("MC_DELETE request: 127 bytes, expected exactly 128", e.getMessage());
+        assertEquals("MC_DELETE request: 127 bytes, expected exactly 128; field 'cmk' at offset 0 needs 128 bytes, only 127 remain", e.getMessage());
     }
 }

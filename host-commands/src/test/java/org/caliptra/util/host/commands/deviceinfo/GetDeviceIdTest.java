@@ -16,7 +16,8 @@ import org.caliptra.util.protocol.MailboxPort;
 import org.caliptra.util.protocol.MailboxReply;
 import org.caliptra.util.protocol.ProtocolException;
 import org.caliptra.util.protocol.mcu.DeviceIdentity;
-import org.caliptra.util.protocol.mcu.McDeviceId;
+import org.caliptra.util.protocol.mailbox.MailboxFrame;
+import org.caliptra.util.protocol.mcu.McDeviceInfoCommands;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,7 +47,7 @@ class GetDeviceIdTest {
         var session = sessionOver((cmd, req) -> {
             assertEquals(0x4D44_4944, cmd);
             assertArrayEquals(HexFormat.of().parseHex("E2FEFFFF"), req);
-            return new MailboxReply.Data(McDeviceId.encodeResponse(new McDeviceId.Response(0, IDS)));
+            return new MailboxReply.Data(MailboxFrame.sealResponse(0, McDeviceInfoCommands.MC_DEVICE_ID.encodeResponse(IDS)));
         });
         assertEquals(new GetDeviceId.Response(0, IDS), DeviceInfo.getDeviceId(session));
         assertEquals(1, session.statistics().commandsSucceeded());
@@ -58,7 +59,8 @@ class GetDeviceIdTest {
                 org.caliptra.util.protocol.mailbox.MailboxChecksum.seal(0, new byte[10])));
         var e = assertThrows(TransportException.class, () -> DeviceInfo.getDeviceId(session));
         assertEquals(TransportException.Kind.INVALID_MESSAGE, e.kind());
-        assertEquals("MC_DEVICE_ID response: 10 bytes after the checksum, expected 12", e.getMessage());
+        assertEquals("MC_DEVICE_ID response: 6 bytes, expected exactly 8; field 'subsystem_id' at offset 6 needs 2 bytes, only 0 remain",
+                e.getMessage());
         assertEquals(1, session.statistics().commandsFailed());
     }
 

@@ -33,6 +33,11 @@ public final class InProcessMailboxDriver implements MailboxDriver {
         if (reply instanceof MailboxReply.Failure failure) {
             throw MailboxException.deviceError(failure.errorCode());
         }
+        if (reply instanceof MailboxReply.Timeout timeout) {
+            throw new MailboxException(MailboxException.Kind.TIMEOUT,
+                    "the device did not answer within " + timeout.polls() + " polls of its status");
+        }
+        // What remains is MailboxReply.Busy: another requester holds the lock, nothing was sent.
         throw new MailboxException(MailboxException.Kind.BUSY, "the device mailbox is locked by another requester");
     }
 

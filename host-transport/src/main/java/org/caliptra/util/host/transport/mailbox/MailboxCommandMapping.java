@@ -1,10 +1,12 @@
 package org.caliptra.util.host.transport.mailbox;
 
+import org.caliptra.util.protocol.mailbox.MailboxFrame;
+
 /**
  * How one internal command travels over the mailbox: its external command code, and the two
- * conversions between the session's internal structs and the mailbox fields. The checksum is
- * not the mapping's concern: {@link MailboxTransport} adds it to requests and checks it on
- * responses.
+ * conversions between the session's internal structs and the mailbox fields. The frame (checksum,
+ * fips_status) is not the mapping's concern: {@link MailboxTransport} seals requests and opens
+ * responses with {@link MailboxFrame}.
  */
 public interface MailboxCommandMapping {
     /** Internal command id (spec/hostlib.md §2.1), e.g. 0x0003 for GetDeviceId. */
@@ -20,9 +22,9 @@ public interface MailboxCommandMapping {
     byte[] toExternalRequest(byte[] internalRequest);
 
     /**
-     * Mailbox response fields after the checksum (fips_status first) → internal response bytes.
+     * An opened mailbox response (fips_status and the fields after it) → internal response bytes.
      *
      * @throws org.caliptra.util.protocol.ProtocolException when the response has the wrong shape
      */
-    byte[] toInternalResponse(byte[] externalResponse);
+    byte[] toInternalResponse(MailboxFrame.Response response);
 }

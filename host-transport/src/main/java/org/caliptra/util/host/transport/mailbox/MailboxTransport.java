@@ -5,13 +5,13 @@ import org.caliptra.util.host.transport.Transport;
 import org.caliptra.util.host.transport.TransportException;
 import org.caliptra.util.host.transport.TransportException.Kind;
 import org.caliptra.util.protocol.ProtocolException;
-import org.caliptra.util.protocol.mailbox.MailboxChecksum;
+import org.caliptra.util.protocol.mailbox.MailboxFrame;
 
 /**
  * The mailbox transport (spec/hostlib.md §1.3): looks the internal command id up in its
- * {@link MailboxCommandTable}, builds {@code checksum ‖ fields}, hands it to a
- * {@link MailboxDriver}, checks the response checksum (command 0) and converts the response back
- * to the internal struct.
+ * {@link MailboxCommandTable}, seals the request fields into a frame ({@code checksum ‖ fields}),
+ * hands it to a {@link MailboxDriver}, opens the response frame (checksum, fips_status) and converts
+ * the response back to the internal struct.
  *
  * <p>Unlike the reference, a device error keeps its Caliptra code all the way up.
  */
@@ -74,13 +74,12 @@ public final class MailboxTransport implements Transport {
         }
         byte[] response;
         try {
-            response = driver.sendCommand(mapping.externalCommand(), MailboxChecksum.seal(mapping.externalCommand(), fields));
+            response = driver.sendCommand(mapping.externalCommand(), MailboxFrame.sealRequest(mapping.externalCommand(), fields));
         } catch (MailboxException e) {
             throw translate(mapping, e);
         }
         try {
-            byte[] body = MailboxChecksum.open(0, response, mapping.name() + " response");
-            pending = mapping.toInternalResponse(body);
+            pending = mapping.toInternalResponse(MailboxFrame.openResponse(response, mapping.name() + " response"));
         } catch (ProtocolException e) {
             throw new TransportException(Kind.INVALID_MESSAGE, e.getMessage(), e);
         }

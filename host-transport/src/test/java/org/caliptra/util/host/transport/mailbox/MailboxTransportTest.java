@@ -14,24 +14,28 @@ import org.caliptra.util.host.transport.TransportException;
 import org.caliptra.util.host.transport.TransportException.Kind;
 import org.caliptra.util.protocol.MailboxReply;
 import org.caliptra.util.protocol.ProtocolException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.caliptra.util.protocol.mailbox.MailboxChecksum;
+import org.caliptra.util.protocol.mailbox.MailboxFrame;
 import org.junit.jupiter.api.Test;
 
 class MailboxTransportTest {
     private static final int ID = 0x0002;
     private static final int MCAP = 0x4D43_4150;
 
-    /** Mirrors the reference fixed-size rule: response fields must be exactly 40 bytes. */
+    /** Mirrors the reference fixed-size rule: the internal response (fips_status ‖ fields) is exactly 40 bytes. */
     private static final MailboxCommandMapping CAPS = new MailboxCommandMapping() {
         public int commandId() { return ID; }
         public int externalCommand() { return MCAP; }
         public String name() { return "MC_DEVICE_CAPABILITIES"; }
         public byte[] toExternalRequest(byte[] r) { return r; }
-        public byte[] toInternalResponse(byte[] b) {
-            if (b.length != 40) {
-                throw new ProtocolException("MC_DEVICE_CAPABILITIES response: " + b.length + " bytes, expected 40");
+        public byte[] toInternalResponse(MailboxFrame.Response r) {
+            byte[] fields = r.fields();
+            if (fields.length != 36) {
+                throw new ProtocolException("MC_DEVICE_CAPABILITIES response: " + fields.length + " bytes, expected 36");
             }
-            return b;
+            return ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN).putInt(r.fipsStatus()).put(fields).array();
         }
     };
 
@@ -87,6 +91,10 @@ class MailboxTransportTest {
         assertEquals("MC_DEVICE_CAPABILITIES failed on the device: RUNTIME_UNIMPLEMENTED_COMMAND (0x000E0002)", e.getMessage());
         reply.set(new MailboxReply.Busy());
         assertEquals(Kind.BUSY, assertThrows(TransportException.class, () -> transport.send(ID, new byte[0])).kind());
+        reply.set(new MailboxReply.Timeout(400_000));
+        var timeout = assertThrows(TransportException.class, () -> transport.send(ID, new byte[0]));
+        assertEquals(Kind.TIMEOUT, timeout.kind());
+        assertEquals("MC_DEVICE_CAPABILITIES: the device did not answer within 400000 polls of its status", timeout.getMessage());
     }
 
     @Test
