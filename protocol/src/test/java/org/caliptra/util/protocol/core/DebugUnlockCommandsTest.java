@@ -57,7 +57,7 @@ class DebugUnlockCommandsTest {
         assertArrayEquals(expected, MANUF_DEBUG_UNLOCK_REQ_TOKEN.encodeRequest(token));
         assertEquals(token, MANUF_DEBUG_UNLOCK_REQ_TOKEN.decodeRequest(expected));
         assertMessage(rejectsRequest(MANUF_DEBUG_UNLOCK_REQ_TOKEN, new byte[31]),
-                "MANUF_DEBUG_UNLOCK_REQ_TOKEN request: 31 bytes, expected exactly 32");
+                "MANUF_DEBUG_UNLOCK_REQ_TOKEN request: 31 bytes, expected exactly 32; field 'token' at offset 0 needs 32 bytes, only 31 remain");
         rejectsWrongRequestSizes(MANUF_DEBUG_UNLOCK_REQ_TOKEN, expected);
     }
 
@@ -100,7 +100,7 @@ class DebugUnlockCommandsTest {
         assertEquals(token, PRODUCTION_AUTH_DEBUG_UNLOCK_TOKEN.decodeRequest(bytes));
         randomBytesRoundTrip(PRODUCTION_AUTH_DEBUG_UNLOCK_TOKEN.request(), 63, TOKEN_SLOT_PAD);
         assertMessage(rejectsRequest(PRODUCTION_AUTH_DEBUG_UNLOCK_TOKEN, Arrays.copyOf(bytes, 7499)),
-                "PRODUCTION_AUTH_DEBUG_UNLOCK_TOKEN request: 7499 bytes, expected exactly 7500");
+                "PRODUCTION_AUTH_DEBUG_UNLOCK_TOKEN request: 7499 bytes, expected exactly 7500; field 'mldsa_signature' at offset 7499 needs 1 bytes, only 0 remain");
         rejectsRequest(PRODUCTION_AUTH_DEBUG_UNLOCK_TOKEN, Arrays.copyOf(bytes, 7501));
         rejectsResponse(PRODUCTION_AUTH_DEBUG_UNLOCK_TOKEN, new byte[4]);
         var e = assertThrows(IllegalArgumentException.class, () -> new ProductionAuthDebugUnlockToken(1875, fill(0, 32), 3,

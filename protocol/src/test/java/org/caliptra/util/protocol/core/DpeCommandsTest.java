@@ -171,7 +171,7 @@ class DpeCommandsTest {
         assertMessage(rejectsResponse(INVOKE_DPE_MLDSA87, new byte[2]),
                 "INVOKE_DPE_MLDSA87 response: field 'data_size' at offset 0 needs 4 bytes, only 2 remain");
         assertMessage(rejectsRequest(INVOKE_DPE_MLDSA87, Arrays.copyOf(expected, 19)),
-                "INVOKE_DPE_MLDSA87 request: 19 bytes, expected 20 to 532");
+                "INVOKE_DPE_MLDSA87 request: 19 bytes, expected 20 to 532; field 'data_size' at offset 16 needs 4 bytes, only 3 remain");
     }
 
     @Test
@@ -258,7 +258,7 @@ class DpeCommandsTest {
         assertArrayEquals(expected, SIGN_WITH_EXPORTED_MLDSA.encodeRequest(request));
         assertEquals(request, SIGN_WITH_EXPORTED_MLDSA.decodeRequest(expected));
         assertMessage(rejectsRequest(SIGN_WITH_EXPORTED_MLDSA, Arrays.copyOf(expected, 40 + 64)),
-                "SIGN_WITH_EXPORTED_MLDSA request: 104 bytes, expected exactly 1064");
+                "SIGN_WITH_EXPORTED_MLDSA request: 104 bytes, expected exactly 1064; field 'tbs' at offset 40 needs 1024 bytes, only 64 remain");
         byte[] tooBig = expected.clone();
         tooBig[37] = 0x04;
         tooBig[36] = 0x01;
@@ -296,6 +296,6 @@ class DpeCommandsTest {
         randomBytesRoundTrip(REALLOCATE_DPE_CONTEXT_LIMITS.response(), 57);
         randomBytesRoundTrip(REVOKE_EXPORTED_CDI_HANDLE.request(), 58);
         assertMessage(rejectsResponse(REALLOCATE_DPE_CONTEXT_LIMITS, new byte[4]),
-                "REALLOCATE_DPE_CONTEXT_LIMITS response: 4 bytes, expected exactly 8");
+                "REALLOCATE_DPE_CONTEXT_LIMITS response: 4 bytes, expected exactly 8; field 'new_pl1_context_limit' at offset 4 needs 4 bytes, only 0 remain");
     }
 }

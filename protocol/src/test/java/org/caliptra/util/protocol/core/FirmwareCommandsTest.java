@@ -116,7 +116,7 @@ class FirmwareCommandsTest {
         assertEquals(size, GET_MCU_FW_SIZE.decodeResponse(expected));
         randomBytesRoundTrip(GET_MCU_FW_SIZE.response(), 2);
         assertMessage(rejectsResponse(GET_MCU_FW_SIZE, Arrays.copyOf(expected, 51)),
-                "GET_MCU_FW_SIZE response: 51 bytes, expected exactly 52");
+                "GET_MCU_FW_SIZE response: 51 bytes, expected exactly 52; field 'sha384' at offset 4 needs 48 bytes, only 47 remain");
         assertThrows(IllegalArgumentException.class, () -> new McuFwSize(1, fill(0, 47)));
     }
 

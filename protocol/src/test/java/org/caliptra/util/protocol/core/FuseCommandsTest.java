@@ -49,9 +49,9 @@ class FuseCommandsTest {
         randomBytesRoundTrip(FE_PROG.request(), 70);
         randomBytesRoundTrip(ZEROIZE_UDS_FE.request(), 71);
         randomBytesRoundTrip(ZEROIZE_UDS_FE.response(), 72);
-        assertMessage(rejectsRequest(FE_PROG, new byte[3]), "FE_PROG request: 3 bytes, expected exactly 4");
+        assertMessage(rejectsRequest(FE_PROG, new byte[3]), "FE_PROG request: 3 bytes, expected exactly 4; field 'partition' at offset 0 needs 4 bytes, only 3 remain");
         rejectsWrongRequestSizes(ZEROIZE_UDS_FE, new byte[4]);
-        assertMessage(rejectsResponse(ZEROIZE_UDS_FE, new byte[0]), "ZEROIZE_UDS_FE response: 0 bytes, expected exactly 4");
+        assertMessage(rejectsResponse(ZEROIZE_UDS_FE, new byte[0]), "ZEROIZE_UDS_FE response: 0 bytes, expected exactly 4; field 'dpe_result' at offset 0 needs 4 bytes, only 0 remain");
         rejectsResponse(FE_PROG, new byte[4]);
     }
 }

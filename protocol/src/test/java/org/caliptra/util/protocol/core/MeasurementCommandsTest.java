@@ -110,7 +110,7 @@ class MeasurementCommandsTest {
         byte[] expected = new Wire().hex("04000000").counting(0x10, 48).bytes();
         assertArrayEquals(expected, EXTEND_PCR.encodeRequest(request));
         assertEquals(request, EXTEND_PCR.decodeRequest(expected));
-        assertMessage(rejectsRequest(EXTEND_PCR, Arrays.copyOf(expected, 51)), "EXTEND_PCR request: 51 bytes, expected exactly 52");
+        assertMessage(rejectsRequest(EXTEND_PCR, Arrays.copyOf(expected, 51)), "EXTEND_PCR request: 51 bytes, expected exactly 52; field 'data' at offset 4 needs 48 bytes, only 47 remain");
         rejectsWrongRequestSizes(EXTEND_PCR, expected);
         assertThrows(IllegalArgumentException.class, () -> new ExtendPcrRequest(4, fill(0, 32)));
     }
@@ -136,7 +136,7 @@ class MeasurementCommandsTest {
         assertEquals(quote, QUOTE_PCRS_ECC384_V2.decodeResponse(v2));
         rejectsWrongResponseSizes(QUOTE_PCRS_ECC384_V2, v2);
         assertMessage(rejectsResponse(QUOTE_PCRS_ECC384_V1, Arrays.copyOf(v1, 1839)),
-                "QUOTE_PCRS_ECC384 response: 1839 bytes, expected exactly 1840");
+                "QUOTE_PCRS_ECC384 response: 1839 bytes, expected exactly 1840; field 'signature_s' at offset 1792 needs 48 bytes, only 47 remain");
     }
 
     @Test

@@ -86,7 +86,7 @@ class SignatureVerifyCommandsTest {
     void ecdsaRejectsWrongSizes() {
         byte[] valid = ECDSA384_SIGNATURE_VERIFY.encodeRequest(new Ecdsa384SignatureVerifyRequest(ECDSA, fill(1, 48)));
         assertMessage(rejectsRequest(ECDSA384_SIGNATURE_VERIFY, Arrays.copyOf(valid, 239)),
-                "ECDSA384_SIGNATURE_VERIFY request: 239 bytes, expected exactly 240");
+                "ECDSA384_SIGNATURE_VERIFY request: 239 bytes, expected exactly 240; field 'hash' at offset 192 needs 48 bytes, only 47 remain");
         assertMessage(rejectsRequest(ECDSA384_SIGNATURE_VERIFY, Arrays.copyOf(valid, 241)),
                 "ECDSA384_SIGNATURE_VERIFY request: 241 bytes, expected exactly 240");
         // A 1.x SIGV request is not an ECV2 one.
@@ -164,7 +164,7 @@ class SignatureVerifyCommandsTest {
         assertMessage(rejectsRequest(MLDSA87_SIGNATURE_VERIFY, oversize),
                 "MLDSA87_SIGNATURE_VERIFY request: field 'message_size' at offset 7220 is 4097, at most 4096");
         assertMessage(rejectsRequest(MLDSA87_SIGNATURE_VERIFY, new byte[7223]),
-                "MLDSA87_SIGNATURE_VERIFY request: 7223 bytes, expected 7224 to 11320");
+                "MLDSA87_SIGNATURE_VERIFY request: 7223 bytes, expected 7224 to 11320; field 'message_size' at offset 7220 needs 4 bytes, only 3 remain");
         assertThrows(IllegalArgumentException.class, () -> new Mldsa87SignatureVerifyRequest(request.pubKey(),
                 request.signature(), fill(0, 4097)));
     }

@@ -40,6 +40,6 @@ class McVerifyCommandsTest {
         assertArrayEquals(SignatureVerifyCommands.ECDSA384_SIGNATURE_VERIFY.encodeRequest(request), bytes);
         var e = assertThrows(ProtocolException.class,
                 () -> McVerifyCommands.MC_ECDSA384_SIG_VERIFY.decodeRequest(Arrays.copyOf(bytes, 200)));
-        assertEquals("MC_ECDSA384_SIG_VERIFY request: 200 bytes, expected exactly 240", e.getMessage());
+        assertEquals("MC_ECDSA384_SIG_VERIFY request: 200 bytes, expected exactly 240; field 'hash' at offset 192 needs 48 bytes, only 8 remain", e.getMessage());
     }
 }
