@@ -2,10 +2,10 @@ package org.caliptra.util.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.caliptra.util.testsupport.SharedTestData;
 
 /** Runs the CLI in process and captures what a user would see. */
 public final class Cli {
@@ -28,11 +28,8 @@ public final class Cli {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** The AST2700 corpus of the shared test data. */
     public static Path testdata() {
-        String configured = System.getProperty("caliptra.testdata");
-        Path root = configured != null ? Path.of(configured) : Path.of("..", "..", "shared", "testdata");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(root),
-                "skipped: shared test data not found at " + root.toAbsolutePath().normalize());
-        return root.resolve("ast2700");
+        return SharedTestData.ast2700();
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -17,6 +16,7 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Random;
 import org.caliptra.util.emulator.CaliptraDevice;
+import org.caliptra.util.testsupport.SharedTestData;
 import org.caliptra.util.emulator.DeviceConfig;
 import org.caliptra.util.emulator.Profile;
 import org.caliptra.util.protocol.regs.Lifecycle;
@@ -39,11 +39,7 @@ class LibcaliptraStyleBootTest {
     static final String OWNER = "124f40b2b2035f15e48782037342d795afc8b36d065d2fea9afaee724b8b9d53433ec6c1b4dbb9dc2c6f9f71e5f218b6";
 
     static byte[] bundle() throws Exception {
-        String configured = System.getProperty("caliptra.testdata");
-        Path root = configured != null ? Path.of(configured) : Path.of("..", "..", "shared", "testdata");
-        Path file = root.resolve("ast2700/prebuilt/ast2700-default/caliptra-fw.bin");
-        assumeTrue(Files.exists(file), "skipped: shared test data not found at " + file.toAbsolutePath().normalize());
-        return Files.readAllBytes(file);
+        return SharedTestData.read(SharedTestData.prebuilt("caliptra-fw.bin"));
     }
 
     static CaliptraDevice device(boolean debugLocked) {

@@ -1,6 +1,8 @@
 package org.caliptra.util.cli.boot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +12,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.caliptra.util.cli.Cli;
+import org.caliptra.util.emulator.CaliptraDevice;
+import org.caliptra.util.emulator.DeviceConfig;
+import org.caliptra.util.emulator.Profile;
+import org.caliptra.util.image.verify.Fuses;
+import org.caliptra.util.protocol.Generation;
+import org.caliptra.util.protocol.Octets;
+import org.caliptra.util.protocol.core.AuthResult;
+import org.caliptra.util.protocol.regs.Lifecycle;
+import org.caliptra.util.soc.boot.BootFlow;
+import org.caliptra.util.soc.boot.BootImages;
+import org.caliptra.util.soc.boot.BootPlan;
+import org.caliptra.util.soc.boot.BootStage;
+import org.caliptra.util.soc.boot.Outcome;
+import org.caliptra.util.soc.fuses.FuseSet;
+import org.caliptra.util.testsupport.FaultyBus;
+import org.caliptra.util.testsupport.RecordingBus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +96,50 @@ class BootCommandTest {
         assertEquals(5 + 14, stages.size(), "5 stages and 14 images");
         for (int i = 5; i < stages.size(); i++) {
             assertEquals("authorized", stages.get(i).get("result").asText(), stages.get(i).toString());
+        }
+    }
+
+    /** The flash image's BootPlan, as `boot --flash` builds it, with the fuses of the options above. */
+    BootPlan flashPlan(Path flash) throws Exception {
+        var fuses = Fuses.builder().lifecycle(Lifecycle.PRODUCTION).vendorPkHash(Octets.fromHex(VENDOR))
+                .ownerPkHash(Octets.fromHex(OWNER)).lmsVerify(true).build();
+        return new BootPlan(FuseSet.of(Generation.V1, fuses), BootImages.fromFlash(Files.readAllBytes(flash)));
+    }
+
+    static CaliptraDevice device() {
+        return CaliptraDevice.create(DeviceConfig.builder().profile(Profile.CALIPTRA_1_2).lifecycle(Lifecycle.PRODUCTION).build());
+    }
+
+    @Test
+    void theSameFlashImageBootsThroughARecordingBus() throws Exception {
+        Path flash = dir.resolve("flash.bin");
+        build("create-auth-flash", "--flash", flash.toString());
+        try (var device = device()) {
+            var bus = new RecordingBus(device.asUser(0x2121_2121));
+            var report = new BootFlow(bus).run(flashPlan(flash));
+            assertTrue(report.booted(), report.toString());
+            assertEquals(5 + 14, report.stages().size(), "5 stages and 14 images");
+            var authorized = report.stages().stream().filter(st -> st.stage() == BootStage.AUTHORIZE)
+                    .map(st -> ((Outcome.Authorization) st.outcome()).result().orElseThrow()).distinct().toList();
+            assertEquals(List.of(AuthResult.IMAGE_AUTHORIZED), authorized);
+            assertEquals(14, bus.count(RecordingBus.Access.Kind.WRITE, 0x3002_0008) - 2, "one command per image after the load and the manifest");
+        }
+    }
+
+    @Test
+    void aCorruptedResponseWordIsMalformedAndNothingIsAuthorizedOnIt() throws Exception {
+        Path flash = dir.resolve("flash.bin");
+        build("create-auth-flash", "--flash", flash.toString());
+        try (var device = device()) {
+            // The first DATAOUT word the SoC reads is the SET_AUTH_MANIFEST response's checksum.
+            var bus = new FaultyBus(device.asUser(0x2121_2121)).flipBits(0x3002_0014, 1 << 3, 0);
+            var report = new BootFlow(bus).run(flashPlan(flash));
+            var set = report.stages().get(4);
+            assertEquals(BootStage.SET_AUTH_MANIFEST, set.stage());
+            var malformed = assertInstanceOf(Outcome.Malformed.class, set.outcome());
+            assertTrue(malformed.problem().startsWith("SET_AUTH_MANIFEST response: checksum mismatch"), malformed.problem());
+            assertEquals(5, report.stages().size(), "no image is authorized after a manifest the SoC could not confirm");
+            assertFalse(report.booted());
         }
     }
 

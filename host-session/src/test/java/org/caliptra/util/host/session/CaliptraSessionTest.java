@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.caliptra.util.host.transport.Transport;
 import org.caliptra.util.host.transport.TransportException;
@@ -111,11 +112,11 @@ class CaliptraSessionTest {
                 tasks.add(() -> session.execute(9, new byte[] {b, 0}, 2));
             }
             int i = 0;
-            for (var f : pool.invokeAll(tasks)) {
-                assertArrayEquals(new byte[] {0, (byte) i++}, f.get());
+            for (var f : pool.invokeAll(tasks, 30, TimeUnit.SECONDS)) {
+                assertArrayEquals(new byte[] {0, (byte) i++}, f.get(30, TimeUnit.SECONDS));
             }
         } finally {
-            pool.shutdown();
+            pool.shutdownNow();
         }
         assertEquals(1, transport.maxInside);
         assertEquals(400, session.statistics().commandsSucceeded());

@@ -9,7 +9,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import org.caliptra.util.protocol.Octets;
-import org.caliptra.util.image.TestData;
+import org.caliptra.util.testsupport.SharedTestData;
 import org.caliptra.util.image.keys.KeyFiles;
 import org.caliptra.util.image.verify.Fuses;
 import org.caliptra.util.protocol.regs.Lifecycle;
@@ -25,7 +25,7 @@ class Ast2700BundleTest {
             "124f40b2b2035f15e48782037342d795afc8b36d065d2fea9afaee724b8b9d53433ec6c1b4dbb9dc2c6f9f71e5f218b6";
 
     static byte[] file() {
-        return TestData.read(TestData.prebuilt("caliptra-fw.bin"));
+        return SharedTestData.read(SharedTestData.prebuilt("caliptra-fw.bin"));
     }
 
     @Test
@@ -69,9 +69,9 @@ class Ast2700BundleTest {
     @Test
     void keyFilesMatchTheBundleAsTheReadmeSays() {
         var m = ((FwBundle.V1) FwBundle.parse(file(), "caliptra-fw.bin")).manifest();
-        assertEquals(KeyFiles.readEccPublic(TestData.key("vnd-fw-ecc-pubk.pem")), m.vendorEccKeys().get(3));
-        assertEquals(KeyFiles.readEccPublic(TestData.key("own-fw-ecc-pubk.pem")), m.ownerEccKey());
-        assertEquals(KeyFiles.readLmsPublic(TestData.key("own-fw-lms-pubk.pem")), m.ownerLmsKey());
+        assertEquals(KeyFiles.readEccPublic(SharedTestData.key("vnd-fw-ecc-pubk.pem")), m.vendorEccKeys().get(3));
+        assertEquals(KeyFiles.readEccPublic(SharedTestData.key("own-fw-ecc-pubk.pem")), m.ownerEccKey());
+        assertEquals(KeyFiles.readLmsPublic(SharedTestData.key("own-fw-lms-pubk.pem")), m.ownerLmsKey());
     }
 
     @Test

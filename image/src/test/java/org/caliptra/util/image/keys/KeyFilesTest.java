@@ -20,7 +20,7 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
-import org.caliptra.util.image.TestData;
+import org.caliptra.util.testsupport.SharedTestData;
 import org.caliptra.util.image.verify.SignatureChecks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,14 +39,14 @@ class KeyFilesTest {
 
     @Test
     void readsTheReferenceEccKeysIncludingTheEcParametersPrefix() throws Exception {
-        assertTrue(Files.readString(TestData.key("vnd-man-ecc-prvk.pem")).startsWith("-----BEGIN EC PARAMETERS"));
-        var man = KeyFiles.readEccPrivate(TestData.key("vnd-man-ecc-prvk.pem"));
-        assertEquals(KeyFiles.readEccPublic(TestData.key("vnd-man-ecc-pubk.pem")), man.publicKey());
-        var own = KeyFiles.readEccPrivate(TestData.key("own-fw-ecc-prvk.pem"));
-        assertEquals(KeyFiles.readEccPublic(TestData.key("own-fw-ecc-pubk.pem")), own.publicKey());
+        assertTrue(Files.readString(SharedTestData.key("vnd-man-ecc-prvk.pem")).startsWith("-----BEGIN EC PARAMETERS"));
+        var man = KeyFiles.readEccPrivate(SharedTestData.key("vnd-man-ecc-prvk.pem"));
+        assertEquals(KeyFiles.readEccPublic(SharedTestData.key("vnd-man-ecc-pubk.pem")), man.publicKey());
+        var own = KeyFiles.readEccPrivate(SharedTestData.key("own-fw-ecc-prvk.pem"));
+        assertEquals(KeyFiles.readEccPublic(SharedTestData.key("own-fw-ecc-pubk.pem")), own.publicKey());
         // the README's documented quirk: the vendor FW private key is not the vendor FW public key
-        assertNotEquals(KeyFiles.readEccPublic(TestData.key("vnd-fw-ecc-pubk.pem")),
-                KeyFiles.readEccPrivate(TestData.key("vnd-fw-ecc-prvk.pem")).publicKey());
+        assertNotEquals(KeyFiles.readEccPublic(SharedTestData.key("vnd-fw-ecc-pubk.pem")),
+                KeyFiles.readEccPrivate(SharedTestData.key("vnd-fw-ecc-prvk.pem")).publicKey());
     }
 
     @Test
@@ -100,13 +100,13 @@ class KeyFilesTest {
 
     @Test
     void lmsKeysReadRawAndInTheOidWrappedForm() throws Exception {
-        var raw = KeyFiles.readLmsPublic(TestData.key("vnd-fw-lms-pubk.pem"));
-        assertEquals(48, Files.size(TestData.key("vnd-fw-lms-pubk.pem")), "raw bytes despite the .pem name");
+        var raw = KeyFiles.readLmsPublic(SharedTestData.key("vnd-fw-lms-pubk.pem"));
+        assertEquals(48, Files.size(SharedTestData.key("vnd-fw-lms-pubk.pem")), "raw bytes despite the .pem name");
         Path spki = dir.resolve("lms-spki.pem");
         pem(spki, "PUBLIC KEY", new SubjectPublicKeyInfo(new AlgorithmIdentifier(KeyFiles.ID_ALG_HSS_LMS_HASHSIG),
                 raw.toBytes()).getEncoded());
         assertEquals(raw, KeyFiles.readLmsPublic(spki));
-        byte[] privRaw = Files.readAllBytes(TestData.key("vnd-fw-lms-prvk.pem"));
+        byte[] privRaw = Files.readAllBytes(SharedTestData.key("vnd-fw-lms-prvk.pem"));
         Path pkcs8 = dir.resolve("lms-pkcs8.pem");
         pem(pkcs8, "PRIVATE KEY", new PrivateKeyInfo(new AlgorithmIdentifier(KeyFiles.ID_ALG_HSS_LMS_HASHSIG),
                 new DEROctetString(privRaw)).getEncoded());

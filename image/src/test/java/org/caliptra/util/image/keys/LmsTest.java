@@ -12,7 +12,7 @@ import java.security.SecureRandom;
 import org.bouncycastle.pqc.crypto.lms.LMSPublicKeyParameters;
 import org.bouncycastle.pqc.crypto.lms.LMSSigner;
 import org.caliptra.util.protocol.Octets;
-import org.caliptra.util.image.TestData;
+import org.caliptra.util.testsupport.SharedTestData;
 import org.caliptra.util.image.sign.SigningException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,14 +34,14 @@ class LmsTest {
     @ParameterizedTest
     @ValueSource(strings = {"vnd-fw", "vnd-man", "own-fw", "own-man"})
     void zeroLeafTreeReproducesTheReferenceToolsPublicKeys(String prefix) {
-        var priv = KeyFiles.readLmsPrivate(TestData.key(prefix + "-lms-prvk.pem"));
-        var pub = KeyFiles.readLmsPublic(TestData.key(prefix + "-lms-pubk.pem"));
+        var priv = KeyFiles.readLmsPrivate(SharedTestData.key(prefix + "-lms-prvk.pem"));
+        var pub = KeyFiles.readLmsPublic(SharedTestData.key(prefix + "-lms-pubk.pem"));
         assertEquals(pub, priv.zeroLeafPublicKey());
     }
 
     @Test
     void zeroLeafSignaturesVerifyHereAndInBouncyCastle() {
-        var priv = KeyFiles.readLmsPrivate(TestData.key("own-fw-lms-prvk.pem"));
+        var priv = KeyFiles.readLmsPrivate(SharedTestData.key("own-fw-lms-prvk.pem"));
         var signer = LmsSigners.zeroLeaf(priv);
         byte[] message = new byte[48];
         new SecureRandom().nextBytes(message);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.Arrays;
 import java.util.Random;
 import org.caliptra.util.image.ImageFormatException;
-import org.caliptra.util.image.TestData;
+import org.caliptra.util.testsupport.SharedTestData;
 import org.caliptra.util.image.build.BundleLab;
 import org.caliptra.util.image.bundle.FwBundle;
 import org.junit.jupiter.api.Test;
@@ -110,7 +110,7 @@ class MutationFuzzTest {
 
     @Test
     void realBundleMutations() {
-        byte[] real = TestData.read(TestData.prebuilt("caliptra-fw.bin"));
+        byte[] real = SharedTestData.read(SharedTestData.prebuilt("caliptra-fw.bin"));
         var fuses = Fuses.builder().lmsVerify(true)
                 .vendorPkHash(org.caliptra.util.protocol.Octets.fromHex(
                         "428d18b0b49192c0163b4e0b2e231d20eef3ae37f8046c09a31911e3f6875a9a287342c58c7f8d68b69fafe1dd27b2dc"))
