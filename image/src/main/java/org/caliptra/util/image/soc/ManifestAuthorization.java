@@ -2,7 +2,6 @@ package org.caliptra.util.image.soc;
 
 import org.caliptra.util.protocol.core.AuthResult;
 
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -199,7 +198,7 @@ public final class ManifestAuthorization {
     }
 
     private static boolean matches(ImageMetadata e, Octets measurement) {
-        return MessageDigest.isEqual(e.digest().toByteArray(), measurement.toByteArray());
+        return e.digest().equals(measurement);
     }
 
     /** Convenience for callers holding an image: the digest IMEs carry (SHA-384 of the image padded to 4 bytes). */
