@@ -11,6 +11,7 @@ import java.security.Provider;
 import java.security.Security;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
+import org.caliptra.util.image.Sha384Digest;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.keys.EccPublicKey;
 import org.caliptra.util.image.keys.EccSignature;
@@ -94,11 +95,11 @@ public final class Pkcs11EccSigner implements EccSigner {
     }
 
     @Override
-    public EccSignature signDigest(byte[] sha384Digest) {
+    public EccSignature signDigest(Sha384Digest digest) {
         try {
             var s = Signature.getInstance("NONEwithECDSA", provider);
             s.initSign(key);
-            s.update(sha384Digest);
+            s.update(digest.toByteArray());
             return EccSignature.fromDer(s.sign());
         } catch (GeneralSecurityException e) {
             throw new SigningException("PKCS#11 signing failed: " + e.getMessage(), e);
