@@ -261,7 +261,7 @@ public final class Pkcs11Uri {
                 throw new Pkcs11UriException("malformed " + where + " attribute: expected name=value");
             }
             if (!isName(name)) {
-                throw new Pkcs11UriException("malformed " + where + " attribute name (names are lower-case letters, digits and '-')");
+                throw new Pkcs11UriException("malformed " + where + " attribute name (names are lower-case letters, digits, '-' and '_')");
             }
             // The name first: a value is only inspected once it is known whether it may be a secret.
             checkName.accept(name);

@@ -153,7 +153,7 @@ class Pkcs11UriTest {
                 rejects("pkcs11:object=a;object=b" + MODULE).getMessage());
         assertEquals("PKCS#11 URI: empty attribute in the path (a stray ';')", rejects("pkcs11:object=a;" + MODULE).getMessage());
         assertEquals("PKCS#11 URI: malformed path attribute: expected name=value", rejects("pkcs11:object" + MODULE).getMessage());
-        assertEquals("PKCS#11 URI: malformed path attribute name (names are lower-case letters, digits and '-')",
+        assertEquals("PKCS#11 URI: malformed path attribute name (names are lower-case letters, digits, '-' and '_')",
                 rejects("pkcs11:=a" + MODULE).getMessage());
         assertEquals("PKCS#11 URI: a PKCS#11 URI needs ?module-path=<the PKCS#11 library file>",
                 rejects("pkcs11:object=a").getMessage());
