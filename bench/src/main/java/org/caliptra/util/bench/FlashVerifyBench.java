@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
+import org.caliptra.util.image.io.AtomicFiles;
 import org.caliptra.util.cli.imgtool.ImgtoolConfig;
 import org.caliptra.util.cli.imgtool.ImgtoolProject;
 import org.caliptra.util.protocol.Octets;
@@ -67,7 +68,7 @@ public class FlashVerifyBench {
         }
         byte[] mcu = new byte[50001];
         new Random(1).nextBytes(mcu);
-        Files.write(prebuilt.resolve("zephyr-mcu-runtime.bin"), mcu);
+        AtomicFiles.write(prebuilt.resolve("zephyr-mcu-runtime.bin"), mcu);
         var cfg = ImgtoolConfig.read(ast.resolve("config/ast2700-default-ecc-lms-manifest.toml"));
         Path keys = ast.resolve("key/ast2700-default");
         var project = new ImgtoolProject(cfg, keys, prebuilt, ast, true, new PrintWriter(new StringWriter()));

@@ -32,4 +32,15 @@ public final class Sha384 {
     public static Octets of(Octets data) {
         return of(data.toByteArray());
     }
+
+    /** The digest of {@code [offset, offset + length)} as the type ECC signers accept. */
+    public static Sha384Digest digest(byte[] data, int offset, int length) {
+        var md = newDigest();
+        md.update(data, offset, length);
+        return Sha384Digest.wrap(md.digest());
+    }
+
+    public static Sha384Digest digest(byte[] data) {
+        return digest(data, 0, data.length);
+    }
 }

@@ -6,6 +6,11 @@ import java.util.HexFormat;
 
 /**
  * An immutable byte string with value equality, so records of image fields compare by content.
+ *
+ * <p>{@link #equals} is constant-time for equal lengths ({@link MessageDigest#isEqual}): its
+ * running time does not depend on where two values first differ. Digests, signatures and MACs can
+ * therefore be compared with it directly, and there is no second, faster comparison that could be
+ * picked up by mistake. Lengths are not secret here and may be compared in variable time.
  */
 public final class Octets {
     private static final HexFormat HEX = HexFormat.of();
@@ -84,14 +89,9 @@ public final class Octets {
         return HEX.formatHex(bytes);
     }
 
-    /** Constant-time comparison, for digests and signatures. */
-    public boolean constantTimeEquals(Octets other) {
-        return MessageDigest.isEqual(bytes, other.bytes);
-    }
-
     @Override
     public boolean equals(Object o) {
-        return o instanceof Octets other && Arrays.equals(bytes, other.bytes);
+        return o instanceof Octets other && MessageDigest.isEqual(bytes, other.bytes);
     }
 
     @Override

@@ -83,7 +83,7 @@ public final class IdevIdCsr {
                 new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, SECObjectIdentifiers.secp384r1), point);
         var signer = key.signer();
         return csr(commonName, point, spki, pathLength, new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA384),
-                tbs -> signer.signDigest(Sha384.of(tbs).toByteArray()).toDer());
+                tbs -> signer.signDigest(Sha384.digest(tbs)).toDer());
     }
 
     private static byte[] mldsaCsr(MldsaPrivateKey key, String commonName, int pathLength) {

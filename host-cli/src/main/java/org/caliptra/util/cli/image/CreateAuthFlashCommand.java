@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.caliptra.util.cli.ExitCodes;
 import org.caliptra.util.cli.InputFiles;
+import org.caliptra.util.image.io.AtomicFiles;
 import org.caliptra.util.image.soc.SocManifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,12 +43,12 @@ public final class CreateAuthFlashCommand implements Callable<Integer> {
             // cptra_imgtool writes the generated manifest beside the flash output (out/ by default)
             Path manOut = flash != null ? flash.toAbsolutePath().resolveSibling(project.defaultManifestPath().getFileName())
                     : project.defaultManifestPath();
-            InputFiles.writeAtomically(manOut, manifest);
+            AtomicFiles.write(manOut, manifest);
             stdout.printf("wrote %s: generated SoC manifest, %d bytes%n", manOut, manifest.length);
         }
         Path out = flash != null ? flash : project.defaultFlashPath();
         byte[] image = project.buildFlash(manifest);
-        InputFiles.writeAtomically(out, image);
+        AtomicFiles.write(out, image);
         stdout.printf("wrote %s: %s, %d bytes%n", out, project.config().cptraOutBundle() ? "flash-v1 out-bundle" : "flash-v1",
                 image.length);
         stdout.flush();

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.caliptra.util.cli.ExitCodes;
-import org.caliptra.util.cli.InputFiles;
+import org.caliptra.util.image.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,10 +31,10 @@ public final class CreateAuthManCommand implements Callable<Integer> {
         Path out = man != null ? man : project.defaultManifestPath();
         var manifest = project.buildManifest();
         byte[] bytes = manifest.toBytes();
-        InputFiles.writeAtomically(out, bytes);
+        AtomicFiles.write(out, bytes);
         byte[] svnSig = ByteBuffer.allocate(96 + 1620).put(manifest.svnEccSignature() == null ? new byte[96]
                 : hw(manifest)).put(manifest.svnPqcSignature().toByteArray()).array();
-        InputFiles.writeAtomically(out.toAbsolutePath().resolveSibling("svn_sig.bin"), svnSig);
+        AtomicFiles.write(out.toAbsolutePath().resolveSibling("svn_sig.bin"), svnSig);
         var stdout = spec.commandLine().getOut();
         stdout.printf("wrote %s: %s, %d bytes, %d images%n", out, manifest.kind(), bytes.length, manifest.imc().entryCount());
         stdout.flush();

@@ -12,6 +12,7 @@ import org.caliptra.util.cli.U32Converter;
 import org.caliptra.util.cli.UsageException;
 import org.caliptra.util.cli.config.DeviceFile;
 import org.caliptra.util.cli.config.TomlFile;
+import org.caliptra.util.image.io.AtomicFiles;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.build.BundleOptions;
 import org.caliptra.util.image.build.FirmwareImage;
@@ -159,7 +160,7 @@ public final class CreateFwBundleCommand implements Callable<Integer> {
         FwBundle bundle = v2 ? FwBundleBuilder.buildV2(fmcImage, rtImage, vendor, owner, options)
                 : FwBundleBuilder.buildV1(fmcImage, rtImage, vendor, owner, options);
         byte[] bytes = bundle.toBytes();
-        InputFiles.writeAtomically(outFile, bytes);
+        AtomicFiles.write(outFile, bytes);
         var hashes = KeyHashes.of(bundle, bytes);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("wrote %s: %s, %d bytes%n", outFile, bundle.kind(), bytes.length);

@@ -10,6 +10,7 @@ import org.caliptra.util.cli.ExitCodes;
 import org.caliptra.util.cli.InputFiles;
 import org.caliptra.util.cli.UsageException;
 import org.caliptra.util.cli.imgtool.ImgtoolConfig;
+import org.caliptra.util.image.io.AtomicFiles;
 import org.caliptra.util.image.flash.FlashEntry;
 import org.caliptra.util.image.flash.FlashImage;
 import picocli.CommandLine.Command;
@@ -56,7 +57,7 @@ public final class ExtractCommand implements Callable<Integer> {
         }
         boolean v1 = flash.version() == 1;
         var used = new HashSet<String>();
-        var stdout = spec.commandLine().getOut();
+        var targets = new java.util.LinkedHashMap<Path, FlashEntry>();
         for (var e : flash.entries()) {
             String name = e.filename() != null && !e.filename().isEmpty() ? Path.of(e.filename()).getFileName().toString()
                     : e.identifier() == (v1 ? FlashEntry.V1_CALIPTRA_FW : FlashEntry.V3_CALIPTRA_FW) ? "caliptra-fw.bin"
@@ -69,10 +70,16 @@ public final class ExtractCommand implements Callable<Integer> {
             }
             Path target = out.resolve(name);
             if (Files.exists(target)) {
+                // Answers before anything is written in the usual case; the write below refuses atomically.
                 throw new UsageException(target + ": already exists; extract never overwrites");
             }
-            InputFiles.writeAtomically(target, e.data().toByteArray());
-            stdout.printf("0x%04X -> %s (%d bytes)%n", e.identifier(), target, e.data().length());
+            targets.put(target, e);
+        }
+        var stdout = spec.commandLine().getOut();
+        for (var t : targets.entrySet()) {
+            var e = t.getValue();
+            AtomicFiles.write(t.getKey(), e.data().toByteArray(), AtomicFiles.Mode.PUBLIC, AtomicFiles.Existing.REFUSE);
+            stdout.printf("0x%04X -> %s (%d bytes)%n", e.identifier(), t.getKey(), e.data().length());
         }
         stdout.flush();
         return ExitCodes.OK;

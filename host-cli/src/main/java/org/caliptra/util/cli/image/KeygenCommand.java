@@ -1,9 +1,12 @@
 package org.caliptra.util.cli.image;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.caliptra.util.cli.ExitCodes;
 import org.caliptra.util.cli.UsageException;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Generate a key pair: PREFIX-prvk.pem and PREFIX-pubk.pem.",
             "ecc: P-384, SEC1 private + SPKI public PEM. mldsa: ML-DSA-87, PKCS#8 + SPKI PEM.",
             "lms: LMS_SHA256_M24_H15 raw 48-byte files (as Caliptra tools read them) and, for a full",
-            "tree, PREFIX-prvk.pem.state holding the next unused leaf. Existing files are never overwritten."})
+            "tree, PREFIX-prvk.pem.state holding the next unused leaf. Existing files are never overwritten.",
+            "Private keys and LMS state are written mode 0600, public keys 0644."})
 public final class KeygenCommand implements Callable<Integer> {
     enum Type { ecc, lms, mldsa }
 
@@ -52,6 +56,7 @@ public final class KeygenCommand implements Callable<Integer> {
         Path state = LmsLeafState.beside(priv);
         for (Path p : new Path[] {priv, pub, state}) {
             if (Files.exists(p)) {
+                // Answers before an LMS tree is built; the writes themselves refuse atomically (KeyFiles, LmsLeafState).
                 throw new UsageException(p + ": already exists; keygen never overwrites keys or LMS state");
             }
         }
@@ -61,18 +66,45 @@ public final class KeygenCommand implements Callable<Integer> {
         }
         var random = new SecureRandom();
         PrintWriter out = spec.commandLine().getOut();
+        var written = new ArrayList<Path>();
+        Octets slotHash;
+        try {
+            slotHash = generate(priv, pub, state, random, written);
+        } catch (RuntimeException e) {
+            // A half-made key pair is useless and would block the next run; only files this run created go.
+            for (Path p : written) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // the error being reported matters more
+                }
+            }
+            throw e;
+        }
+        out.println("wrote " + priv + " and " + pub + (type == Type.lms && tree == Tree.full ? " and " + state : ""));
+        out.println("public key hash (manifest key slot): " + slotHash.hex());
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Writes the key files, adding each to {@code written} once it exists. */
+    private Octets generate(Path priv, Path pub, Path state, SecureRandom random, List<Path> written) {
         Octets slotHash;
         switch (type) {
             case ecc -> {
                 var key = EccPrivateKey.generate(random);
                 KeyFiles.writeEccPrivate(key, priv);
+                written.add(priv);
                 KeyFiles.writeEccPublic(key.publicKey(), pub);
+                written.add(pub);
                 slotHash = Sha384.of(key.publicKey().toHw());
             }
             case mldsa -> {
                 var key = MldsaPrivateKey.generate(random);
                 KeyFiles.writeMldsaPrivate(key, priv);
+                written.add(priv);
                 KeyFiles.writeMldsaPublic(key.publicKey(), pub);
+                written.add(pub);
                 slotHash = Sha384.of(key.publicKey().bytes());
             }
             case lms -> {
@@ -81,18 +113,18 @@ public final class KeygenCommand implements Callable<Integer> {
                 var publicKey = tree == Tree.full ? key.fullTreePublicKey(progress::leaves) : key.zeroLeafPublicKey();
                 progress.done();
                 KeyFiles.writeLmsPrivate(key, priv);
+                written.add(priv);
                 KeyFiles.writeLmsPublic(publicKey, pub);
+                written.add(pub);
                 if (tree == Tree.full) {
                     new LmsLeafState(state, key.id()).initialise();
+                    written.add(state);
                 }
                 slotHash = Sha384.of(publicKey.toBytes());
             }
             default -> throw new IllegalStateException();
         }
-        out.println("wrote " + priv + " and " + pub + (type == Type.lms && tree == Tree.full ? " and " + state : ""));
-        out.println("public key hash (manifest key slot): " + slotHash.hex());
-        out.flush();
-        return ExitCodes.OK;
+        return slotHash;
     }
 
     /** Leaf progress on an interactive terminal only; silent in scripts and CI. */

@@ -214,7 +214,7 @@ class ImageCommandsTest {
         assertTrue(typo.err().contains("unknown key 'generaton' in the top level (did you mean 'generation'?)"), typo.err());
         assertFalse(Files.exists(out), "no output after a failed run");
         try (var files = Files.list(dir)) {
-            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".partial")));
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary files left");
         }
     }
 

@@ -19,12 +19,13 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * Test setup run in a child JVM (SoftHSM reads SOFTHSM2_CONF from its environment): stores an EC
  * key file into a PKCS#11 token with a self-signed certificate, as SunPKCS11's KeyStore needs.
- * Arguments: library, SEC1 key file, label, PIN.
+ * Arguments: library, SEC1 key file, label, PIN, and optionally the slot id (else the first slot).
  */
 public final class Pkcs11Import {
     public static void main(String[] args) throws Exception {
         Path cfg = Files.createTempFile("p11", ".cfg");
-        Files.writeString(cfg, "name = import\nlibrary = " + args[0] + "\nslotListIndex = 0\n");
+        Files.writeString(cfg, "name = import\nlibrary = " + args[0] + "\n"
+                + (args.length > 4 ? "slot = " + args[4] : "slotListIndex = 0") + "\n");
         var provider = Security.getProvider("SunPKCS11").configure(cfg.toString());
         var store = KeyStore.getInstance("PKCS11", provider);
         store.load(null, args[3].toCharArray());

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import org.caliptra.util.image.Sha384Digest;
 import org.caliptra.util.image.keys.KeyFiles;
 import org.caliptra.util.image.keys.LmsSigners;
 
@@ -27,7 +28,7 @@ public final class TestSignHelper {
         }
         byte[] digest = input != null ? Files.readAllBytes(input)
                 : HexFormat.of().parseHex(new String(System.in.readAllBytes(), StandardCharsets.US_ASCII).strip());
-        byte[] sig = "ecc".equals(type) ? KeyFiles.readEccPrivate(key).signer().signDigest(digest).toDer()
+        byte[] sig = "ecc".equals(type) ? KeyFiles.readEccPrivate(key).signer().signDigest(Sha384Digest.fromBytes(digest)).toDer()
                 : LmsSigners.zeroLeaf(KeyFiles.readLmsPrivate(key)).sign(digest).bytes().toByteArray();
         System.err.println("test helper signed " + digest.length + " bytes with " + key.getFileName());
         if (input != null) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.Sha384;
+import org.caliptra.util.image.Sha384Digest;
 import org.caliptra.util.image.bundle.FwBundle;
 import org.caliptra.util.image.bundle.ImageHeaderV1;
 import org.caliptra.util.image.bundle.ImageHeaderV2;
@@ -75,14 +76,14 @@ public final class FwBundleBuilder {
         header = header.withTocDigest(Sha384.of(draft, ManifestV1.OFF_FMC_TOC, 2 * TocEntry.SIZE));
         draft = new FwBundle.V1(withHeader(unsigned, header), body).toBytes();
 
-        byte[] vendorDigest = Sha384.of(draft, ManifestV1.OFF_HEADER, ImageHeaderV1.VENDOR_SIGNED).toByteArray();
-        byte[] ownerDigest = Sha384.of(draft, ManifestV1.OFF_HEADER, ImageHeaderV1.SIZE).toByteArray();
+        Sha384Digest vendorDigest = Sha384.digest(draft, ManifestV1.OFF_HEADER, ImageHeaderV1.VENDOR_SIGNED);
+        Sha384Digest ownerDigest = Sha384.digest(draft, ManifestV1.OFF_HEADER, ImageHeaderV1.SIZE);
         var m = withHeader(unsigned, header);
         var signed = new ManifestV1(m.marker(), m.size(), m.vendorEccKeys(), m.vendorLmsKeys(), m.vendorEccKeyIndex(),
                 m.vendorLmsKeyIndex(), vendor.eccSigner().signDigest(vendorDigest),
-                vendor.pqcSigner() == null ? LmsSignature.zero() : ((PqcSigning.Lms) vendor.pqcSigner()).signer().sign(vendorDigest),
+                vendor.pqcSigner() == null ? LmsSignature.zero() : ((PqcSigning.Lms) vendor.pqcSigner()).signer().sign(vendorDigest.toByteArray()),
                 m.ownerEccKey(), m.ownerLmsKey(), owner.eccSigner().signDigest(ownerDigest),
-                owner.pqcSigner() == null ? LmsSignature.zero() : ((PqcSigning.Lms) owner.pqcSigner()).signer().sign(ownerDigest),
+                owner.pqcSigner() == null ? LmsSignature.zero() : ((PqcSigning.Lms) owner.pqcSigner()).signer().sign(ownerDigest.toByteArray()),
                 m.reserved(), m.header(), m.fmc(), m.runtime());
         return new FwBundle.V1(signed, body);
     }
@@ -151,8 +152,8 @@ public final class FwBundleBuilder {
 
         byte[] vendorHeader = Arrays.copyOfRange(draft, ManifestV2.OFF_HEADER, ManifestV2.OFF_HEADER + ImageHeaderV2.VENDOR_SIGNED);
         byte[] ownerHeader = Arrays.copyOfRange(draft, ManifestV2.OFF_HEADER, ManifestV2.OFF_HEADER + ImageHeaderV2.SIZE);
-        byte[] vendorDigest = Sha384.of(vendorHeader).toByteArray();
-        byte[] ownerDigest = Sha384.of(ownerHeader).toByteArray();
+        Sha384Digest vendorDigest = Sha384.digest(vendorHeader);
+        Sha384Digest ownerDigest = Sha384.digest(ownerHeader);
         var signed = new ManifestV2(m.marker(), m.size(), m.pqcKeyType(), m.reserved0(), m.eccKeyDescriptor(),
                 m.pqcKeyDescriptor(), m.vendorEccKeyIndex(), m.vendorEccKey(), m.vendorPqcKeyIndex(), m.vendorPqcKey(),
                 vendor.eccSigner().signDigest(vendorDigest),
@@ -164,9 +165,9 @@ public final class FwBundleBuilder {
     }
 
     /** LMS signs the SHA-384 digest; ML-DSA-87 signs the raw header bytes. */
-    private static Octets pqcSign(PqcSigning signing, byte[] digest, byte[] rawHeader) {
+    private static Octets pqcSign(PqcSigning signing, Sha384Digest digest, byte[] rawHeader) {
         if (signing instanceof PqcSigning.Lms lms) {
-            return lms.signer().sign(digest).bytes();
+            return lms.signer().sign(digest.toByteArray()).bytes();
         }
         return ((PqcSigning.Mldsa) signing).signer().sign(rawHeader).bytes();
     }

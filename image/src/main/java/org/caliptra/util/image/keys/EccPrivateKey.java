@@ -8,6 +8,7 @@ import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.caliptra.util.image.Sha384Digest;
 import org.caliptra.util.image.sign.EccSigner;
 
 /**
@@ -67,12 +68,12 @@ public final class EccPrivateKey {
             }
 
             @Override
-            public EccSignature signDigest(byte[] sha384Digest) {
+            public EccSignature signDigest(Sha384Digest digest) {
                 ECDSASigner ecdsa = random == null
                         ? new ECDSASigner(new HMacDSAKCalculator(new SHA384Digest()))
                         : new ECDSASigner();
                 ecdsa.init(true, random == null ? key : new ParametersWithRandom(key, random));
-                BigInteger[] rs = ecdsa.generateSignature(sha384Digest);
+                BigInteger[] rs = ecdsa.generateSignature(digest.toByteArray());
                 return EccSignature.of(rs[0], rs[1]);
             }
         };

@@ -8,8 +8,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +29,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
+import org.caliptra.util.image.io.AtomicFiles;
 import org.caliptra.util.protocol.Octets;
 
 /**
@@ -44,7 +43,8 @@ import org.caliptra.util.protocol.Octets;
  *   <li>ML-DSA-87: raw FIPS 204 encodings (2592-byte public, 4896-byte expanded private), or
  *       SPKI / PKCS#8 PEM (the OID is not checked: Caliptra's own files use a non-standard one).
  * </ul>
- * Writes go to a temporary file that is renamed into place; private keys are created 0600.
+ * Writes go through {@link AtomicFiles}: never a partial file, never over an existing one; private
+ * keys 0600, public keys 0644.
  */
 public final class KeyFiles {
     public static final ASN1ObjectIdentifier ID_ALG_HSS_LMS_HASHSIG = new ASN1ObjectIdentifier("1.2.840.113549.1.9.16.3.17");
@@ -171,11 +171,11 @@ public final class KeyFiles {
 
     /** LMS keys are written raw (48 bytes), which every Caliptra tool reads. */
     public static void writeLmsPrivate(LmsPrivateKey key, Path file) {
-        writeAtomically(file, key.toBytes(), true);
+        writeKeyFile(file, key.toBytes(), true);
     }
 
     public static void writeLmsPublic(LmsPublicKey key, Path file) {
-        writeAtomically(file, key.toBytes(), false);
+        writeKeyFile(file, key.toBytes(), false);
     }
 
     // ---- ML-DSA ------------------------------------------------------------------------------
@@ -317,36 +317,16 @@ public final class KeyFiles {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        writeAtomically(file, text.toString().getBytes(StandardCharsets.US_ASCII), secret);
+        writeKeyFile(file, text.toString().getBytes(StandardCharsets.US_ASCII), secret);
     }
 
-    /** Writes via a temporary file in the same directory and renames it into place. */
-    public static void writeAtomically(Path file, byte[] content, boolean secret) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            if (secret) {
-                try {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system
-                }
-            }
-            Files.write(tmp, content);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
-        } catch (IOException e) {
-            throw new KeyFileException(file, "cannot write: " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
-        }
+    /**
+     * Key files are never replaced: a key that is overwritten is a key lost, so an existing file of
+     * the same name refuses the write (atomically, see {@link AtomicFiles}). Private keys are 0600,
+     * public keys 0644.
+     */
+    private static void writeKeyFile(Path file, byte[] content, boolean secret) {
+        AtomicFiles.write(file, content, secret ? AtomicFiles.Mode.PRIVATE : AtomicFiles.Mode.PUBLIC,
+                AtomicFiles.Existing.REFUSE);
     }
-
 }

@@ -1,16 +1,15 @@
 package org.caliptra.util.image.keys;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.regex.Pattern;
+import org.caliptra.util.image.io.AtomicFiles;
+import org.caliptra.util.image.io.OutputFileException;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.sign.SigningException;
 
@@ -40,12 +39,16 @@ public final class LmsLeafState {
         return file;
     }
 
-    /** Creates the state of a new key (next leaf 0); refuses to overwrite an existing one. */
+    /** Creates the state of a new key (next leaf 0); refuses, atomically, to overwrite an existing one. */
     public void initialise() {
-        if (Files.exists(file)) {
-            throw new SigningException("LMS state " + file + " already exists; refusing to reset a key's leaf counter");
+        try {
+            AtomicFiles.write(file, text(0), AtomicFiles.Mode.PRIVATE, AtomicFiles.Existing.REFUSE);
+        } catch (OutputFileException e) {
+            if (Files.exists(file)) {
+                throw new SigningException("LMS state " + file + " already exists; refusing to reset a key's leaf counter", e);
+            }
+            throw new SigningException("cannot write LMS state: " + e.getMessage(), e);
         }
-        write(0);
     }
 
     /** The next leaf that would be used, without reserving it. */
@@ -96,32 +99,23 @@ public final class LmsLeafState {
         return (int) value;
     }
 
+    /**
+     * Called with the lock held. AtomicFiles fsyncs the new file, renames it atomically over the
+     * old one and fsyncs the directory, so after a crash the file holds either the old or the new
+     * counter, and once this returns the new one is on disk.
+     */
     private void write(int nextLeaf) {
-        String text = "# caliptra-util LMS signer state. The next unused leaf of this key.\n"
+        try {
+            AtomicFiles.write(file, text(nextLeaf), AtomicFiles.Mode.PRIVATE, AtomicFiles.Existing.REPLACE);
+        } catch (OutputFileException e) {
+            throw new SigningException("cannot write LMS state: " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] text(int nextLeaf) {
+        return ("# caliptra-util LMS signer state. The next unused leaf of this key.\n"
                 + "# Never lower next_leaf or copy this file to another machine that also signs.\n"
                 + "key_id = " + keyId.hex() + "\n"
-                + "next_leaf = " + nextLeaf + "\n";
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
-                ch.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new SigningException("the file system of " + file + " cannot rename atomically; "
-                        + "LMS state must live on one that can", e);
-            }
-            Path dir = file.toAbsolutePath().getParent();
-            try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-                d.force(true);
-            } catch (IOException ignored) {
-                // Some platforms cannot fsync a directory; the rename above is still atomic.
-            }
-        } catch (IOException e) {
-            throw new SigningException("cannot write LMS state " + file + ": " + e.getMessage(), e);
-        }
+                + "next_leaf = " + nextLeaf + "\n").getBytes(StandardCharsets.UTF_8);
     }
 }

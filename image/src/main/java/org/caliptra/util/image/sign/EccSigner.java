@@ -1,5 +1,6 @@
 package org.caliptra.util.image.sign;
 
+import org.caliptra.util.image.Sha384Digest;
 import org.caliptra.util.image.keys.EccPublicKey;
 import org.caliptra.util.image.keys.EccSignature;
 
@@ -7,6 +8,6 @@ import org.caliptra.util.image.keys.EccSignature;
 public interface EccSigner {
     EccPublicKey publicKey();
 
-    /** ECDSA P-384 over a 48-byte SHA-384 digest. */
-    EccSignature signDigest(byte[] sha384Digest);
+    /** ECDSA P-384 over a SHA-384 digest; the type guarantees it is one (48 bytes), not a message. */
+    EccSignature signDigest(Sha384Digest digest);
 }

@@ -1,5 +1,6 @@
 package org.caliptra.util.image.sign;
 
+import org.caliptra.util.image.Sha384Digest;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.keys.EccPublicKey;
 import org.caliptra.util.image.keys.EccSignature;
@@ -19,9 +20,9 @@ public final class HelperSigners {
             }
 
             @Override
-            public EccSignature signDigest(byte[] sha384Digest) {
+            public EccSignature signDigest(Sha384Digest digest) {
                 try {
-                    return EccSignature.fromDer(helper.sign(sha384Digest));
+                    return EccSignature.fromDer(helper.sign(digest.toByteArray()));
                 } catch (org.caliptra.util.image.ImageFormatException e) {
                     throw new SigningException("sign helper " + helper.describe() + " returned " + e.getMessage(), e);
                 }

@@ -17,7 +17,6 @@ import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_MAILBOX_INV
 
 import org.caliptra.util.protocol.core.AuthResult;
 
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -215,7 +214,7 @@ public final class ManifestAuthorization {
     }
 
     private static boolean matches(ImageMetadata e, Octets measurement) {
-        return MessageDigest.isEqual(e.digest().toByteArray(), measurement.toByteArray());
+        return e.digest().equals(measurement);
     }
 
     /** Convenience for callers holding an image: the digest IMEs carry (SHA-384 of the image padded to 4 bytes). */

@@ -14,7 +14,7 @@ public record SigningPair(EccSigner ecc, PqcSigning pqc) {
     public static final SigningPair NONE = new SigningPair(null, null);
 
     EccSignature eccSign(byte[] span) {
-        return ecc == null ? EccSignature.zero() : ecc.signDigest(Sha384.of(span).toByteArray());
+        return ecc == null ? EccSignature.zero() : ecc.signDigest(Sha384.digest(span));
     }
 
     /** LMS signs the SHA-384 of the span, ML-DSA-87 the span itself; padded to {@code slot} bytes. */

@@ -100,7 +100,7 @@ public final class RomVerifier {
             TocEntry fmc, TocEntry rt) {
         check(tocLength == 2, VerifierError.TOC_ENTRY_COUNT_INVALID, "toc_len is " + tocLength + ", expected 2");
         Octets actual = Sha384.of(bundle, tocOffset, SIGNED_TOC_SIZE);
-        check(actual.constantTimeEquals(tocDigest), VerifierError.TOC_DIGEST_MISMATCH,
+        check(actual.equals(tocDigest), VerifierError.TOC_DIGEST_MISMATCH,
                 "SHA-384 of the TOC is " + actual.hex() + ", header says " + tocDigest.hex());
         check(fmc.size() != 0, VerifierError.FMC_SIZE_ZERO, "FMC TOC entry has size 0");
         check(rt.size() != 0, VerifierError.RUNTIME_SIZE_ZERO, "runtime TOC entry has size 0");
@@ -133,7 +133,7 @@ public final class RomVerifier {
         check(end <= bundle.length, isFmc ? VerifierError.FMC_DIGEST_FAILURE : VerifierError.RUNTIME_DIGEST_FAILURE,
                 String.format("%s range [0x%X, 0x%X) lies outside the %d-byte image", what, start, end, bundle.length));
         Octets digest = Sha384.of(bundle, (int) start, (int) (end - start));
-        check(digest.constantTimeEquals(entry.digest()),
+        check(digest.equals(entry.digest()),
                 isFmc ? VerifierError.FMC_DIGEST_MISMATCH : VerifierError.RUNTIME_DIGEST_MISMATCH,
                 what + " SHA-384 is " + digest.hex() + ", TOC says " + entry.digest().hex());
         long iccmStart = Generation.ICCM_BASE;
@@ -185,13 +185,13 @@ public final class RomVerifier {
         if (fuses.lifecycle() != Lifecycle.UNPROVISIONED) {
             check(!fuses.vendorPkHash().isZero(), VerifierError.VENDOR_PUB_KEY_DIGEST_INVALID,
                     "the vendor key hash fuse is zero in the " + fuses.lifecycle().cliName() + " lifecycle");
-            check(vendorHash.constantTimeEquals(fuses.vendorPkHash()), VerifierError.VENDOR_PUB_KEY_DIGEST_MISMATCH,
+            check(vendorHash.equals(fuses.vendorPkHash()), VerifierError.VENDOR_PUB_KEY_DIGEST_MISMATCH,
                     "vendor keys hash to " + vendorHash.hex() + ", the fuse holds " + fuses.vendorPkHash().hex());
         }
         Octets ownerHash = Sha384.of(bundle, ManifestV1.OFF_OWNER_ECC_KEY,
                 ManifestV1.OWNER_KEYS_END - ManifestV1.OFF_OWNER_ECC_KEY);
         boolean ownerFused = !fuses.ownerPkHash().isZero();
-        check(!ownerFused || ownerHash.constantTimeEquals(fuses.ownerPkHash()), VerifierError.OWNER_PUB_KEY_DIGEST_MISMATCH,
+        check(!ownerFused || ownerHash.equals(fuses.ownerPkHash()), VerifierError.OWNER_PUB_KEY_DIGEST_MISMATCH,
                 "owner keys hash to " + ownerHash.hex() + ", the fuse holds " + fuses.ownerPkHash().hex());
 
         int eccIdx = m.vendorEccKeyIndex();
@@ -299,23 +299,23 @@ public final class RomVerifier {
             check(pqc.hashCount() != 0, VerifierError.PQC_KEY_DESCRIPTOR_INVALID_HASH_COUNT, "PQC key descriptor holds 0 hashes");
             check(pqc.hashCount() <= type.maxKeys(), VerifierError.PQC_KEY_DESCRIPTOR_HASH_COUNT_GT_MAX,
                     "PQC key descriptor claims " + pqc.hashCount() + " hashes, at most " + type.maxKeys());
-            check(vendorHash.constantTimeEquals(fuses.vendorPkHash()), VerifierError.VENDOR_PUB_KEY_DIGEST_MISMATCH,
+            check(vendorHash.equals(fuses.vendorPkHash()), VerifierError.VENDOR_PUB_KEY_DIGEST_MISMATCH,
                     "vendor key descriptors hash to " + vendorHash.hex() + ", the fuse holds " + fuses.vendorPkHash().hex());
             check(Integer.compareUnsigned(eccIdx, KeyDescriptor.ECC_SLOTS) < 0, VerifierError.VENDOR_ECC_PUB_KEY_INDEX_OUT_OF_BOUNDS,
                     "vendor ECC key index " + Integer.toUnsignedLong(eccIdx) + " is beyond the 4 slots");
             Octets eccKeyHash = Sha384.of(m.vendorEccKey().toHw());
-            check(eccKeyHash.constantTimeEquals(ecc.hashes().get(eccIdx)), VerifierError.VENDOR_ECC_PUB_KEY_DIGEST_MISMATCH,
+            check(eccKeyHash.equals(ecc.hashes().get(eccIdx)), VerifierError.VENDOR_ECC_PUB_KEY_DIGEST_MISMATCH,
                     "the active vendor ECC key does not hash to descriptor slot " + eccIdx);
             check(Integer.compareUnsigned(pqcIdx, type.maxKeys()) < 0, VerifierError.VENDOR_PQC_PUB_KEY_INDEX_OUT_OF_BOUNDS,
                     "vendor PQC key index " + Integer.toUnsignedLong(pqcIdx) + " is beyond the " + type.maxKeys() + " slots");
             Octets pqcKeyHash = Sha384.of(activePqcKey);
-            check(pqcKeyHash.constantTimeEquals(pqc.hashes().get(pqcIdx)), VerifierError.VENDOR_PQC_PUB_KEY_DIGEST_MISMATCH,
+            check(pqcKeyHash.equals(pqc.hashes().get(pqcIdx)), VerifierError.VENDOR_PQC_PUB_KEY_DIGEST_MISMATCH,
                     "the active vendor " + type.cliName() + " key does not hash to descriptor slot " + pqcIdx);
         }
         Octets ownerHash = Sha384.of(bundle, ManifestV2.OFF_OWNER_ECC_KEY,
                 ManifestV2.OWNER_KEYS_END - ManifestV2.OFF_OWNER_ECC_KEY);
         boolean ownerFused = !fuses.ownerPkHash().isZero();
-        check(!ownerFused || ownerHash.constantTimeEquals(fuses.ownerPkHash()), VerifierError.OWNER_PUB_KEY_DIGEST_MISMATCH,
+        check(!ownerFused || ownerHash.equals(fuses.ownerPkHash()), VerifierError.OWNER_PUB_KEY_DIGEST_MISMATCH,
                 "owner keys hash to " + ownerHash.hex() + ", the fuse holds " + fuses.ownerPkHash().hex());
 
         int eccLast = ecc.hashCount() - 1;

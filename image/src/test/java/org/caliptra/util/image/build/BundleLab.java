@@ -159,12 +159,14 @@ public final class BundleLab {
         HwFormat.write(Sha384.of(b, fmcToc(), 208), b, h + 28);
         int vendorLen = v2() ? 120 : 116;
         int ownerLen = v2() ? 160 : 156;
-        byte[] vendorDigest = Sha384.of(b, h, vendorLen).toByteArray();
-        byte[] ownerDigest = Sha384.of(b, h, ownerLen).toByteArray();
+        var vendorEccDigest = Sha384.digest(b, h, vendorLen);
+        var ownerEccDigest = Sha384.digest(b, h, ownerLen);
+        byte[] vendorDigest = vendorEccDigest.toByteArray();
+        byte[] ownerDigest = ownerEccDigest.toByteArray();
         byte[] vendorHeader = Arrays.copyOfRange(b, h, h + vendorLen);
         byte[] ownerHeader = Arrays.copyOfRange(b, h, h + ownerLen);
-        VENDOR_ECC.get(VENDOR_ECC_INDEX).signer().signDigest(vendorDigest).writeHw(b, v2() ? 0x115C : 0x0790);
-        OWNER_ECC.signer().signDigest(ownerDigest).writeHw(b, v2() ? 0x2E50 : 0x0ED4);
+        VENDOR_ECC.get(VENDOR_ECC_INDEX).signer().signDigest(vendorEccDigest).writeHw(b, v2() ? 0x115C : 0x0790);
+        OWNER_ECC.signer().signDigest(ownerEccDigest).writeHw(b, v2() ? 0x2E50 : 0x0ED4);
         switch (mode) {
             case V1_ECC_LMS -> {
                 VENDOR_LMS_SIGNERS.get(VENDOR_PQC_INDEX).sign(vendorDigest).bytes().copyTo(b, 0x07F0);

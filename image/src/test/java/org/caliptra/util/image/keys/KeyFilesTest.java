@@ -20,6 +20,7 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
+import org.caliptra.util.image.Sha384;
 import org.caliptra.util.testsupport.SharedTestData;
 import org.caliptra.util.image.verify.SignatureChecks;
 import org.junit.jupiter.api.Test;
@@ -73,9 +74,9 @@ class KeyFilesTest {
         pem(spki, "PUBLIC KEY", jdk.getPublic().getEncoded());
         assertEquals(KeyFiles.readEccPublic(spki), KeyFiles.readEccPrivate(pkcs8).publicKey());
 
-        byte[] digest = new byte[48];
+        var digest = Sha384.digest("message".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         var sig = KeyFiles.readEccPrivate(pkcs8).signer().signDigest(digest);
-        assertEquals(Lms.Check.VALID, SignatureChecks.ecdsa(KeyFiles.readEccPublic(spki), digest, sig));
+        assertEquals(Lms.Check.VALID, SignatureChecks.ecdsa(KeyFiles.readEccPublic(spki), digest.toByteArray(), sig));
     }
 
     @Test
