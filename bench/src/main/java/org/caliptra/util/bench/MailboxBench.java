@@ -61,7 +61,7 @@ public class MailboxBench {
 
     @Benchmark
     public int checksum4KiB() {
-        return MailboxChecksum.compute(0x4D43_5349, fourKiB);
+        return MailboxChecksum.compute(McCommand.MC_SHA_INIT.code(), fourKiB);
     }
 
     @Benchmark

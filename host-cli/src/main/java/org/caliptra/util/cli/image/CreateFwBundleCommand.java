@@ -131,7 +131,7 @@ public final class CreateFwBundleCommand implements Callable<Integer> {
         if (fmcCode.length == 0 || rtCode.length == 0) {
             throw new UsageException((fmcCode.length == 0 ? fmcFile : rtFile) + ": is empty");
         }
-        int fmcLoadAddr = first(fmcLoad, cfg.u32("fmc", "load_address")).orElse(0x4000_0000);
+        int fmcLoadAddr = first(fmcLoad, cfg.u32("fmc", "load_address")).orElse(Generation.ICCM_BASE);
         int fmcEntryAddr = first(fmcEntry, cfg.u32("fmc", "entry_point")).orElse(fmcLoadAddr);
         int rtLoadAddr = first(runtimeLoad, cfg.u32("runtime", "load_address"))
                 .orElse(fmcLoadAddr + ((fmcCode.length + 0xFFF) & ~0xFFF));
