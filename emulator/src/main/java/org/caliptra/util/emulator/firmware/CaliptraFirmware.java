@@ -1,6 +1,7 @@
 package org.caliptra.util.emulator.firmware;
 
 import java.util.ArrayDeque;
+import java.util.Optional;
 import org.caliptra.util.emulator.DeviceConfig;
 import org.caliptra.util.emulator.mailbox.CoreMailbox;
 import org.caliptra.util.emulator.regs.SocIfc;
@@ -168,6 +169,18 @@ public final class CaliptraFirmware {
             milestones.add(m);
         }
         phase = Phase.FIRMWARE_BOOT;
+    }
+
+    /**
+     * The command the SoC has handed over, if any. A mailbox left in the error state is released
+     * first, as the uC's MBOX_UNLOCK does, and nothing is served on that step.
+     */
+    public Optional<CoreMailbox.Request> takePendingCommand() {
+        if (mailbox.inError()) {
+            mailbox.forceUnlock();
+            return Optional.empty();
+        }
+        return mailbox.hasPendingCommand() ? Optional.of(mailbox.takeCommand()) : Optional.empty();
     }
 
     /** CPTRA_BOOT_STATUS: always remembered, visible in the register only when debug is unlocked. */

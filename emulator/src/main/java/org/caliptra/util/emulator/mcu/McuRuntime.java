@@ -1,20 +1,15 @@
 package org.caliptra.util.emulator.mcu;
 
-import java.util.Arrays;
 import org.caliptra.util.emulator.firmware.CommandFailure;
 import org.caliptra.util.emulator.firmware.CommandTable;
 import org.caliptra.util.emulator.firmware.Requester;
+import org.caliptra.util.emulator.firmware.RuntimeRules;
 import org.caliptra.util.emulator.mailbox.McuMailbox;
 import org.caliptra.util.emulator.regs.MciRegisters;
-import org.caliptra.util.protocol.ProtocolException;
-import org.caliptra.util.protocol.mailbox.MailboxChecksum;
 import org.caliptra.util.protocol.mailbox.MailboxFrame;
 import org.caliptra.util.protocol.mailbox.MailboxStatus;
 import org.caliptra.util.protocol.mcu.DeviceIdentity;
 
-import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_INVALID_CHECKSUM;
-import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_MAILBOX_INVALID_PARAMS;
-import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_UNIMPLEMENTED_COMMAND;
 
 /**
  * The MCU runtime firmware's mailbox service (spec/device.md §4.5): on each step it takes a pending
@@ -54,19 +49,7 @@ public final class McuRuntime {
     }
 
     private byte[] dispatch(int command, byte[] frame) {
-        if (frame.length < MailboxFrame.REQUEST_HEADER) {
-            throw CommandFailure.of(RUNTIME_MAILBOX_INVALID_PARAMS, "request of " + frame.length + " bytes has no checksum");
-        }
-        if (!MailboxChecksum.isValid(command, frame)) {
-            throw CommandFailure.of(RUNTIME_INVALID_CHECKSUM, "request checksum mismatch");
-        }
-        var route = commands.route(command).orElseThrow(() -> CommandFailure.of(RUNTIME_UNIMPLEMENTED_COMMAND,
-                String.format("command 0x%08X", command)));
-        try {
-            // The MCI mailbox does not latch a requester the firmware checks; 0 stands for "any SoC agent".
-            return route.serve(Arrays.copyOfRange(frame, MailboxFrame.REQUEST_HEADER, frame.length), new Requester(0));
-        } catch (ProtocolException malformed) {
-            throw CommandFailure.of(RUNTIME_MAILBOX_INVALID_PARAMS, malformed.getMessage());
-        }
+        // The MCI mailbox does not latch a requester the firmware checks; 0 stands for "any SoC agent".
+        return RuntimeRules.serve(commands, command, frame, new Requester(0), route -> { });
     }
 }

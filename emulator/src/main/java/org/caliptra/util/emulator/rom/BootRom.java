@@ -110,15 +110,11 @@ public final class BootRom {
 
     /** Serves a pending command, if any, with the ROM's rules. */
     public void serve() {
-        var mailbox = firmware.mailbox();
-        if (mailbox.inError()) {
-            mailbox.forceUnlock();
+        var pending = firmware.takePendingCommand();
+        if (pending.isEmpty()) {
             return;
         }
-        if (!mailbox.hasPendingCommand()) {
-            return;
-        }
-        CoreMailbox.Request request = mailbox.takeCommand();
+        CoreMailbox.Request request = pending.get();
         try {
             if (request.user() == MboxCsr.CALIPTRA_USER) {
                 throw CommandFailure.fatal(FW_PROC_MAILBOX_RESERVED_PAUSER, "command from the reserved requester 0xFFFFFFFF");

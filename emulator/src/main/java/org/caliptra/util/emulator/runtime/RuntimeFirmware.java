@@ -1,24 +1,18 @@
 package org.caliptra.util.emulator.runtime;
 
-import java.util.Arrays;
 import org.caliptra.util.emulator.firmware.CaliptraFirmware;
 import org.caliptra.util.emulator.firmware.CommandFailure;
 import org.caliptra.util.emulator.firmware.CommandTable;
 import org.caliptra.util.emulator.firmware.Requester;
+import org.caliptra.util.emulator.firmware.RuntimeRules;
 import org.caliptra.util.emulator.mailbox.CoreMailbox;
-import org.caliptra.util.protocol.ProtocolException;
 import org.caliptra.util.protocol.core.CaliptraCommand;
-import org.caliptra.util.protocol.mailbox.MailboxChecksum;
-import org.caliptra.util.protocol.mailbox.MailboxFrame;
 import org.caliptra.util.protocol.regs.MboxCsr;
 import org.caliptra.util.protocol.regs.SocIfcRegs;
 
 import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_CMD_RESERVED_PAUSER;
 import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_INCORRECT_PAUSER_PRIVILEGE_LEVEL;
-import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_INVALID_CHECKSUM;
-import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_MAILBOX_INVALID_PARAMS;
 import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_SHUTDOWN;
-import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_UNIMPLEMENTED_COMMAND;
 
 /**
  * The runtime's mailbox loop (spec/device.md §3.7): mailbox_flow_done drops while a command runs;
@@ -60,16 +54,12 @@ public final class RuntimeFirmware {
     }
 
     public void serve() {
-        var mailbox = firmware.mailbox();
-        if (mailbox.inError()) {
-            mailbox.forceUnlock();
+        var pending = firmware.takePendingCommand();
+        if (pending.isEmpty()) {
             return;
         }
-        if (!mailbox.hasPendingCommand()) {
-            return;
-        }
+        CoreMailbox.Request request = pending.get();
         var soc = firmware.soc();
-        CoreMailbox.Request request = mailbox.takeCommand();
         soc.clearFlowBits(SocIfcRegs.FLOW_MAILBOX_FLOW_DONE);
         previousFwError = soc.reg(SocIfcRegs.FW_ERROR_NON_FATAL);
         soc.setReg(SocIfcRegs.FW_ERROR_NON_FATAL, 0);
@@ -93,27 +83,13 @@ public final class RuntimeFirmware {
             firmware.loadFirmware(request.payload()); // an update reset: the ROM judges the image again
             return;
         }
-        byte[] frame = request.payload();
-        if (frame.length < MailboxFrame.REQUEST_HEADER) {
-            throw CommandFailure.of(RUNTIME_MAILBOX_INVALID_PARAMS, "request of " + frame.length + " bytes has no checksum");
-        }
-        if (!MailboxChecksum.isValid(command, frame)) {
-            throw CommandFailure.of(RUNTIME_INVALID_CHECKSUM, "request checksum mismatch");
-        }
-        var route = commands.route(command).orElseThrow(() -> CommandFailure.of(RUNTIME_UNIMPLEMENTED_COMMAND,
-                String.format("command 0x%08X", command)));
-        boolean pl0Only = CaliptraCommand.fromCode(command).map(CaliptraCommand::pl0Only).orElse(false);
-        if (pl0Only && !firmware.loaded().isPl0(request.user())) {
-            throw CommandFailure.of(RUNTIME_INCORRECT_PAUSER_PRIVILEGE_LEVEL,
-                    String.format("%s needs PL0; requester 0x%08X", route.codec().name(), request.user()));
-        }
-        byte[] fields = Arrays.copyOfRange(frame, MailboxFrame.REQUEST_HEADER, frame.length);
-        byte[] response;
-        try {
-            response = route.serve(fields, new Requester(request.user()));
-        } catch (ProtocolException malformed) {
-            throw CommandFailure.of(RUNTIME_MAILBOX_INVALID_PARAMS, malformed.getMessage());
-        }
+        byte[] response = RuntimeRules.serve(commands, command, request.payload(), new Requester(request.user()), route -> {
+            boolean pl0Only = CaliptraCommand.fromCode(command).map(CaliptraCommand::pl0Only).orElse(false);
+            if (pl0Only && !firmware.loaded().isPl0(request.user())) {
+                throw CommandFailure.of(RUNTIME_INCORRECT_PAUSER_PRIVILEGE_LEVEL,
+                        String.format("%s needs PL0; requester 0x%08X", route.codec().name(), request.user()));
+            }
+        });
         firmware.respond(response);
         if (command == CaliptraCommand.SHUTDOWN.code()) {
             firmware.halt(RUNTIME_SHUTDOWN.code()); // the response is out; the runtime zeroizes and stops
