@@ -21,6 +21,7 @@ import org.caliptra.util.image.bundle.FwBundle;
 import org.caliptra.util.image.bundle.KeyDescriptor;
 import org.caliptra.util.image.bundle.ManifestV1;
 import org.caliptra.util.image.bundle.PqcKeyType;
+import org.caliptra.util.protocol.Generation;
 import org.tomlj.TomlTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

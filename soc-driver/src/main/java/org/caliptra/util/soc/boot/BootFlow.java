@@ -89,7 +89,7 @@ public final class BootFlow {
     }
 
     private boolean loadFirmware(BootPlan plan, RegisterMailboxDriver mailbox, List<StageResult> stages) {
-        var reply = send(mailbox, CaliptraCommand.FIRMWARE_LOAD.code(), plan.images().firmware().toByteArray());
+        var reply = mailbox.execute(CaliptraCommand.FIRMWARE_LOAD.code(), plan.images().firmware().toByteArray());
         if (reply instanceof MailboxReply.Complete) {
             stages.add(StageResult.of(BootStage.FIRMWARE_LOAD, new Outcome.Passed(), "CMD_COMPLETE"));
             return true;
@@ -123,7 +123,7 @@ public final class BootFlow {
         }
         try {
             var request = codec.encodeRequest(new AuthManifestCommands.ManifestRequest(plan.images().manifest().orElseThrow()));
-            var reply = send(mailbox, codec.code(), MailboxFrame.sealRequest(codec.code(), request));
+            var reply = mailbox.execute(codec.code(), MailboxFrame.sealRequest(codec.code(), request));
             if (reply instanceof MailboxReply.Data data) {
                 codec.decodeResponse(MailboxFrame.openResponse(data.bytes(), codec.name() + " response").fields());
                 stages.add(StageResult.of(BootStage.SET_AUTH_MANIFEST, new Outcome.Passed(), kind));
@@ -148,7 +148,7 @@ public final class BootFlow {
             }
             try {
                 var request = AuthorizeAndStashRequest.inRequest(image.fwId(), ManifestAuthorization.imageDigest(image.data().get()));
-                var reply = send(mailbox, codec.code(), MailboxFrame.sealRequest(codec.code(), codec.encodeRequest(request)));
+                var reply = mailbox.execute(codec.code(), MailboxFrame.sealRequest(codec.code(), codec.encodeRequest(request)));
                 if (reply instanceof MailboxReply.Data data) {
                     var response = codec.decodeResponse(MailboxFrame.openResponse(data.bytes(), codec.name() + " response").fields());
                     stages.add(new StageResult(BootStage.AUTHORIZE, fwId, new Outcome.Authorization(response.authReqResult()),
@@ -160,10 +160,6 @@ public final class BootFlow {
                 stages.add(new StageResult(BootStage.AUTHORIZE, fwId, new Outcome.Malformed(e.getMessage()), image.name()));
             }
         }
-    }
-
-    private static MailboxReply send(RegisterMailboxDriver mailbox, int command, byte[] request) {
-        return mailbox.execute(command, request);
     }
 
     private static StageResult failure(BootStage stage, OptionalInt fwId, MailboxReply reply, String command) {
