@@ -10,10 +10,10 @@ import org.caliptra.util.protocol.core.CaliptraCommand;
 
 import static org.caliptra.util.protocol.cm.CmFields.MAX_DATA;
 import static org.caliptra.util.protocol.cm.CmFields.MAX_GCM_OUTPUT;
-import static org.caliptra.util.protocol.cm.CmFields.checkMax;
-import static org.caliptra.util.protocol.cm.CmFields.checkSize;
 import static org.caliptra.util.protocol.cm.CmFields.requestTail;
-import static org.caliptra.util.protocol.cm.CmFields.sized;
+import static org.caliptra.util.protocol.codec.Fields.atMost;
+import static org.caliptra.util.protocol.codec.Fields.exactly;
+import static org.caliptra.util.protocol.codec.Fields.u8;
 
 /**
  * AES-256 through the cryptographic mailbox (spec/device.md §4.4): CBC/CTR with
@@ -39,7 +39,7 @@ public final class CmAesCommands {
     /** The opaque, device-encrypted state of a CBC or CTR operation between commands. */
     public record AesContext(Octets bytes) {
         public AesContext {
-            checkSize("context", bytes, AES_CONTEXT_SIZE);
+            exactly("context", bytes, AES_CONTEXT_SIZE);
         }
 
         static AesContext read(FieldReader in) {
@@ -50,7 +50,7 @@ public final class CmAesCommands {
     /** The opaque, device-encrypted state of a GCM operation between commands. */
     public record AesGcmContext(Octets bytes) {
         public AesGcmContext {
-            checkSize("context", bytes, AES_GCM_CONTEXT_SIZE);
+            exactly("context", bytes, AES_GCM_CONTEXT_SIZE);
         }
 
         static AesGcmContext read(FieldReader in) {
@@ -65,7 +65,7 @@ public final class CmAesCommands {
     public record AesEncryptInitRequest(Cmk cmk, int mode, Octets plaintext) {
         public AesEncryptInitRequest {
             Objects.requireNonNull(cmk, "cmk");
-            checkMax("plaintext", plaintext, MAX_DATA);
+            atMost("plaintext", plaintext, MAX_DATA);
         }
 
         public static AesEncryptInitRequest of(Cmk cmk, AesMode mode, Octets plaintext) {
@@ -81,8 +81,8 @@ public final class CmAesCommands {
     public record AesEncryptInitResponse(AesContext context, Octets iv, Octets ciphertext) {
         public AesEncryptInitResponse {
             Objects.requireNonNull(context, "context");
-            checkSize("iv", iv, AES_IV_SIZE);
-            checkMax("ciphertext", ciphertext, MAX_DATA);
+            exactly("iv", iv, AES_IV_SIZE);
+            atMost("ciphertext", ciphertext, MAX_DATA);
         }
     }
 
@@ -96,13 +96,13 @@ public final class CmAesCommands {
             Codec.variable(AES_CONTEXT_SIZE + AES_IV_SIZE + 4, AES_CONTEXT_SIZE + AES_IV_SIZE + 4 + MAX_DATA,
                     (v, out) -> out.bytes(v.context().bytes()).bytes(v.iv()).sized(v.ciphertext()),
                     in -> new AesEncryptInitResponse(AesContext.read(in), in.bytes("iv", AES_IV_SIZE),
-                            sized(in, "ciphertext_size", "ciphertext", MAX_DATA))));
+                            in.sized("ciphertext_size", "ciphertext", MAX_DATA))));
 
     /** CM_AES_ENCRYPT_UPDATE's and CM_AES_DECRYPT_UPDATE's request: the context and the next part of the input. */
     public record AesUpdateRequest(AesContext context, Octets data) {
         public AesUpdateRequest {
             Objects.requireNonNull(context, "context");
-            checkMax("data", data, MAX_DATA);
+            atMost("data", data, MAX_DATA);
         }
     }
 
@@ -117,14 +117,14 @@ public final class CmAesCommands {
     public record AesOutput(AesContext context, Octets output) {
         public AesOutput {
             Objects.requireNonNull(context, "context");
-            checkMax("output", output, MAX_DATA);
+            atMost("output", output, MAX_DATA);
         }
     }
 
     /** context[156], output_size, output[≤4096]: 160 to 4256 bytes. */
     private static final Codec<AesOutput> AES_OUTPUT = Codec.variable(AES_CONTEXT_SIZE + 4, AES_CONTEXT_SIZE + 4 + MAX_DATA,
             (v, out) -> out.bytes(v.context().bytes()).sized(v.output()),
-            in -> new AesOutput(AesContext.read(in), sized(in, "output_size", "output", MAX_DATA)));
+            in -> new AesOutput(AesContext.read(in), in.sized("output_size", "output", MAX_DATA)));
 
     public static final CommandCodec<AesUpdateRequest, AesOutput> CM_AES_ENCRYPT_UPDATE = CommandCodec.of(
             CaliptraCommand.CM_AES_ENCRYPT_UPDATE, aesUpdateRequest("plaintext_size", "plaintext"), AES_OUTPUT);
@@ -133,8 +133,8 @@ public final class CmAesCommands {
     public record AesDecryptInitRequest(Cmk cmk, int mode, Octets iv, Octets ciphertext) {
         public AesDecryptInitRequest {
             Objects.requireNonNull(cmk, "cmk");
-            checkSize("iv", iv, AES_IV_SIZE);
-            checkMax("ciphertext", ciphertext, MAX_DATA);
+            exactly("iv", iv, AES_IV_SIZE);
+            atMost("ciphertext", ciphertext, MAX_DATA);
         }
 
         public static AesDecryptInitRequest of(Cmk cmk, AesMode mode, Octets iv, Octets ciphertext) {
@@ -162,7 +162,7 @@ public final class CmAesCommands {
     public record GcmEncryptInitRequest(int flags, Cmk cmk, Octets aad) {
         public GcmEncryptInitRequest {
             Objects.requireNonNull(cmk, "cmk");
-            checkMax("aad", aad, MAX_DATA);
+            atMost("aad", aad, MAX_DATA);
         }
     }
 
@@ -170,7 +170,7 @@ public final class CmAesCommands {
     public record GcmInitResponse(AesGcmContext context, Octets iv) {
         public GcmInitResponse {
             Objects.requireNonNull(context, "context");
-            checkSize("iv", iv, GCM_IV_SIZE);
+            exactly("iv", iv, GCM_IV_SIZE);
         }
     }
 
@@ -197,16 +197,14 @@ public final class CmAesCommands {
         public static final int COUNTER_BIG_ENDIAN = 1 << 8;
 
         public GcmSpdmInitRequest {
-            checkSize("spdm_counter", spdmCounter, SPDM_COUNTER_SIZE);
+            exactly("spdm_counter", spdmCounter, SPDM_COUNTER_SIZE);
             Objects.requireNonNull(cmk, "cmk");
-            checkMax("aad", aad, MAX_DATA);
+            atMost("aad", aad, MAX_DATA);
         }
 
         /** @param spdmVersion the version byte, e.g. 0x13 for SPDM 1.3 */
         public static GcmSpdmInitRequest of(int spdmVersion, boolean counterBigEndian, long counter, Cmk cmk, Octets aad) {
-            if (spdmVersion < 0 || spdmVersion > 0xFF) {
-                throw new IllegalArgumentException("spdm version is one byte: " + spdmVersion);
-            }
+            u8("spdm version", spdmVersion);
             byte[] c = new byte[SPDM_COUNTER_SIZE];
             for (int i = 0; i < SPDM_COUNTER_SIZE; i++) {
                 c[i] = (byte) (counter >>> (8 * i));
@@ -246,7 +244,7 @@ public final class CmAesCommands {
     public record GcmUpdateRequest(AesGcmContext context, Octets data) {
         public GcmUpdateRequest {
             Objects.requireNonNull(context, "context");
-            checkMax("data", data, MAX_DATA);
+            atMost("data", data, MAX_DATA);
         }
     }
 
@@ -261,7 +259,7 @@ public final class CmAesCommands {
     public record GcmUpdateResponse(AesGcmContext context, Octets data) {
         public GcmUpdateResponse {
             Objects.requireNonNull(context, "context");
-            checkMax("data", data, MAX_GCM_OUTPUT);
+            atMost("data", data, MAX_GCM_OUTPUT);
         }
     }
 
@@ -269,7 +267,7 @@ public final class CmAesCommands {
     private static Codec<GcmUpdateResponse> gcmUpdateResponse(String sizeField, String dataField) {
         return Codec.variable(AES_GCM_CONTEXT_SIZE + 4, AES_GCM_CONTEXT_SIZE + 4 + MAX_GCM_OUTPUT,
                 (v, out) -> out.bytes(v.context().bytes()).sized(v.data()),
-                in -> new GcmUpdateResponse(AesGcmContext.read(in), sized(in, sizeField, dataField, MAX_GCM_OUTPUT)));
+                in -> new GcmUpdateResponse(AesGcmContext.read(in), in.sized(sizeField, dataField, MAX_GCM_OUTPUT)));
     }
 
     public static final CommandCodec<GcmUpdateRequest, GcmUpdateResponse> CM_AES_GCM_ENCRYPT_UPDATE = CommandCodec.of(
@@ -279,8 +277,8 @@ public final class CmAesCommands {
     /** CM_AES_GCM_ENCRYPT_FINAL's answer: the 16-byte tag and the last ciphertext. */
     public record GcmEncryptFinalResponse(Octets tag, Octets ciphertext) {
         public GcmEncryptFinalResponse {
-            checkSize("tag", tag, GCM_TAG_SIZE);
-            checkMax("ciphertext", ciphertext, MAX_GCM_OUTPUT);
+            exactly("tag", tag, GCM_TAG_SIZE);
+            atMost("ciphertext", ciphertext, MAX_GCM_OUTPUT);
         }
     }
 
@@ -290,14 +288,14 @@ public final class CmAesCommands {
             Codec.variable(GCM_TAG_SIZE + 4, GCM_TAG_SIZE + 4 + MAX_GCM_OUTPUT,
                     (v, out) -> out.bytes(v.tag()).sized(v.ciphertext()),
                     in -> new GcmEncryptFinalResponse(in.bytes("tag", GCM_TAG_SIZE),
-                            sized(in, "ciphertext_size", "ciphertext", MAX_GCM_OUTPUT))));
+                            in.sized("ciphertext_size", "ciphertext", MAX_GCM_OUTPUT))));
 
     /** CM_AES_GCM_DECRYPT_INIT's request: reserved flags, the AES key, the IV of the encryption and all of the AAD. */
     public record GcmDecryptInitRequest(int flags, Cmk cmk, Octets iv, Octets aad) {
         public GcmDecryptInitRequest {
             Objects.requireNonNull(cmk, "cmk");
-            checkSize("iv", iv, GCM_IV_SIZE);
-            checkMax("aad", aad, MAX_DATA);
+            exactly("iv", iv, GCM_IV_SIZE);
+            atMost("aad", aad, MAX_DATA);
         }
     }
 
@@ -325,13 +323,13 @@ public final class CmAesCommands {
     public record GcmDecryptFinalRequest(AesGcmContext context, int tagLen, Octets tag, Octets ciphertext) {
         public GcmDecryptFinalRequest {
             Objects.requireNonNull(context, "context");
-            checkSize("tag", tag, GCM_TAG_SIZE);
-            checkMax("ciphertext", ciphertext, MAX_DATA);
+            exactly("tag", tag, GCM_TAG_SIZE);
+            atMost("ciphertext", ciphertext, MAX_DATA);
         }
 
         /** @param tag the expected tag as computed, 16 bytes or fewer */
         public static GcmDecryptFinalRequest of(AesGcmContext context, Octets tag, Octets ciphertext) {
-            checkMax("tag", tag, GCM_TAG_SIZE);
+            atMost("tag", tag, GCM_TAG_SIZE);
             byte[] padded = new byte[GCM_TAG_SIZE];
             tag.copyTo(padded, 0);
             return new GcmDecryptFinalRequest(context, tag.length(), Octets.of(padded), ciphertext);
@@ -341,7 +339,7 @@ public final class CmAesCommands {
     /** CM_AES_GCM_DECRYPT_FINAL's answer: whether the tag matched (1) or not (0), and the last plaintext. */
     public record GcmDecryptFinalResponse(int tagVerified, Octets plaintext) {
         public GcmDecryptFinalResponse {
-            checkMax("plaintext", plaintext, MAX_GCM_OUTPUT);
+            atMost("plaintext", plaintext, MAX_GCM_OUTPUT);
         }
 
         public boolean verified() {
@@ -361,7 +359,7 @@ public final class CmAesCommands {
                                     requestTail(in, "ciphertext_size", "ciphertext", MAX_DATA))),
                     Codec.variable(8, 8 + MAX_GCM_OUTPUT, (v, out) -> out.u32(v.tagVerified()).sized(v.plaintext()),
                             in -> new GcmDecryptFinalResponse(in.u32("tag_verified"),
-                                    sized(in, "plaintext_size", "plaintext", MAX_GCM_OUTPUT))));
+                                    in.sized("plaintext_size", "plaintext", MAX_GCM_OUTPUT))));
 
     /**
      * CM_AES_GCM_DECRYPT_DMA's request: decrypt {@code length} bytes in place at an AXI address, after
@@ -371,10 +369,10 @@ public final class CmAesCommands {
             int axiAddrHi, int length, Octets aad) {
         public GcmDecryptDmaRequest {
             Objects.requireNonNull(cmk, "cmk");
-            checkSize("iv", iv, GCM_IV_SIZE);
-            checkSize("tag", tag, GCM_TAG_SIZE);
-            checkSize("encrypted_data_sha384", encryptedDataSha384, SHA384_SIZE);
-            checkMax("aad", aad, MAX_DATA);
+            exactly("iv", iv, GCM_IV_SIZE);
+            exactly("tag", tag, GCM_TAG_SIZE);
+            exactly("encrypted_data_sha384", encryptedDataSha384, SHA384_SIZE);
+            atMost("aad", aad, MAX_DATA);
         }
 
         public long axiAddress() {

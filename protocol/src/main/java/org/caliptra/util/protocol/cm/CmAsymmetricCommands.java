@@ -10,9 +10,13 @@ import org.caliptra.util.protocol.codec.NoFields;
 import org.caliptra.util.protocol.core.CaliptraCommand;
 
 import static org.caliptra.util.protocol.cm.CmFields.MAX_DATA;
-import static org.caliptra.util.protocol.cm.CmFields.checkMax;
-import static org.caliptra.util.protocol.cm.CmFields.checkSize;
 import static org.caliptra.util.protocol.cm.CmFields.requestTail;
+import static org.caliptra.util.protocol.codec.CryptoSizes.ECC384_SCALAR;
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_PUBLIC_KEY;
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_SIGNATURE;
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_SIGNATURE_SLOT;
+import static org.caliptra.util.protocol.codec.Fields.atMost;
+import static org.caliptra.util.protocol.codec.Fields.exactly;
 
 /**
  * Public-key operations of the cryptographic mailbox (spec/device.md §4.4): P-384 ECDH
@@ -26,11 +30,6 @@ public final class CmAsymmetricCommands {
     public static final int ECDH_CONTEXT_SIZE = 76;
     /** An uncompressed P-384 point without its 0x04 prefix: X then Y, 48 bytes each. */
     public static final int ECDH_EXCHANGE_DATA_SIZE = 96;
-    public static final int ECC384_SCALAR_SIZE = 48;
-    public static final int MLDSA87_PUBLIC_KEY_SIZE = 2592;
-    /** FIPS 204 signature of 4627 bytes plus one padding byte, so the field is whole u32 words. */
-    public static final int MLDSA87_SIGNATURE_FIELD_SIZE = 4628;
-    public static final int MLDSA87_SIGNATURE_SIZE = 4627;
     public static final int MLKEM1024_ENCAPS_KEY_SIZE = 1568;
     public static final int MLKEM1024_CIPHERTEXT_SIZE = 1568;
 
@@ -39,7 +38,7 @@ public final class CmAsymmetricCommands {
     /** The opaque, device-encrypted ECDH secret between GENERATE and FINISH. */
     public record EcdhContext(Octets bytes) {
         public EcdhContext {
-            checkSize("context", bytes, ECDH_CONTEXT_SIZE);
+            exactly("context", bytes, ECDH_CONTEXT_SIZE);
         }
     }
 
@@ -47,7 +46,7 @@ public final class CmAsymmetricCommands {
     public record EcdhGenerateResponse(EcdhContext context, Octets exchangeData) {
         public EcdhGenerateResponse {
             Objects.requireNonNull(context, "context");
-            checkSize("exchange_data", exchangeData, ECDH_EXCHANGE_DATA_SIZE);
+            exactly("exchange_data", exchangeData, ECDH_EXCHANGE_DATA_SIZE);
         }
     }
 
@@ -63,7 +62,7 @@ public final class CmAsymmetricCommands {
     public record EcdhFinishRequest(EcdhContext context, int keyUsage, Octets incomingExchangeData) {
         public EcdhFinishRequest {
             Objects.requireNonNull(context, "context");
-            checkSize("incoming_exchange_data", incomingExchangeData, ECDH_EXCHANGE_DATA_SIZE);
+            exactly("incoming_exchange_data", incomingExchangeData, ECDH_EXCHANGE_DATA_SIZE);
         }
 
         public static EcdhFinishRequest of(EcdhContext context, KeyUsage usage, Octets peerPoint) {
@@ -86,22 +85,22 @@ public final class CmAsymmetricCommands {
     /** A P-384 public key as two big-endian coordinates. */
     public record EccPublicKey(Octets x, Octets y) {
         public EccPublicKey {
-            checkSize("public_key_x", x, ECC384_SCALAR_SIZE);
-            checkSize("public_key_y", y, ECC384_SCALAR_SIZE);
+            exactly("public_key_x", x, ECC384_SCALAR);
+            exactly("public_key_y", y, ECC384_SCALAR);
         }
     }
 
     public static final CommandCodec<Cmk, EccPublicKey> CM_ECDSA_PUBLIC_KEY = CommandCodec.of(
             CaliptraCommand.CM_ECDSA_PUBLIC_KEY, Cmk.CODEC,
-            Codec.fixed(2 * ECC384_SCALAR_SIZE, (v, out) -> out.bytes(v.x()).bytes(v.y()),
-                    in -> new EccPublicKey(in.bytes("public_key_x", ECC384_SCALAR_SIZE),
-                            in.bytes("public_key_y", ECC384_SCALAR_SIZE))));
+            Codec.fixed(2 * ECC384_SCALAR, (v, out) -> out.bytes(v.x()).bytes(v.y()),
+                    in -> new EccPublicKey(in.bytes("public_key_x", ECC384_SCALAR),
+                            in.bytes("public_key_y", ECC384_SCALAR))));
 
     /** The request of CM_ECDSA_SIGN and CM_MLDSA_SIGN: the signing key and the message itself (not a digest). */
     public record SignRequest(Cmk cmk, Octets message) {
         public SignRequest {
             Objects.requireNonNull(cmk, "cmk");
-            checkMax("message", message, MAX_DATA);
+            atMost("message", message, MAX_DATA);
         }
     }
 
@@ -113,32 +112,32 @@ public final class CmAsymmetricCommands {
     /** An ECDSA-384 signature as two big-endian scalars. */
     public record EcdsaSignature(Octets r, Octets s) {
         public EcdsaSignature {
-            checkSize("signature_r", r, ECC384_SCALAR_SIZE);
-            checkSize("signature_s", s, ECC384_SCALAR_SIZE);
+            exactly("signature_r", r, ECC384_SCALAR);
+            exactly("signature_s", s, ECC384_SCALAR);
         }
 
         static EcdsaSignature read(FieldReader in) {
-            return new EcdsaSignature(in.bytes("signature_r", ECC384_SCALAR_SIZE), in.bytes("signature_s", ECC384_SCALAR_SIZE));
+            return new EcdsaSignature(in.bytes("signature_r", ECC384_SCALAR), in.bytes("signature_s", ECC384_SCALAR));
         }
     }
 
     /** The device hashes the message with SHA-384 itself; answers signature_r[48], signature_s[48]: 96 bytes. */
     public static final CommandCodec<SignRequest, EcdsaSignature> CM_ECDSA_SIGN = CommandCodec.of(CaliptraCommand.CM_ECDSA_SIGN,
-            SIGN_REQUEST, Codec.fixed(2 * ECC384_SCALAR_SIZE, (v, out) -> out.bytes(v.r()).bytes(v.s()), EcdsaSignature::read));
+            SIGN_REQUEST, Codec.fixed(2 * ECC384_SCALAR, (v, out) -> out.bytes(v.r()).bytes(v.s()), EcdsaSignature::read));
 
     /** CM_ECDSA_VERIFY's request: the key, the signature and the message it should sign. */
     public record EcdsaVerifyRequest(Cmk cmk, EcdsaSignature signature, Octets message) {
         public EcdsaVerifyRequest {
             Objects.requireNonNull(cmk, "cmk");
             Objects.requireNonNull(signature, "signature");
-            checkMax("message", message, MAX_DATA);
+            atMost("message", message, MAX_DATA);
         }
     }
 
     /** cmk, signature_r[48], signature_s[48], message_size, message[≤4096]: 228 to 4324 bytes. */
     public static final CommandCodec<EcdsaVerifyRequest, NoFields> CM_ECDSA_VERIFY = CommandCodec.of(
             CaliptraCommand.CM_ECDSA_VERIFY,
-            Codec.variable(Cmk.SIZE + 2 * ECC384_SCALAR_SIZE + 4, Cmk.SIZE + 2 * ECC384_SCALAR_SIZE + 4 + MAX_DATA,
+            Codec.variable(Cmk.SIZE + 2 * ECC384_SCALAR + 4, Cmk.SIZE + 2 * ECC384_SCALAR + 4 + MAX_DATA,
                     (v, out) -> out.bytes(v.cmk().bytes()).bytes(v.signature().r()).bytes(v.signature().s()).sized(v.message()),
                     in -> new EcdsaVerifyRequest(Cmk.read(in, "cmk"), EcdsaSignature.read(in),
                             requestTail(in, "message_size", "message", MAX_DATA))),
@@ -147,14 +146,14 @@ public final class CmAsymmetricCommands {
     /** An ML-DSA-87 public key (FIPS 204 encoding). */
     public record MldsaPublicKey(Octets bytes) {
         public MldsaPublicKey {
-            checkSize("public_key", bytes, MLDSA87_PUBLIC_KEY_SIZE);
+            exactly("public_key", bytes, MLDSA87_PUBLIC_KEY);
         }
     }
 
     public static final CommandCodec<Cmk, MldsaPublicKey> CM_MLDSA_PUBLIC_KEY = CommandCodec.of(
             CaliptraCommand.CM_MLDSA_PUBLIC_KEY, Cmk.CODEC,
-            Codec.fixed(MLDSA87_PUBLIC_KEY_SIZE, (v, out) -> out.bytes(v.bytes()),
-                    in -> new MldsaPublicKey(in.bytes("public_key", MLDSA87_PUBLIC_KEY_SIZE))));
+            Codec.fixed(MLDSA87_PUBLIC_KEY, (v, out) -> out.bytes(v.bytes()),
+                    in -> new MldsaPublicKey(in.bytes("public_key", MLDSA87_PUBLIC_KEY))));
 
     /**
      * An ML-DSA-87 signature field as sent: the 4627-byte FIPS 204 signature and one padding byte,
@@ -162,51 +161,51 @@ public final class CmAsymmetricCommands {
      */
     public record MldsaSignature(Octets field) {
         public MldsaSignature {
-            checkSize("signature", field, MLDSA87_SIGNATURE_FIELD_SIZE);
+            exactly("signature", field, MLDSA87_SIGNATURE_SLOT);
         }
 
         /** The field of a 4627-byte signature, with a zero padding byte. */
         public static MldsaSignature of(Octets signature) {
-            checkSize("signature", signature, MLDSA87_SIGNATURE_SIZE);
-            byte[] b = new byte[MLDSA87_SIGNATURE_FIELD_SIZE];
+            exactly("signature", signature, MLDSA87_SIGNATURE);
+            byte[] b = new byte[MLDSA87_SIGNATURE_SLOT];
             signature.copyTo(b, 0);
             return new MldsaSignature(Octets.of(b));
         }
 
         /** The FIPS 204 signature without the padding byte. */
         public Octets signature() {
-            return field.slice(0, MLDSA87_SIGNATURE_SIZE);
+            return field.slice(0, MLDSA87_SIGNATURE);
         }
     }
 
     /** Answers signature[4628]. */
     public static final CommandCodec<SignRequest, MldsaSignature> CM_MLDSA_SIGN = CommandCodec.of(CaliptraCommand.CM_MLDSA_SIGN,
-            SIGN_REQUEST, Codec.fixed(MLDSA87_SIGNATURE_FIELD_SIZE, (v, out) -> out.bytes(v.field()),
-                    in -> new MldsaSignature(in.bytes("signature", MLDSA87_SIGNATURE_FIELD_SIZE))));
+            SIGN_REQUEST, Codec.fixed(MLDSA87_SIGNATURE_SLOT, (v, out) -> out.bytes(v.field()),
+                    in -> new MldsaSignature(in.bytes("signature", MLDSA87_SIGNATURE_SLOT))));
 
     /** CM_MLDSA_VERIFY's request: the key, the signature and the message it should sign. */
     public record MldsaVerifyRequest(Cmk cmk, MldsaSignature signature, Octets message) {
         public MldsaVerifyRequest {
             Objects.requireNonNull(cmk, "cmk");
             Objects.requireNonNull(signature, "signature");
-            checkMax("message", message, MAX_DATA);
+            atMost("message", message, MAX_DATA);
         }
     }
 
     /** cmk, signature[4628], message_size, message[≤4096]: 4760 to 8856 bytes. */
     public static final CommandCodec<MldsaVerifyRequest, NoFields> CM_MLDSA_VERIFY = CommandCodec.of(
             CaliptraCommand.CM_MLDSA_VERIFY,
-            Codec.variable(Cmk.SIZE + MLDSA87_SIGNATURE_FIELD_SIZE + 4, Cmk.SIZE + MLDSA87_SIGNATURE_FIELD_SIZE + 4 + MAX_DATA,
+            Codec.variable(Cmk.SIZE + MLDSA87_SIGNATURE_SLOT + 4, Cmk.SIZE + MLDSA87_SIGNATURE_SLOT + 4 + MAX_DATA,
                     (v, out) -> out.bytes(v.cmk().bytes()).bytes(v.signature().field()).sized(v.message()),
                     in -> new MldsaVerifyRequest(Cmk.read(in, "cmk"),
-                            new MldsaSignature(in.bytes("signature", MLDSA87_SIGNATURE_FIELD_SIZE)),
+                            new MldsaSignature(in.bytes("signature", MLDSA87_SIGNATURE_SLOT)),
                             requestTail(in, "message_size", "message", MAX_DATA))),
             NoFields.CODEC);
 
     /** An ML-KEM-1024 encapsulation key (FIPS 203 encoding). */
     public record EncapsulationKey(Octets bytes) {
         public EncapsulationKey {
-            checkSize("encaps_key", bytes, MLKEM1024_ENCAPS_KEY_SIZE);
+            exactly("encaps_key", bytes, MLKEM1024_ENCAPS_KEY_SIZE);
         }
     }
 
@@ -233,7 +232,7 @@ public final class CmAsymmetricCommands {
     /** CM_MLKEM_ENCAPSULATE's answer: the ciphertext for the peer and the shared key as a CMK. */
     public record EncapsulateResponse(Octets ciphertext, Cmk sharedKey) {
         public EncapsulateResponse {
-            checkSize("ciphertext", ciphertext, MLKEM1024_CIPHERTEXT_SIZE);
+            exactly("ciphertext", ciphertext, MLKEM1024_CIPHERTEXT_SIZE);
             Objects.requireNonNull(sharedKey, "shared_key");
         }
     }
@@ -251,7 +250,7 @@ public final class CmAsymmetricCommands {
     public record DecapsulateRequest(int keyUsage, Cmk cmk, Octets ciphertext) {
         public DecapsulateRequest {
             Objects.requireNonNull(cmk, "cmk");
-            checkSize("ciphertext", ciphertext, MLKEM1024_CIPHERTEXT_SIZE);
+            exactly("ciphertext", ciphertext, MLKEM1024_CIPHERTEXT_SIZE);
         }
 
         public static DecapsulateRequest of(KeyUsage usage, Cmk seed, Octets ciphertext) {

@@ -9,9 +9,9 @@ import org.caliptra.util.protocol.codec.FieldReader;
 import org.caliptra.util.protocol.core.CaliptraCommand;
 
 import static org.caliptra.util.protocol.cm.CmFields.MAX_DATA;
-import static org.caliptra.util.protocol.cm.CmFields.checkMax;
-import static org.caliptra.util.protocol.cm.CmFields.checkSize;
 import static org.caliptra.util.protocol.cm.CmFields.requestTail;
+import static org.caliptra.util.protocol.codec.Fields.atMost;
+import static org.caliptra.util.protocol.codec.Fields.exactly;
 
 /**
  * Hashing through the cryptographic mailbox (spec/device.md §4.4): the ROM's one-shot CM_SHA, the
@@ -75,7 +75,7 @@ public final class CmHashCommands {
     /** CM_SHA's request: a whole message to hash in one go (ROM only). */
     public record ShaRequest(int hashAlgorithm, Octets input) {
         public ShaRequest {
-            checkMax("input", input, maxShaInput(PASSIVE_MAILBOX_SIZE));
+            atMost("input", input, maxShaInput(PASSIVE_MAILBOX_SIZE));
         }
 
         public static ShaRequest of(HashAlgorithm algorithm, Octets input) {
@@ -113,7 +113,7 @@ public final class CmHashCommands {
     /** The opaque, device-encrypted state of a SHA computation between commands. */
     public record ShaContext(Octets bytes) {
         public ShaContext {
-            checkSize("context", bytes, SHA_CONTEXT_SIZE);
+            exactly("context", bytes, SHA_CONTEXT_SIZE);
         }
 
         static ShaContext read(FieldReader in) {
@@ -127,7 +127,7 @@ public final class CmHashCommands {
     /** CM_SHA_INIT's request: the algorithm and the first (possibly empty) part of the message. */
     public record ShaInitRequest(int hashAlgorithm, Octets input) {
         public ShaInitRequest {
-            checkMax("input", input, MAX_DATA);
+            atMost("input", input, MAX_DATA);
         }
 
         public static ShaInitRequest of(HashAlgorithm algorithm, Octets input) {
@@ -149,7 +149,7 @@ public final class CmHashCommands {
     public record ShaUpdateRequest(ShaContext context, Octets input) {
         public ShaUpdateRequest {
             Objects.requireNonNull(context, "context");
-            checkMax("input", input, MAX_DATA);
+            atMost("input", input, MAX_DATA);
         }
     }
 
@@ -167,7 +167,7 @@ public final class CmHashCommands {
     /** The opaque, device-encrypted session token of a SHAKE256 computation between commands. */
     public record Shake256Context(Octets bytes) {
         public Shake256Context {
-            checkSize("context", bytes, SHAKE256_CONTEXT_SIZE);
+            exactly("context", bytes, SHAKE256_CONTEXT_SIZE);
         }
 
         static Shake256Context read(FieldReader in) {
@@ -181,7 +181,7 @@ public final class CmHashCommands {
     /** CM_SHAKE256_INIT's request: the first (possibly empty) part of the message. */
     public record Shake256InitRequest(Octets input) {
         public Shake256InitRequest {
-            checkMax("input", input, MAX_DATA);
+            atMost("input", input, MAX_DATA);
         }
     }
 
@@ -196,7 +196,7 @@ public final class CmHashCommands {
     public record Shake256UpdateRequest(Shake256Context context, Octets input) {
         public Shake256UpdateRequest {
             Objects.requireNonNull(context, "context");
-            checkMax("input", input, MAX_DATA);
+            atMost("input", input, MAX_DATA);
         }
     }
 
@@ -211,7 +211,7 @@ public final class CmHashCommands {
     /** The 64-byte SHAKE256 output CM_SHAKE256_FINAL always returns. */
     public record Shake256Digest(Octets hash) {
         public Shake256Digest {
-            checkSize("hash", hash, SHAKE256_DIGEST_SIZE);
+            exactly("hash", hash, SHAKE256_DIGEST_SIZE);
         }
     }
 
@@ -224,7 +224,7 @@ public final class CmHashCommands {
     public record HmacRequest(Cmk cmk, int hashAlgorithm, Octets data) {
         public HmacRequest {
             Objects.requireNonNull(cmk, "cmk");
-            checkMax("data", data, MAX_DATA);
+            atMost("data", data, MAX_DATA);
         }
 
         public static HmacRequest of(Cmk cmk, HashAlgorithm algorithm, Octets data) {

@@ -9,9 +9,9 @@ import org.caliptra.util.protocol.codec.NoFields;
 import org.caliptra.util.protocol.core.CaliptraCommand;
 
 import static org.caliptra.util.protocol.cm.CmFields.MAX_DATA;
-import static org.caliptra.util.protocol.cm.CmFields.checkMax;
-import static org.caliptra.util.protocol.cm.CmFields.checkSize;
 import static org.caliptra.util.protocol.cm.CmFields.requestTail;
+import static org.caliptra.util.protocol.codec.Fields.atMost;
+import static org.caliptra.util.protocol.codec.Fields.exactly;
 
 /**
  * Key management of the cryptographic mailbox (spec/device.md §4.4): CM_IMPORT, CM_DELETE,
@@ -31,7 +31,7 @@ public final class CmKeyCommands {
     /** CM_IMPORT's request: a raw key and the usage it is to be tagged with. */
     public record ImportRequest(int keyUsage, Octets input) {
         public ImportRequest {
-            checkMax("input", input, MAX_IMPORT_KEY);
+            atMost("input", input, MAX_IMPORT_KEY);
         }
 
         public static ImportRequest of(KeyUsage usage, Octets key) {
@@ -65,7 +65,7 @@ public final class CmKeyCommands {
     /** CM_DERIVE_STABLE_KEY's request: the source key and 32 bytes of derivation info. */
     public record DeriveStableKeyRequest(int keyType, Octets info) {
         public DeriveStableKeyRequest {
-            checkSize("info", info, STABLE_KEY_INFO_SIZE);
+            exactly("info", info, STABLE_KEY_INFO_SIZE);
         }
 
         public static DeriveStableKeyRequest of(StableKeyType type, Octets info) {
@@ -87,7 +87,7 @@ public final class CmKeyCommands {
     public record HmacKdfCounterRequest(Cmk kin, int hashAlgorithm, int keyUsage, int keySize, Octets label) {
         public HmacKdfCounterRequest {
             Objects.requireNonNull(kin, "kin");
-            checkMax("label", label, MAX_DATA);
+            atMost("label", label, MAX_DATA);
         }
 
         public Optional<HashAlgorithm> algorithm() {
@@ -131,7 +131,7 @@ public final class CmKeyCommands {
     public record HkdfExpandRequest(Cmk prk, int hashAlgorithm, int keyUsage, int keySize, Octets info) {
         public HkdfExpandRequest {
             Objects.requireNonNull(prk, "prk");
-            checkMax("info", info, MAX_DATA);
+            atMost("info", info, MAX_DATA);
         }
 
         public Optional<HashAlgorithm> algorithm() {

@@ -7,9 +7,8 @@ import org.caliptra.util.protocol.codec.NoFields;
 import org.caliptra.util.protocol.core.CaliptraCommand;
 
 import static org.caliptra.util.protocol.cm.CmFields.MAX_DATA;
-import static org.caliptra.util.protocol.cm.CmFields.checkMax;
 import static org.caliptra.util.protocol.cm.CmFields.requestTail;
-import static org.caliptra.util.protocol.cm.CmFields.sized;
+import static org.caliptra.util.protocol.codec.Fields.atMost;
 
 /** The cryptographic mailbox's random number service (spec/device.md §4.4): CM_RANDOM_GENERATE and CM_RANDOM_STIR. */
 public final class CmRandomCommands {
@@ -28,7 +27,7 @@ public final class CmRandomCommands {
     /** CM_RANDOM_GENERATE's answer: the random bytes, only as many as were asked for. */
     public record RandomData(Octets data) {
         public RandomData {
-            checkMax("data", data, MAX_DATA);
+            atMost("data", data, MAX_DATA);
         }
     }
 
@@ -37,12 +36,12 @@ public final class CmRandomCommands {
             CaliptraCommand.CM_RANDOM_GENERATE,
             Codec.fixed(4, (v, out) -> out.u32(v.size()), in -> new RandomGenerateRequest(in.u32("size"))),
             Codec.variable(4, 4 + MAX_DATA, (v, out) -> out.sized(v.data()),
-                    in -> new RandomData(sized(in, "data_len", "data", MAX_DATA))));
+                    in -> new RandomData(in.sized("data_len", "data", MAX_DATA))));
 
     /** CM_RANDOM_STIR's request: additional input for the DRBG. */
     public record RandomStirRequest(Octets input) {
         public RandomStirRequest {
-            checkMax("input", input, MAX_DATA);
+            atMost("input", input, MAX_DATA);
         }
     }
 

@@ -1,9 +1,9 @@
 package org.caliptra.util.protocol.cm;
 
-import java.util.Objects;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.codec.Codec;
 import org.caliptra.util.protocol.codec.FieldReader;
+import org.caliptra.util.protocol.codec.Fields;
 
 /**
  * A cryptographic mailbox key: 128 opaque bytes that only the device that issued them can decrypt,
@@ -19,10 +19,7 @@ public record Cmk(Octets bytes) {
     public static final Codec<Cmk> CODEC = codec("cmk");
 
     public Cmk {
-        Objects.requireNonNull(bytes, "cmk");
-        if (bytes.length() != SIZE) {
-            throw new IllegalArgumentException("cmk is " + SIZE + " bytes, got " + bytes.length());
-        }
+        Fields.exactly("cmk", bytes, SIZE);
     }
 
     /** A message that is one CMK, named as the spec names it (kout, prk, okm, …). */

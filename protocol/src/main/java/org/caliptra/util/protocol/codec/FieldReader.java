@@ -78,6 +78,16 @@ public final class FieldReader {
         return v;
     }
 
+    /** A u32 size that must be at most {@code max}, as the size field before a fixed-capacity buffer. */
+    public int u32AtMost(String field, int max) {
+        int at = position;
+        long size = Integer.toUnsignedLong(u32(field));
+        if (size > max) {
+            throw error(field, at, "is " + size + ", at most " + max);
+        }
+        return (int) size;
+    }
+
     /** Exactly {@code length} bytes. */
     public Octets bytes(String field, int length) {
         need(field, length);
@@ -104,15 +114,16 @@ public final class FieldReader {
 
     /**
      * A length-prefixed field: {@code sizeField:u32} then that many bytes of {@code dataField}, at
-     * most {@code max}.
+     * most {@code max}. A size beyond {@code max} or beyond the bytes that follow fails on the size
+     * field, which is the one that is wrong.
      */
     public Octets sized(String sizeField, String dataField, int max) {
         int at = position;
-        long size = Integer.toUnsignedLong(u32(sizeField));
-        if (size > max) {
-            throw error(sizeField, at, "is " + size + ", at most " + max);
+        int size = u32AtMost(sizeField, max);
+        if (size > remaining()) {
+            throw error(sizeField, at, "is " + size + " but only " + remaining() + " bytes follow");
         }
-        return bytes(dataField, (int) size);
+        return bytes(dataField, size);
     }
 
     /**

@@ -6,6 +6,7 @@ import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.codec.Codec;
 import org.caliptra.util.protocol.codec.CommandCodec;
 import org.caliptra.util.protocol.codec.FieldReader;
+import org.caliptra.util.protocol.codec.Fields;
 import org.caliptra.util.protocol.codec.NoFields;
 
 /**
@@ -104,8 +105,8 @@ public final class AuthManifestCommands {
         public static final int SKIP_STASH = 1;
 
         public AuthorizeAndStashRequest {
-            InfoCommands.checkSize("measurement", measurement, 48);
-            InfoCommands.checkSize("context", context, 48);
+            Fields.exactly("measurement", measurement, 48);
+            Fields.exactly("context", context, 48);
         }
 
         /** Authorize an image whose digest the requester computed, and stash it. */
@@ -156,7 +157,7 @@ public final class AuthManifestCommands {
     public record ImageInfo(int componentId, int flags, int loadAddressHigh, int loadAddressLow, int stagingAddressHigh,
             int stagingAddressLow, Octets digest) {
         public ImageInfo {
-            InfoCommands.checkSize("digest", digest, 48);
+            Fields.exactly("digest", digest, 48);
         }
     }
 
@@ -171,7 +172,7 @@ public final class AuthManifestCommands {
     /** INSTALL_OWNER_PK_HASH: the owner key hash (standard byte order; u32[12] on the wire). */
     public record OwnerPkHash(Octets digest) {
         public OwnerPkHash {
-            InfoCommands.checkSize("digest", digest, 48);
+            Fields.exactly("digest", digest, 48);
         }
     }
 

@@ -5,7 +5,13 @@ import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.codec.Codec;
 import org.caliptra.util.protocol.codec.CommandCodec;
 import org.caliptra.util.protocol.codec.FieldReader;
+import org.caliptra.util.protocol.codec.Fields;
 import org.caliptra.util.protocol.codec.NoFields;
+
+import static org.caliptra.util.protocol.codec.CryptoSizes.ECC384_SCALAR;
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_PUBLIC_KEY;
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_SIGNATURE;
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_SIGNATURE_SLOT;
 
 /**
  * DICE certificates, keys and CSRs (spec/device.md §2.5, §4.2): the IDevID certificate the device
@@ -43,9 +49,9 @@ public final class CertificateCommands {
         public static final int MAX_TBS = 916;
 
         public IdevEcc384CertRequest {
-            Layout.exactly("signature_r", signatureR, Layout.ECC384_SCALAR);
-            Layout.exactly("signature_s", signatureS, Layout.ECC384_SCALAR);
-            Layout.atMost("tbs", tbs, MAX_TBS);
+            Fields.exactly("signature_r", signatureR, ECC384_SCALAR);
+            Fields.exactly("signature_s", signatureS, ECC384_SCALAR);
+            Fields.atMost("tbs", tbs, MAX_TBS);
         }
     }
 
@@ -54,7 +60,7 @@ public final class CertificateCommands {
                 out.u32(v.tbs().length()).bytes(v.signatureR()).bytes(v.signatureS());
                 Layout.buffer(out, "tbs", v.tbs(), IdevEcc384CertRequest.MAX_TBS, false);
             }, in -> {
-                int tbsSize = Layout.usedSize(in, "tbs_size", IdevEcc384CertRequest.MAX_TBS);
+                int tbsSize = in.u32AtMost("tbs_size", IdevEcc384CertRequest.MAX_TBS);
                 Octets r = in.bytes("signature_r", 48);
                 Octets s = in.bytes("signature_s", 48);
                 return new IdevEcc384CertRequest(r, s, Layout.usedThenRest(in, "tbs", tbsSize));
@@ -80,8 +86,8 @@ public final class CertificateCommands {
     /** The IDevID ECC P-384 public key, X and Y as standard big-endian bytes. */
     public record IdevEcc384Info(Octets idevPubX, Octets idevPubY) {
         public IdevEcc384Info {
-            Layout.exactly("idev_pub_x", idevPubX, Layout.ECC384_SCALAR);
-            Layout.exactly("idev_pub_y", idevPubY, Layout.ECC384_SCALAR);
+            Fields.exactly("idev_pub_x", idevPubX, ECC384_SCALAR);
+            Fields.exactly("idev_pub_y", idevPubY, ECC384_SCALAR);
         }
     }
 
@@ -97,13 +103,13 @@ public final class CertificateCommands {
      */
     public record PopulateCertRequest(Octets cert) {
         public PopulateCertRequest {
-            Layout.atMost("cert", cert, MAX_POPULATE_MLDSA87_CERT);
+            Fields.atMost("cert", cert, MAX_POPULATE_MLDSA87_CERT);
         }
     }
 
     static Codec<PopulateCertRequest> populateCertRequest(int capacity) {
         return Codec.variable(4, 4 + capacity, (v, out) -> Layout.sized(out, "cert", v.cert(), capacity, false),
-                in -> new PopulateCertRequest(Layout.usedThenRest(in, "cert", Layout.usedSize(in, "cert_size", capacity))));
+                in -> new PopulateCertRequest(Layout.usedThenRest(in, "cert", in.u32AtMost("cert_size", capacity))));
     }
 
     public static final CommandCodec<PopulateCertRequest, NoFields> POPULATE_IDEV_ECC384_CERT = CommandCodec.of(
@@ -159,20 +165,20 @@ public final class CertificateCommands {
         public static final int MAX_TBS = 2820;
 
         public IdevMldsa87CertRequest {
-            Layout.exactly("signature", signature, Layout.MLDSA87_SIGNATURE);
-            Layout.atMost("tbs", tbs, MAX_TBS);
+            Fields.exactly("signature", signature, MLDSA87_SIGNATURE);
+            Fields.atMost("tbs", tbs, MAX_TBS);
         }
     }
 
     private static IdevMldsa87CertRequest readIdevMldsa87CertRequest(FieldReader in) {
-        int tbsSize = Layout.usedSize(in, "tbs_size", IdevMldsa87CertRequest.MAX_TBS);
+        int tbsSize = in.u32AtMost("tbs_size", IdevMldsa87CertRequest.MAX_TBS);
         Octets signature = Layout.mldsaSignature(in, "signature");
         return new IdevMldsa87CertRequest(signature, Layout.usedThenRest(in, "tbs", tbsSize));
     }
 
     public static final CommandCodec<IdevMldsa87CertRequest, SizedData> GET_IDEV_MLDSA87_CERT = CommandCodec.of(
             CaliptraCommand.GET_IDEV_MLDSA87_CERT,
-            Codec.variable(4 + Layout.MLDSA87_SIGNATURE_SLOT, 4 + Layout.MLDSA87_SIGNATURE_SLOT + IdevMldsa87CertRequest.MAX_TBS,
+            Codec.variable(4 + MLDSA87_SIGNATURE_SLOT, 4 + MLDSA87_SIGNATURE_SLOT + IdevMldsa87CertRequest.MAX_TBS,
                     (v, out) -> {
                         out.u32(v.tbs().length());
                         Layout.mldsaSignature(out, v.signature());
@@ -183,14 +189,14 @@ public final class CertificateCommands {
     /** The IDevID ML-DSA-87 public key (raw FIPS 204 bytes). */
     public record IdevMldsa87Info(Octets idevPubKey) {
         public IdevMldsa87Info {
-            Layout.exactly("idev_pub_key", idevPubKey, Layout.MLDSA87_PUBLIC_KEY);
+            Fields.exactly("idev_pub_key", idevPubKey, MLDSA87_PUBLIC_KEY);
         }
     }
 
     public static final CommandCodec<NoFields, IdevMldsa87Info> GET_IDEV_MLDSA87_INFO = CommandCodec.of(
-            CaliptraCommand.GET_IDEV_MLDSA87_INFO, NoFields.CODEC, Codec.fixed(Layout.MLDSA87_PUBLIC_KEY,
+            CaliptraCommand.GET_IDEV_MLDSA87_INFO, NoFields.CODEC, Codec.fixed(MLDSA87_PUBLIC_KEY,
                     (v, out) -> out.bytes(v.idevPubKey()),
-                    in -> new IdevMldsa87Info(in.bytes("idev_pub_key", Layout.MLDSA87_PUBLIC_KEY))));
+                    in -> new IdevMldsa87Info(in.bytes("idev_pub_key", MLDSA87_PUBLIC_KEY))));
 
     public static final CommandCodec<PopulateCertRequest, NoFields> POPULATE_IDEV_MLDSA87_CERT = CommandCodec.of(
             CaliptraCommand.POPULATE_IDEV_MLDSA87_CERT, populateCertRequest(MAX_POPULATE_MLDSA87_CERT), NoFields.CODEC);
@@ -215,7 +221,7 @@ public final class CertificateCommands {
         public static final int RT_ALIAS = 3;
 
         public AttestedCsrRequest {
-            Layout.exactly("nonce", nonce, 32);
+            Fields.exactly("nonce", nonce, 32);
         }
     }
 

@@ -3,7 +3,11 @@ package org.caliptra.util.protocol.core;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.codec.Codec;
 import org.caliptra.util.protocol.codec.CommandCodec;
+import org.caliptra.util.protocol.codec.Fields;
 import org.caliptra.util.protocol.codec.NoFields;
+
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_PUBLIC_KEY;
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_SIGNATURE;
 
 /**
  * Debug unlock (spec/device.md §4.2): the manufacturing token, and the production challenge and
@@ -16,7 +20,7 @@ public final class DebugUnlockCommands {
     /** MANUF_DEBUG_UNLOCK_REQ_TOKEN: the 32-byte token whose SHA-512 the ROM compares with the fuse. */
     public record ManufDebugUnlockToken(Octets token) {
         public ManufDebugUnlockToken {
-            Layout.exactly("token", token, 32);
+            Fields.exactly("token", token, 32);
         }
     }
 
@@ -31,8 +35,8 @@ public final class DebugUnlockCommands {
         public static final int LENGTH_DWORDS = 2;
 
         public ProductionAuthDebugUnlockRequest {
-            Layout.u8("unlock_level", unlockLevel);
-            Layout.exactly("reserved", reserved, 3);
+            Fields.u8("unlock_level", unlockLevel);
+            Fields.exactly("reserved", reserved, 3);
         }
 
         public static ProductionAuthDebugUnlockRequest of(int unlockLevel) {
@@ -46,8 +50,8 @@ public final class DebugUnlockCommands {
         public static final int LENGTH_DWORDS = 21;
 
         public ProductionAuthDebugUnlockChallenge {
-            Layout.exactly("unique_device_identifier", uniqueDeviceIdentifier, 32);
-            Layout.exactly("challenge", challenge, 48);
+            Fields.exactly("unique_device_identifier", uniqueDeviceIdentifier, 32);
+            Fields.exactly("challenge", challenge, 48);
         }
     }
 
@@ -73,14 +77,14 @@ public final class DebugUnlockCommands {
         public static final int LENGTH_DWORDS = 1875;
 
         public ProductionAuthDebugUnlockToken {
-            Layout.exactly("unique_device_identifier", uniqueDeviceIdentifier, 32);
-            Layout.u8("unlock_level", unlockLevel);
-            Layout.exactly("reserved", reserved, 3);
-            Layout.exactly("challenge", challenge, 48);
-            Layout.exactly("ecc_public_key", eccPublicKey, 96);
-            Layout.exactly("mldsa_public_key", mldsaPublicKey, Layout.MLDSA87_PUBLIC_KEY);
-            Layout.exactly("ecc_signature", eccSignature, 96);
-            Layout.exactly("mldsa_signature", mldsaSignature, Layout.MLDSA87_SIGNATURE);
+            Fields.exactly("unique_device_identifier", uniqueDeviceIdentifier, 32);
+            Fields.u8("unlock_level", unlockLevel);
+            Fields.exactly("reserved", reserved, 3);
+            Fields.exactly("challenge", challenge, 48);
+            Fields.exactly("ecc_public_key", eccPublicKey, 96);
+            Fields.exactly("mldsa_public_key", mldsaPublicKey, MLDSA87_PUBLIC_KEY);
+            Fields.exactly("ecc_signature", eccSignature, 96);
+            Fields.exactly("mldsa_signature", mldsaSignature, MLDSA87_SIGNATURE);
         }
     }
 
@@ -92,7 +96,7 @@ public final class DebugUnlockCommands {
                         Layout.mldsaSignature(out, v.mldsaSignature());
                     }, in -> new ProductionAuthDebugUnlockToken(in.u32("length"), in.bytes("unique_device_identifier", 32),
                             in.u8("unlock_level"), in.bytes("reserved", 3), in.bytes("challenge", 48),
-                            in.hwWords("ecc_public_key", 96), in.bytes("mldsa_public_key", Layout.MLDSA87_PUBLIC_KEY),
+                            in.hwWords("ecc_public_key", 96), in.bytes("mldsa_public_key", MLDSA87_PUBLIC_KEY),
                             in.hwWords("ecc_signature", 96), Layout.mldsaSignature(in, "mldsa_signature"))),
                     NoFields.CODEC);
 }

@@ -6,7 +6,13 @@ import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.codec.Codec;
 import org.caliptra.util.protocol.codec.CommandCodec;
+import org.caliptra.util.protocol.codec.Fields;
 import org.caliptra.util.protocol.codec.NoFields;
+
+import static org.caliptra.util.protocol.codec.CryptoSizes.ECC384_SCALAR;
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_PUBLIC_KEY;
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_SIGNATURE;
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_SIGNATURE_SLOT;
 
 /**
  * The mailbox side of DPE (spec/device.md §4.2, §4.3): the wrappers that carry serialized DPE
@@ -34,7 +40,7 @@ public final class DpeCommands {
     /** A serialized DPE command for INVOKE_DPE_ECC384 (and the 1.x branch's INVOKE_DPE_MLDSA87). */
     public record InvokeDpeRequest(Octets data) {
         public InvokeDpeRequest {
-            Layout.atMost("data", data, MAX_DPE_COMMAND);
+            Fields.atMost("data", data, MAX_DPE_COMMAND);
         }
     }
 
@@ -81,7 +87,7 @@ public final class DpeCommands {
             if (axiCapable && in.remaining() == 0) {
                 return DpeResponse.SENT_OVER_AXI;
             }
-            int size = Layout.usedSize(in, sizeField, capacity);
+            int size = in.u32AtMost(sizeField, capacity);
             return DpeResponse.of(Layout.usedThenRest(in, dataField, size));
         });
     }
@@ -89,7 +95,7 @@ public final class DpeCommands {
     /** Only the {@code data_size} used bytes are sent (libcaliptra and the Rust API alike). */
     private static final Codec<InvokeDpeRequest> INVOKE_DPE_REQUEST = Codec.variable(4, 4 + MAX_DPE_COMMAND,
             (v, out) -> Layout.sized(out, "data", v.data(), MAX_DPE_COMMAND, false),
-            in -> new InvokeDpeRequest(Layout.usedThenRest(in, "data", Layout.usedSize(in, "data_size", MAX_DPE_COMMAND))));
+            in -> new InvokeDpeRequest(Layout.usedThenRest(in, "data", in.u32AtMost("data_size", MAX_DPE_COMMAND))));
 
     public static final CommandCodec<InvokeDpeRequest, DpeResponse> INVOKE_DPE_ECC384_V1 = CommandCodec.of(
             CaliptraCommand.INVOKE_DPE_ECC384, INVOKE_DPE_REQUEST, dpeResponse("data_size", "data", MAX_DPE_RESPONSE_V1, false));
@@ -114,7 +120,7 @@ public final class DpeCommands {
         public static final int EXTERNAL_AXI_RESPONSE = 1 << 31;
 
         public InvokeDpeMldsa87Request {
-            Layout.atMost("data", data, MAX_DPE_COMMAND);
+            Fields.atMost("data", data, MAX_DPE_COMMAND);
         }
 
         public static InvokeDpeMldsa87Request overMailbox(Octets data) {
@@ -135,7 +141,7 @@ public final class DpeCommands {
                 int lo = in.u32("axi_addr_lo");
                 int hi = in.u32("axi_addr_hi");
                 int max = in.u32("axi_max_size");
-                int size = Layout.usedSize(in, "data_size", MAX_DPE_COMMAND);
+                int size = in.u32AtMost("data_size", MAX_DPE_COMMAND);
                 return new InvokeDpeMldsa87Request(flags, lo, hi, max, Layout.usedThenRest(in, "data", size));
             }), dpeResponse("data_size", "data", MAX_DPE_RESPONSE_V2, true));
 
@@ -148,7 +154,7 @@ public final class DpeCommands {
         public static final int DMTF_OTHER_NAME = 1 << 31;
 
         public CertifyKeyExtendedRequest {
-            Layout.exactly("certify_key_req", certifyKeyReq, CERTIFY_KEY_REQUEST);
+            Fields.exactly("certify_key_req", certifyKeyReq, CERTIFY_KEY_REQUEST);
         }
     }
 
@@ -193,7 +199,7 @@ public final class DpeCommands {
         public static final int EXTERNAL_AXI_RESPONSE = 1 << 30;
 
         public CertifyKeyExtendedMldsa87Request {
-            Layout.exactly("certify_key_req", certifyKeyReq, CERTIFY_KEY_REQUEST);
+            Fields.exactly("certify_key_req", certifyKeyReq, CERTIFY_KEY_REQUEST);
         }
     }
 
@@ -214,15 +220,15 @@ public final class DpeCommands {
         public static final int USE_MLDSA = 1 << 31;
 
         public CertifyKeyChunksRequest {
-            Layout.exactly("certify_key_req", certifyKeyReq, CERTIFY_KEY_REQUEST);
+            Fields.exactly("certify_key_req", certifyKeyReq, CERTIFY_KEY_REQUEST);
         }
     }
 
     /** One chunk of the CertifyKey response, the context handle to use next, and how many bytes follow it. */
     public record CertifyKeyChunk(Octets contextHandle, Octets chunk, int remaining) {
         public CertifyKeyChunk {
-            Layout.exactly("context_handle", contextHandle, 16);
-            Layout.atMost("certify_key_resp", chunk, MAX_CERTIFY_KEY_CHUNK);
+            Fields.exactly("context_handle", contextHandle, 16);
+            Fields.atMost("certify_key_resp", chunk, MAX_CERTIFY_KEY_CHUNK);
         }
     }
 
@@ -236,7 +242,7 @@ public final class DpeCommands {
                 Layout.buffer(out, "certify_key_resp", v.chunk(), MAX_CERTIFY_KEY_CHUNK, false);
             }, in -> {
                 Octets handle = in.bytes("context_handle", 16);
-                int length = Layout.usedSize(in, "chunk_len", MAX_CERTIFY_KEY_CHUNK);
+                int length = in.u32AtMost("chunk_len", MAX_CERTIFY_KEY_CHUNK);
                 int remaining = in.u32("remaining");
                 return new CertifyKeyChunk(handle, Layout.usedThenRest(in, "certify_key_resp", length), remaining);
             }));
@@ -253,7 +259,7 @@ public final class DpeCommands {
         public static final int MAX_DEVICE_INFO = 128;
 
         public AddSubjectAltNameRequest {
-            Layout.atMost("dmtf_device_info", dmtfDeviceInfo, MAX_DEVICE_INFO);
+            Fields.atMost("dmtf_device_info", dmtfDeviceInfo, MAX_DEVICE_INFO);
         }
     }
 
@@ -262,14 +268,14 @@ public final class DpeCommands {
                     (v, out) -> Layout.sized(out, "dmtf_device_info", v.dmtfDeviceInfo(), AddSubjectAltNameRequest.MAX_DEVICE_INFO,
                             false),
                     in -> new AddSubjectAltNameRequest(Layout.usedThenRest(in, "dmtf_device_info",
-                            Layout.usedSize(in, "dmtf_device_info_size", AddSubjectAltNameRequest.MAX_DEVICE_INFO)))),
+                            in.u32AtMost("dmtf_device_info_size", AddSubjectAltNameRequest.MAX_DEVICE_INFO)))),
             NoFields.CODEC);
 
     /** SIGN_WITH_EXPORTED_ECDSA: sign the SHA-384 digest {@code tbs} with the exported CDI's key. */
     public record SignWithExportedEcdsaRequest(Octets exportedCdiHandle, Octets tbs) {
         public SignWithExportedEcdsaRequest {
-            Layout.exactly("exported_cdi_handle", exportedCdiHandle, EXPORTED_CDI_HANDLE);
-            Layout.exactly("tbs", tbs, 48);
+            Fields.exactly("exported_cdi_handle", exportedCdiHandle, EXPORTED_CDI_HANDLE);
+            Fields.exactly("tbs", tbs, 48);
         }
     }
 
@@ -277,10 +283,10 @@ public final class DpeCommands {
     public record SignWithExportedEcdsaResponse(Octets derivedPubkeyX, Octets derivedPubkeyY, Octets signatureR,
             Octets signatureS) {
         public SignWithExportedEcdsaResponse {
-            Layout.exactly("derived_pubkey_x", derivedPubkeyX, Layout.ECC384_SCALAR);
-            Layout.exactly("derived_pubkey_y", derivedPubkeyY, Layout.ECC384_SCALAR);
-            Layout.exactly("signature_r", signatureR, Layout.ECC384_SCALAR);
-            Layout.exactly("signature_s", signatureS, Layout.ECC384_SCALAR);
+            Fields.exactly("derived_pubkey_x", derivedPubkeyX, ECC384_SCALAR);
+            Fields.exactly("derived_pubkey_y", derivedPubkeyY, ECC384_SCALAR);
+            Fields.exactly("signature_r", signatureR, ECC384_SCALAR);
+            Fields.exactly("signature_s", signatureS, ECC384_SCALAR);
         }
     }
 
@@ -306,8 +312,8 @@ public final class DpeCommands {
         public static final int RAW = 1;
 
         public SignWithExportedMldsaRequest {
-            Layout.exactly("exported_cdi_handle", exportedCdiHandle, EXPORTED_CDI_HANDLE);
-            Layout.atMost("tbs", tbs, MAX_MLDSA_TBS);
+            Fields.exactly("exported_cdi_handle", exportedCdiHandle, EXPORTED_CDI_HANDLE);
+            Fields.atMost("tbs", tbs, MAX_MLDSA_TBS);
         }
     }
 
@@ -321,24 +327,24 @@ public final class DpeCommands {
         public static final int EXTERNAL_MU = 1;
 
         public SignWithExportedMldsaRequestV1 {
-            Layout.exactly("exported_cdi_handle", exportedCdiHandle, EXPORTED_CDI_HANDLE);
-            Layout.atMost("message", message, MAX_MLDSA_TBS);
+            Fields.exactly("exported_cdi_handle", exportedCdiHandle, EXPORTED_CDI_HANDLE);
+            Fields.atMost("message", message, MAX_MLDSA_TBS);
         }
     }
 
     /** The derived ML-DSA-87 public key and the signature, raw FIPS 204 bytes. */
     public record SignWithExportedMldsaResponse(Octets derivedPubkey, Octets signature) {
         public SignWithExportedMldsaResponse {
-            Layout.exactly("derived_pubkey", derivedPubkey, Layout.MLDSA87_PUBLIC_KEY);
-            Layout.exactly("signature", signature, Layout.MLDSA87_SIGNATURE);
+            Fields.exactly("derived_pubkey", derivedPubkey, MLDSA87_PUBLIC_KEY);
+            Fields.exactly("signature", signature, MLDSA87_SIGNATURE);
         }
     }
 
     private static final Codec<SignWithExportedMldsaResponse> SIGN_WITH_EXPORTED_MLDSA_RESPONSE = Codec.fixed(
-            Layout.MLDSA87_PUBLIC_KEY + Layout.MLDSA87_SIGNATURE_SLOT, (v, out) -> {
+            MLDSA87_PUBLIC_KEY + MLDSA87_SIGNATURE_SLOT, (v, out) -> {
                 out.bytes(v.derivedPubkey());
                 Layout.mldsaSignature(out, v.signature());
-            }, in -> new SignWithExportedMldsaResponse(in.bytes("derived_pubkey", Layout.MLDSA87_PUBLIC_KEY),
+            }, in -> new SignWithExportedMldsaResponse(in.bytes("derived_pubkey", MLDSA87_PUBLIC_KEY),
                     Layout.mldsaSignature(in, "signature")));
 
     public static final CommandCodec<SignWithExportedMldsaRequest, SignWithExportedMldsaResponse> SIGN_WITH_EXPORTED_MLDSA =
@@ -349,7 +355,7 @@ public final class DpeCommands {
                     }, in -> {
                         Octets handle = in.bytes("exported_cdi_handle", EXPORTED_CDI_HANDLE);
                         int signType = in.u32("sign_type");
-                        int size = Layout.usedSize(in, "tbs_size", MAX_MLDSA_TBS);
+                        int size = in.u32AtMost("tbs_size", MAX_MLDSA_TBS);
                         return new SignWithExportedMldsaRequest(handle, signType, in.prefixOf("tbs", MAX_MLDSA_TBS, size));
                     }), SIGN_WITH_EXPORTED_MLDSA_RESPONSE);
 
@@ -361,14 +367,14 @@ public final class DpeCommands {
                     }, in -> {
                         Octets handle = in.bytes("exported_cdi_handle", EXPORTED_CDI_HANDLE);
                         int signMode = in.u32("sign_mode");
-                        int size = Layout.usedSize(in, "message_size", MAX_MLDSA_TBS);
+                        int size = in.u32AtMost("message_size", MAX_MLDSA_TBS);
                         return new SignWithExportedMldsaRequestV1(handle, signMode, Layout.usedThenRest(in, "message", size));
                     }), SIGN_WITH_EXPORTED_MLDSA_RESPONSE);
 
     /** REVOKE_EXPORTED_CDI_HANDLE: the handle DeriveContext returned, copied as is. */
     public record RevokeExportedCdiHandleRequest(Octets exportedCdiHandle) {
         public RevokeExportedCdiHandleRequest {
-            Layout.exactly("exported_cdi_handle", exportedCdiHandle, EXPORTED_CDI_HANDLE);
+            Fields.exactly("exported_cdi_handle", exportedCdiHandle, EXPORTED_CDI_HANDLE);
         }
     }
 

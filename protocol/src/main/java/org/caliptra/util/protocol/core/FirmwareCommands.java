@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.codec.Codec;
 import org.caliptra.util.protocol.codec.CommandCodec;
+import org.caliptra.util.protocol.codec.Fields;
 import org.caliptra.util.protocol.codec.NoFields;
 
 /**
@@ -66,7 +67,7 @@ public final class FirmwareCommands {
                 out.zeros(4 * (ActivateFirmwareRequest.MAX_FW_ID_COUNT - v.fwIds().size()));
                 out.u32(v.mcuFwImageSize()).u32(v.flags());
             }, in -> {
-                int count = Layout.usedSize(in, "fw_id_count", ActivateFirmwareRequest.MAX_FW_ID_COUNT);
+                int count = in.u32AtMost("fw_id_count", ActivateFirmwareRequest.MAX_FW_ID_COUNT);
                 List<Integer> ids = Layout.u32s(in, "fw_ids", count);
                 in.skip("fw_ids", 4 * (ActivateFirmwareRequest.MAX_FW_ID_COUNT - count));
                 int size = in.u32("mcu_fw_image_size");
@@ -78,7 +79,7 @@ public final class FirmwareCommands {
     /** GET_MCU_FW_SIZE: the MCU image the recovery flow downloaded, its size and SHA-384 (standard order). */
     public record McuFwSize(int size, Octets sha384) {
         public McuFwSize {
-            Layout.exactly("sha384", sha384, 48);
+            Fields.exactly("sha384", sha384, 48);
         }
     }
 

@@ -6,6 +6,7 @@ import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.codec.Codec;
 import org.caliptra.util.protocol.codec.CommandCodec;
+import org.caliptra.util.protocol.codec.Fields;
 import org.caliptra.util.protocol.codec.NoFields;
 
 /** CAPABILITIES, VERSION and FW_INFO (spec/device.md §4.2): what a device says about itself. */
@@ -25,9 +26,7 @@ public final class InfoCommands {
         public static final int RT_OCP_LOCK = 65;
 
         public Capabilities {
-            if (bits.length() != SIZE) {
-                throw new IllegalArgumentException("capabilities are 16 bytes, got " + bits.length());
-            }
+            Fields.exactly("capabilities", bits, SIZE);
         }
 
         public static Capabilities of(int... setBits) {
@@ -79,7 +78,7 @@ public final class InfoCommands {
             NoFields.CODEC, Codec.fixed(28, (v, out) -> out.u32(v.mode()).u32(v.hwRevId()).u32(v.romFmcRevision())
                     .u32(v.runtimeRevision()).padded(Octets.of(v.name().getBytes(StandardCharsets.US_ASCII)), FipsVersion.NAME_SIZE),
                     in -> new FipsVersion(in.u32("mode"), in.u32("fips_rev[0]"), in.u32("fips_rev[1]"), in.u32("fips_rev[2]"),
-                            ascii(in.bytes("name", FipsVersion.NAME_SIZE)))));
+                            Fields.ascii(in.bytes("name", FipsVersion.NAME_SIZE)))));
 
     /** FW_INFO of a 1.x runtime (256 bytes after the header). Digests in standard byte order. */
     public record FwInfoV1(int pl0Pauser, int runtimeSvn, int minRuntimeSvn, int fmcManifestSvn, int attestationDisabled,
@@ -101,8 +100,8 @@ public final class InfoCommands {
             int socManifestMinSvn, int ownerAuthManifestCurrentSvn, int ownerAuthManifestMinSvn) implements FwInfo {
         public FwInfoV2 {
             checkCommon(romRevision, fmcRevision, runtimeRevision, romSha256, fmcSha384, runtimeSha384, ownerPubKeyHash);
-            checkSize("authman_sha384_digest", authmanSha384, 48);
-            checkSize("vendor_pub_key_hash", vendorPubKeyHash, 48);
+            Fields.exactly("authman_sha384_digest", authmanSha384, 48);
+            Fields.exactly("vendor_pub_key_hash", vendorPubKeyHash, 48);
         }
     }
 
@@ -148,29 +147,14 @@ public final class InfoCommands {
         return generation == Generation.V1 ? FW_INFO_V1 : FW_INFO_V2;
     }
 
-    private static String ascii(Octets bytes) {
-        byte[] b = bytes.toByteArray();
-        int end = b.length;
-        while (end > 0 && b[end - 1] == 0) {
-            end--;
-        }
-        return new String(b, 0, end, StandardCharsets.US_ASCII);
-    }
-
     private static void checkCommon(Octets romRevision, Octets fmcRevision, Octets runtimeRevision, Octets romSha256,
             Octets fmcSha384, Octets runtimeSha384, Octets ownerPubKeyHash) {
-        checkSize("rom_revision", romRevision, 20);
-        checkSize("fmc_revision", fmcRevision, 20);
-        checkSize("runtime_revision", runtimeRevision, 20);
-        checkSize("rom_sha256_digest", romSha256, 32);
-        checkSize("fmc_sha384_digest", fmcSha384, 48);
-        checkSize("runtime_sha384_digest", runtimeSha384, 48);
-        checkSize("owner_pub_key_hash", ownerPubKeyHash, 48);
-    }
-
-    static void checkSize(String field, Octets value, int size) {
-        if (value.length() != size) {
-            throw new IllegalArgumentException(field + " is " + size + " bytes, got " + value.length());
-        }
+        Fields.exactly("rom_revision", romRevision, 20);
+        Fields.exactly("fmc_revision", fmcRevision, 20);
+        Fields.exactly("runtime_revision", runtimeRevision, 20);
+        Fields.exactly("rom_sha256_digest", romSha256, 32);
+        Fields.exactly("fmc_sha384_digest", fmcSha384, 48);
+        Fields.exactly("runtime_sha384_digest", runtimeSha384, 48);
+        Fields.exactly("owner_pub_key_hash", ownerPubKeyHash, 48);
     }
 }

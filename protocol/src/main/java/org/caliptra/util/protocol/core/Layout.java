@@ -2,57 +2,21 @@ package org.caliptra.util.protocol.core;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.codec.Codec;
 import org.caliptra.util.protocol.codec.FieldReader;
 import org.caliptra.util.protocol.codec.FieldWriter;
+import org.caliptra.util.protocol.codec.Fields;
+
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_SIGNATURE;
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_SIGNATURE_SLOT;
 
 /**
- * What the core message layouts share: fixed-size byte fields, the used part of a fixed-capacity
- * buffer, u32 and byte-string arrays, and the ML-DSA-87 signature slot.
+ * What the core message layouts share: the used part of a fixed-capacity buffer, u32 and
+ * byte-string arrays, and the ML-DSA-87 signature slot.
  */
 final class Layout {
-    static final int ECC384_SCALAR = 48;
-    static final int MLDSA87_PUBLIC_KEY = 2592;
-    /** FIPS 204 signature length; the mailbox slot is one byte longer so that it ends word-aligned. */
-    static final int MLDSA87_SIGNATURE = 4627;
-    static final int MLDSA87_SIGNATURE_SLOT = 4628;
-
     private Layout() {}
-
-    static Octets exactly(String field, Octets value, int size) {
-        Objects.requireNonNull(value, field);
-        if (value.length() != size) {
-            throw new IllegalArgumentException(field + " is " + size + " bytes, got " + value.length());
-        }
-        return value;
-    }
-
-    static Octets atMost(String field, Octets value, int capacity) {
-        Objects.requireNonNull(value, field);
-        if (value.length() > capacity) {
-            throw new IllegalArgumentException(field + " is at most " + capacity + " bytes, got " + value.length());
-        }
-        return value;
-    }
-
-    static int u8(String field, int value) {
-        if (value < 0 || value > 0xFF) {
-            throw new IllegalArgumentException(field + " is a u8, got " + value);
-        }
-        return value;
-    }
-
-    /** A size field that says how much of a {@code capacity}-byte buffer is in use. */
-    static int usedSize(FieldReader in, String field, int capacity) {
-        int at = in.position();
-        long size = Integer.toUnsignedLong(in.u32(field));
-        if (size > capacity) {
-            throw in.error(field, at, "is " + size + ", at most " + capacity);
-        }
-        return (int) size;
-    }
 
     /**
      * The used part of a buffer that ends the message, then whatever of its unused rest the sender
@@ -68,7 +32,7 @@ final class Layout {
 
     /** The used part of a buffer, or with {@code whole} the whole buffer zero-padded. */
     static void buffer(FieldWriter out, String field, Octets data, int capacity, boolean whole) {
-        atMost(field, data, capacity);
+        Fields.atMost(field, data, capacity);
         if (whole) {
             out.padded(data, capacity);
         } else {
@@ -78,7 +42,7 @@ final class Layout {
 
     /** {@code size:u32} then the buffer. */
     static void sized(FieldWriter out, String field, Octets data, int capacity, boolean whole) {
-        atMost(field, data, capacity);
+        Fields.atMost(field, data, capacity);
         out.u32(data.length());
         buffer(out, field, data, capacity, whole);
     }
@@ -90,7 +54,7 @@ final class Layout {
      */
     static Codec<SizedData> sizedData(String sizeField, String dataField, int capacity, boolean sendWhole) {
         return Codec.variable(4, 4 + capacity, (v, out) -> sized(out, dataField, v.data(), capacity, sendWhole),
-                in -> new SizedData(usedThenRest(in, dataField, usedSize(in, sizeField, capacity))));
+                in -> new SizedData(usedThenRest(in, dataField, in.u32AtMost(sizeField, capacity))));
     }
 
     /** An ML-DSA-87 signature in its 4628-byte slot; the reserved last byte is sent as zero and ignored. */
@@ -138,7 +102,7 @@ final class Layout {
             throw new IllegalArgumentException(field + " has " + count + " entries, got " + copy.size());
         }
         for (int i = 0; i < count; i++) {
-            exactly(field + "[" + i + "]", copy.get(i), size);
+            Fields.exactly(field + "[" + i + "]", copy.get(i), size);
         }
         return copy;
     }

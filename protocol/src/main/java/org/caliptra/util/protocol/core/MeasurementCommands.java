@@ -6,7 +6,12 @@ import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.codec.Codec;
 import org.caliptra.util.protocol.codec.CommandCodec;
 import org.caliptra.util.protocol.codec.FieldReader;
+import org.caliptra.util.protocol.codec.Fields;
 import org.caliptra.util.protocol.codec.NoFields;
+
+import static org.caliptra.util.protocol.codec.CryptoSizes.ECC384_SCALAR;
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_SIGNATURE;
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_SIGNATURE_SLOT;
 
 /**
  * Measurements, PCRs and DPE TCI tags (spec/device.md §4.2): STASH_MEASUREMENT, EXTEND_PCR,
@@ -20,9 +25,9 @@ public final class MeasurementCommands {
     /** A measurement to stash into DPE: 4 bytes of metadata, a 48-byte digest, a 48-byte context, an SVN. */
     public record StashMeasurementRequest(Octets metadata, Octets measurement, Octets context, int svn) {
         public StashMeasurementRequest {
-            InfoCommands.checkSize("metadata", metadata, 4);
-            InfoCommands.checkSize("measurement", measurement, 48);
-            InfoCommands.checkSize("context", context, 48);
+            Fields.exactly("metadata", metadata, 4);
+            Fields.exactly("measurement", measurement, 48);
+            Fields.exactly("context", context, 48);
         }
     }
 
@@ -39,7 +44,7 @@ public final class MeasurementCommands {
     /** EXTEND_PCR: extend {@code data} (48 bytes) into PCR {@code pcrIdx}; the device rejects reserved PCRs itself. */
     public record ExtendPcrRequest(int pcrIdx, Octets data) {
         public ExtendPcrRequest {
-            Layout.exactly("data", data, 48);
+            Fields.exactly("data", data, 48);
         }
     }
 
@@ -59,7 +64,7 @@ public final class MeasurementCommands {
     /** A quote request: the caller's 32-byte nonce, echoed back and covered by the signature. */
     public record QuoteRequest(Octets nonce) {
         public QuoteRequest {
-            Layout.exactly("nonce", nonce, 32);
+            Fields.exactly("nonce", nonce, 32);
         }
     }
 
@@ -77,11 +82,11 @@ public final class MeasurementCommands {
             Octets signatureS) {
         public PcrQuoteEcc384 {
             pcrs = Layout.checkArray("pcrs", pcrs, PCR_COUNT, 48);
-            Layout.exactly("nonce", nonce, 32);
+            Fields.exactly("nonce", nonce, 32);
             resetCtrs = Layout.checkU32s("reset_ctrs", resetCtrs, PCR_COUNT);
-            Layout.exactly("digest", digest, 48);
-            Layout.exactly("signature_r", signatureR, Layout.ECC384_SCALAR);
-            Layout.exactly("signature_s", signatureS, Layout.ECC384_SCALAR);
+            Fields.exactly("digest", digest, 48);
+            Fields.exactly("signature_r", signatureR, ECC384_SCALAR);
+            Fields.exactly("signature_s", signatureS, ECC384_SCALAR);
         }
     }
 
@@ -131,16 +136,16 @@ public final class MeasurementCommands {
     public record PcrQuoteMldsa87(List<Octets> pcrs, Octets nonce, List<Integer> resetCtrs, Octets digest, Octets signature) {
         public PcrQuoteMldsa87 {
             pcrs = Layout.checkArray("pcrs", pcrs, PCR_COUNT, 48);
-            Layout.exactly("nonce", nonce, 32);
+            Fields.exactly("nonce", nonce, 32);
             resetCtrs = Layout.checkU32s("reset_ctrs", resetCtrs, PCR_COUNT);
-            Layout.exactly("digest", digest, 64);
-            Layout.exactly("signature", signature, Layout.MLDSA87_SIGNATURE);
+            Fields.exactly("digest", digest, 64);
+            Fields.exactly("signature", signature, MLDSA87_SIGNATURE);
         }
     }
 
     public static final CommandCodec<QuoteRequest, PcrQuoteMldsa87> QUOTE_PCRS_MLDSA87 = CommandCodec.of(
             CaliptraCommand.QUOTE_PCRS_MLDSA87, QUOTE_REQUEST,
-            Codec.fixed(PCR_COUNT * 48 + 32 + PCR_COUNT * 4 + 64 + Layout.MLDSA87_SIGNATURE_SLOT, (v, out) -> {
+            Codec.fixed(PCR_COUNT * 48 + 32 + PCR_COUNT * 4 + 64 + MLDSA87_SIGNATURE_SLOT, (v, out) -> {
                 v.pcrs().forEach(out::bytes);
                 out.bytes(v.nonce());
                 Layout.u32s(out, v.resetCtrs());
@@ -170,7 +175,7 @@ public final class MeasurementCommands {
     /** DPE_TAG_TCI: give the DPE context {@code handle} (16 bytes) the tag {@code tag}. */
     public record TagTciRequest(Octets handle, int tag) {
         public TagTciRequest {
-            Layout.exactly("handle", handle, 16);
+            Fields.exactly("handle", handle, 16);
         }
     }
 
@@ -192,16 +197,16 @@ public final class MeasurementCommands {
     /** 1.x: the context's cumulative and current TCI. */
     public record TaggedTciV1(Octets tciCumulative, Octets tciCurrent) implements TaggedTci {
         public TaggedTciV1 {
-            Layout.exactly("tci_cumulative", tciCumulative, 48);
-            Layout.exactly("tci_current", tciCurrent, 48);
+            Fields.exactly("tci_cumulative", tciCumulative, 48);
+            Fields.exactly("tci_current", tciCurrent, 48);
         }
     }
 
     /** 2.x: as 1.x, then the context's SVN (appended in runtime 2.0.3 / 2.1.2). */
     public record TaggedTciV2(Octets tciCumulative, Octets tciCurrent, int svn) implements TaggedTci {
         public TaggedTciV2 {
-            Layout.exactly("tci_cumulative", tciCumulative, 48);
-            Layout.exactly("tci_current", tciCurrent, 48);
+            Fields.exactly("tci_cumulative", tciCumulative, 48);
+            Fields.exactly("tci_current", tciCurrent, 48);
         }
     }
 

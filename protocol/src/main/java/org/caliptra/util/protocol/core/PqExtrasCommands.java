@@ -3,7 +3,11 @@ package org.caliptra.util.protocol.core;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.codec.Codec;
 import org.caliptra.util.protocol.codec.CommandCodec;
+import org.caliptra.util.protocol.codec.Fields;
 import org.caliptra.util.protocol.codec.NoFields;
+
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_PUBLIC_KEY;
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_SIGNATURE;
 
 /**
  * The post-quantum extras of the 1.x maintenance branch (spec/device.md §4.1; layouts from that
@@ -21,7 +25,7 @@ public final class PqExtrasCommands {
     /** SET_PQ_SEED: the 32-byte ML-DSA-87 seed of the PQ.DevID. */
     public record SetPqSeedRequest(Octets seed) {
         public SetPqSeedRequest {
-            Layout.exactly("seed", seed, PQ_SEED);
+            Fields.exactly("seed", seed, PQ_SEED);
         }
     }
 
@@ -35,13 +39,13 @@ public final class PqExtrasCommands {
     /** GET_PQ_INFO: the PQ.DevID ML-DSA-87 public key (raw FIPS 204 bytes). */
     public record PqInfo(Octets pqPubKey) {
         public PqInfo {
-            Layout.exactly("pq_pub_key", pqPubKey, Layout.MLDSA87_PUBLIC_KEY);
+            Fields.exactly("pq_pub_key", pqPubKey, MLDSA87_PUBLIC_KEY);
         }
     }
 
     public static final CommandCodec<NoFields, PqInfo> GET_PQ_INFO = CommandCodec.of(CaliptraCommand.GET_PQ_INFO, NoFields.CODEC,
-            Codec.fixed(Layout.MLDSA87_PUBLIC_KEY, (v, out) -> out.bytes(v.pqPubKey()),
-                    in -> new PqInfo(in.bytes("pq_pub_key", Layout.MLDSA87_PUBLIC_KEY))));
+            Codec.fixed(MLDSA87_PUBLIC_KEY, (v, out) -> out.bytes(v.pqPubKey()),
+                    in -> new PqInfo(in.bytes("pq_pub_key", MLDSA87_PUBLIC_KEY))));
 
     public static final CommandCodec<CertificateCommands.PopulateCertRequest, NoFields> POPULATE_PQ_CERT = CommandCodec.of(
             CaliptraCommand.POPULATE_PQ_CERT, CertificateCommands.populateCertRequest(MAX_PQ_CERT), NoFields.CODEC);
@@ -57,12 +61,12 @@ public final class PqExtrasCommands {
         public static final int MAX_TBS = 3543;
 
         public PqCertRequest {
-            Layout.exactly("signature", signature, Layout.MLDSA87_SIGNATURE);
-            Layout.atMost("tbs", tbs, MAX_TBS);
+            Fields.exactly("signature", signature, MLDSA87_SIGNATURE);
+            Fields.atMost("tbs", tbs, MAX_TBS);
         }
     }
 
-    private static final int PQ_CERT_REQUEST_FIXED = 4 + Layout.MLDSA87_SIGNATURE;
+    private static final int PQ_CERT_REQUEST_FIXED = 4 + MLDSA87_SIGNATURE;
     private static final int PQ_CERT_REQUEST_PAD = 2;
 
     public static final CommandCodec<PqCertRequest, SizedData> GET_PQ_CERT = CommandCodec.of(CaliptraCommand.GET_PQ_CERT,
@@ -71,8 +75,8 @@ public final class PqExtrasCommands {
                         out.u32(v.tbs().length()).bytes(v.signature());
                         Layout.buffer(out, "tbs", v.tbs(), PqCertRequest.MAX_TBS, false);
                     }, in -> {
-                        int size = Layout.usedSize(in, "tbs_size", PqCertRequest.MAX_TBS);
-                        Octets signature = in.bytes("signature", Layout.MLDSA87_SIGNATURE);
+                        int size = in.u32AtMost("tbs_size", PqCertRequest.MAX_TBS);
+                        Octets signature = in.bytes("signature", MLDSA87_SIGNATURE);
                         return new PqCertRequest(signature, Layout.usedThenRest(in, "tbs", size));
                     }),
             Layout.sizedData("cert_size", "cert", MAX_PQ_CERT, true));

@@ -6,7 +6,13 @@ import org.caliptra.util.protocol.codec.Codec;
 import org.caliptra.util.protocol.codec.CommandCodec;
 import org.caliptra.util.protocol.codec.FieldReader;
 import org.caliptra.util.protocol.codec.FieldWriter;
+import org.caliptra.util.protocol.codec.Fields;
 import org.caliptra.util.protocol.codec.NoFields;
+
+import static org.caliptra.util.protocol.codec.CryptoSizes.ECC384_SCALAR;
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_PUBLIC_KEY;
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_SIGNATURE;
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_SIGNATURE_SLOT;
 
 /**
  * Signature verification offload (spec/device.md §4.2): ECDSA P-384, LMS and ML-DSA-87, in the 1.x
@@ -24,10 +30,10 @@ public final class SignatureVerifyCommands {
     /** An ECDSA P-384 public key and signature (1.x SIGV request; the digest is in the SHA accelerator). */
     public record Ecdsa384VerifyRequest(Octets pubKeyX, Octets pubKeyY, Octets signatureR, Octets signatureS) {
         public Ecdsa384VerifyRequest {
-            Layout.exactly("pub_key_x", pubKeyX, Layout.ECC384_SCALAR);
-            Layout.exactly("pub_key_y", pubKeyY, Layout.ECC384_SCALAR);
-            Layout.exactly("signature_r", signatureR, Layout.ECC384_SCALAR);
-            Layout.exactly("signature_s", signatureS, Layout.ECC384_SCALAR);
+            Fields.exactly("pub_key_x", pubKeyX, ECC384_SCALAR);
+            Fields.exactly("pub_key_y", pubKeyY, ECC384_SCALAR);
+            Fields.exactly("signature_r", signatureR, ECC384_SCALAR);
+            Fields.exactly("signature_s", signatureS, ECC384_SCALAR);
         }
     }
 
@@ -35,7 +41,7 @@ public final class SignatureVerifyCommands {
     public record Ecdsa384SignatureVerifyRequest(Ecdsa384VerifyRequest keyAndSignature, Octets hash) {
         public Ecdsa384SignatureVerifyRequest {
             Objects.requireNonNull(keyAndSignature, "keyAndSignature");
-            Layout.exactly("hash", hash, 48);
+            Fields.exactly("hash", hash, 48);
         }
     }
 
@@ -69,10 +75,10 @@ public final class SignatureVerifyCommands {
         public static final int LMOTS_SHA256_N24_W4 = 7;
 
         public LmsVerifyRequest {
-            Layout.exactly("pub_key_id", pubKeyId, 16);
-            Layout.exactly("pub_key_digest", pubKeyDigest, 24);
-            Layout.exactly("signature_ots", signatureOts, 1252);
-            Layout.exactly("signature_tree_path", signatureTreePath, 360);
+            Fields.exactly("pub_key_id", pubKeyId, 16);
+            Fields.exactly("pub_key_digest", pubKeyDigest, 24);
+            Fields.exactly("signature_ots", signatureOts, 1252);
+            Fields.exactly("signature_tree_path", signatureTreePath, 360);
         }
     }
 
@@ -80,7 +86,7 @@ public final class SignatureVerifyCommands {
     public record LmsSignatureVerifyRequest(LmsVerifyRequest keyAndSignature, Octets hash) {
         public LmsSignatureVerifyRequest {
             Objects.requireNonNull(keyAndSignature, "keyAndSignature");
-            Layout.exactly("hash", hash, 48);
+            Fields.exactly("hash", hash, 48);
         }
     }
 
@@ -110,17 +116,17 @@ public final class SignatureVerifyCommands {
      */
     public record Mldsa87VerifyRequest(Octets pubKey, Octets signature) {
         public Mldsa87VerifyRequest {
-            Layout.exactly("pub_key", pubKey, Layout.MLDSA87_PUBLIC_KEY);
-            Layout.exactly("signature", signature, Layout.MLDSA87_SIGNATURE);
+            Fields.exactly("pub_key", pubKey, MLDSA87_PUBLIC_KEY);
+            Fields.exactly("signature", signature, MLDSA87_SIGNATURE);
         }
     }
 
     public static final CommandCodec<Mldsa87VerifyRequest, NoFields> MLDSA87_VERIFY = CommandCodec.of(
-            CaliptraCommand.MLDSA87_VERIFY, Codec.fixed(Layout.MLDSA87_PUBLIC_KEY + Layout.MLDSA87_SIGNATURE_SLOT,
+            CaliptraCommand.MLDSA87_VERIFY, Codec.fixed(MLDSA87_PUBLIC_KEY + MLDSA87_SIGNATURE_SLOT,
                     (v, out) -> {
                         out.bytes(v.pubKey());
                         Layout.mldsaSignature(out, v.signature());
-                    }, in -> new Mldsa87VerifyRequest(in.bytes("pub_key", Layout.MLDSA87_PUBLIC_KEY),
+                    }, in -> new Mldsa87VerifyRequest(in.bytes("pub_key", MLDSA87_PUBLIC_KEY),
                             Layout.mldsaSignature(in, "signature"))), NoFields.CODEC);
 
     /**
@@ -132,13 +138,13 @@ public final class SignatureVerifyCommands {
         public static final int MAX_MESSAGE = 4096;
 
         public Mldsa87SignatureVerifyRequest {
-            Layout.exactly("pub_key", pubKey, Layout.MLDSA87_PUBLIC_KEY);
-            Layout.exactly("signature", signature, Layout.MLDSA87_SIGNATURE);
-            Layout.atMost("message", message, MAX_MESSAGE);
+            Fields.exactly("pub_key", pubKey, MLDSA87_PUBLIC_KEY);
+            Fields.exactly("signature", signature, MLDSA87_SIGNATURE);
+            Fields.atMost("message", message, MAX_MESSAGE);
         }
     }
 
-    private static final int MLV2_FIXED = Layout.MLDSA87_PUBLIC_KEY + Layout.MLDSA87_SIGNATURE_SLOT + 4;
+    private static final int MLV2_FIXED = MLDSA87_PUBLIC_KEY + MLDSA87_SIGNATURE_SLOT + 4;
 
     public static final CommandCodec<Mldsa87SignatureVerifyRequest, NoFields> MLDSA87_SIGNATURE_VERIFY = CommandCodec.of(
             CaliptraCommand.MLDSA87_SIGNATURE_VERIFY,
@@ -147,9 +153,9 @@ public final class SignatureVerifyCommands {
                 Layout.mldsaSignature(out, v.signature());
                 Layout.sized(out, "message", v.message(), Mldsa87SignatureVerifyRequest.MAX_MESSAGE, false);
             }, in -> {
-                Octets pubKey = in.bytes("pub_key", Layout.MLDSA87_PUBLIC_KEY);
+                Octets pubKey = in.bytes("pub_key", MLDSA87_PUBLIC_KEY);
                 Octets signature = Layout.mldsaSignature(in, "signature");
-                int size = Layout.usedSize(in, "message_size", Mldsa87SignatureVerifyRequest.MAX_MESSAGE);
+                int size = in.u32AtMost("message_size", Mldsa87SignatureVerifyRequest.MAX_MESSAGE);
                 return new Mldsa87SignatureVerifyRequest(pubKey, signature, Layout.usedThenRest(in, "message", size));
             }), NoFields.CODEC);
 }

@@ -1,20 +1,16 @@
 package org.caliptra.util.protocol.mcu;
 
+import org.caliptra.util.protocol.codec.Fields;
+
 /**
  * The PCI-style identifiers that MC_DEVICE_ID reports: each a u16.
  */
 public record DeviceIdentity(int vendorId, int deviceId, int subsystemVendorId, int subsystemId) {
     public DeviceIdentity {
-        check("vendor_id", vendorId);
-        check("device_id", deviceId);
-        check("subsystem_vendor_id", subsystemVendorId);
-        check("subsystem_id", subsystemId);
-    }
-
-    private static void check(String field, int value) {
-        if (value < 0 || value > 0xFFFF) {
-            throw new IllegalArgumentException(field + " must fit in 16 bits (0..0xFFFF), got " + value);
-        }
+        Fields.u16("vendor_id", vendorId);
+        Fields.u16("device_id", deviceId);
+        Fields.u16("subsystem_vendor_id", subsystemVendorId);
+        Fields.u16("subsystem_id", subsystemId);
     }
 
     @Override

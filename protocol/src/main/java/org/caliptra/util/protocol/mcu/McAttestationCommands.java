@@ -5,6 +5,7 @@ import java.util.Set;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.codec.Codec;
 import org.caliptra.util.protocol.codec.CommandCodec;
+import org.caliptra.util.protocol.codec.Fields;
 
 /**
  * MC_EXPORT_ATTESTED_CSR and MC_GET_ATTESTATION (spec/device.md §4.5, spec/hostlib.md §2.3–§2.4).
@@ -36,14 +37,14 @@ public final class McAttestationCommands {
         public static final int RT_ALIAS = 3;
 
         public AttestedCsrRequest {
-            McFields.exactly("nonce", nonce, NONCE_SIZE);
+            Fields.exactly("nonce", nonce, NONCE_SIZE);
         }
     }
 
     /** A COSE_Sign1-wrapped CSR of at most 4096 bytes. */
     public record AttestedCsr(Octets data) {
         public AttestedCsr {
-            McFields.atMost("data", data, MAX_CSR_SIZE);
+            Fields.atMost("data", data, MAX_CSR_SIZE);
         }
     }
 
@@ -67,7 +68,7 @@ public final class McAttestationCommands {
         public static final int SLOT_OWNER = 1;
 
         public AttestationRequest {
-            McFields.exactly("nonce", nonce, NONCE_SIZE);
+            Fields.exactly("nonce", nonce, NONCE_SIZE);
         }
 
         public static AttestationRequest query() {
@@ -81,7 +82,7 @@ public final class McAttestationCommands {
      */
     public record Attestation(int evidenceFormat, Octets evidence) {
         public Attestation {
-            McFields.atMost("evidence", evidence, MAX_EVIDENCE_SIZE);
+            Fields.atMost("evidence", evidence, MAX_EVIDENCE_SIZE);
         }
 
         public static Attestation formats(int bitmap) {

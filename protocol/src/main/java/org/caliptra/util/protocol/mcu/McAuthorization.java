@@ -7,6 +7,11 @@ import org.caliptra.util.protocol.codec.Codec;
 import org.caliptra.util.protocol.codec.CommandCodec;
 import org.caliptra.util.protocol.codec.FieldReader;
 import org.caliptra.util.protocol.codec.FieldWriter;
+import org.caliptra.util.protocol.codec.Fields;
+
+import static org.caliptra.util.protocol.codec.CryptoSizes.ECC384_SCALAR;
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_PUBLIC_KEY;
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_SIGNATURE_SLOT;
 
 /**
  * The authorization trailer of the authorization-gated MC_* commands (fuse provisioning and the
@@ -17,10 +22,6 @@ import org.caliptra.util.protocol.codec.FieldWriter;
  */
 public final class McAuthorization {
     public static final int NONCE_SIZE = 48;
-    public static final int ECC_COORDINATE_SIZE = 48;
-    public static final int MLDSA87_PUBLIC_KEY_SIZE = 2592;
-    /** 4627 signature bytes and one pad byte. */
-    public static final int MLDSA87_SIGNATURE_SIZE = 4628;
 
     private McAuthorization() {}
 
@@ -30,9 +31,9 @@ public final class McAuthorization {
         public static final int SIZE = 4724;
 
         public HybridSignature {
-            McFields.exactly("ecc_sig_r", eccSigR, ECC_COORDINATE_SIZE);
-            McFields.exactly("ecc_sig_s", eccSigS, ECC_COORDINATE_SIZE);
-            McFields.exactly("mldsa_sig", mldsaSig, MLDSA87_SIGNATURE_SIZE);
+            Fields.exactly("ecc_sig_r", eccSigR, ECC384_SCALAR);
+            Fields.exactly("ecc_sig_s", eccSigS, ECC384_SCALAR);
+            Fields.exactly("mldsa_sig", mldsaSig, MLDSA87_SIGNATURE_SLOT);
         }
 
         void write(FieldWriter out) {
@@ -40,8 +41,8 @@ public final class McAuthorization {
         }
 
         static HybridSignature read(FieldReader in) {
-            return new HybridSignature(in.bytes("ecc_sig_r", ECC_COORDINATE_SIZE), in.bytes("ecc_sig_s", ECC_COORDINATE_SIZE),
-                    in.bytes("mldsa_sig", MLDSA87_SIGNATURE_SIZE));
+            return new HybridSignature(in.bytes("ecc_sig_r", ECC384_SCALAR), in.bytes("ecc_sig_s", ECC384_SCALAR),
+                    in.bytes("mldsa_sig", MLDSA87_SIGNATURE_SLOT));
         }
     }
 
@@ -51,10 +52,10 @@ public final class McAuthorization {
         public static final int SIZE = 7460;
 
         public Trailer {
-            McFields.exactly("nonce", nonce, NONCE_SIZE);
-            McFields.exactly("ecc_pub_x", eccPubX, ECC_COORDINATE_SIZE);
-            McFields.exactly("ecc_pub_y", eccPubY, ECC_COORDINATE_SIZE);
-            McFields.exactly("mldsa_pub", mldsaPub, MLDSA87_PUBLIC_KEY_SIZE);
+            Fields.exactly("nonce", nonce, NONCE_SIZE);
+            Fields.exactly("ecc_pub_x", eccPubX, ECC384_SCALAR);
+            Fields.exactly("ecc_pub_y", eccPubY, ECC384_SCALAR);
+            Fields.exactly("mldsa_pub", mldsaPub, MLDSA87_PUBLIC_KEY);
             Objects.requireNonNull(signature, "signature");
         }
 
@@ -64,8 +65,8 @@ public final class McAuthorization {
         }
 
         static Trailer read(FieldReader in) {
-            return new Trailer(in.bytes("nonce", NONCE_SIZE), in.bytes("ecc_pub_x", ECC_COORDINATE_SIZE),
-                    in.bytes("ecc_pub_y", ECC_COORDINATE_SIZE), in.bytes("mldsa_pub", MLDSA87_PUBLIC_KEY_SIZE),
+            return new Trailer(in.bytes("nonce", NONCE_SIZE), in.bytes("ecc_pub_x", ECC384_SCALAR),
+                    in.bytes("ecc_pub_y", ECC384_SCALAR), in.bytes("mldsa_pub", MLDSA87_PUBLIC_KEY),
                     HybridSignature.read(in));
         }
     }
@@ -116,7 +117,7 @@ public final class McAuthorization {
      * fields after the checksum ‖ nonce}. For DOT the fields start with the subcommand FourCC.
      */
     public static <Q> byte[] preImage(CommandCodec<Authorized<Q>, ?> command, Q fields, Octets nonce) {
-        McFields.exactly("nonce", nonce, NONCE_SIZE);
+        Fields.exactly("nonce", nonce, NONCE_SIZE);
         byte[] body = command.encodeRequest(Authorized.bare(fields));
         int code = command.code();
         return new FieldWriter(4 + body.length + NONCE_SIZE)

@@ -3,9 +3,13 @@ package org.caliptra.util.protocol.mcu;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.codec.Codec;
 import org.caliptra.util.protocol.codec.CommandCodec;
+import org.caliptra.util.protocol.codec.Fields;
 import org.caliptra.util.protocol.codec.NoFields;
 import org.caliptra.util.protocol.core.CaliptraCommand;
 import org.caliptra.util.protocol.mailbox.MailboxChecksum;
+
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_PUBLIC_KEY;
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_SIGNATURE_SLOT;
 
 /**
  * Production debug unlock over the MCI mailbox (MC_PROD_DEBUG_UNLOCK_REQ / _TOKEN, the twins of
@@ -26,8 +30,8 @@ public final class McDebugUnlockCommands {
         public static final int LENGTH_DWORDS = 2;
 
         public UnlockRequest {
-            McFields.u8("unlock_level", unlockLevel);
-            McFields.exactly("reserved", reserved, 3);
+            Fields.u8("unlock_level", unlockLevel);
+            Fields.exactly("reserved", reserved, 3);
         }
 
         public static UnlockRequest of(int unlockLevel) {
@@ -40,8 +44,8 @@ public final class McDebugUnlockCommands {
         public static final int LENGTH_DWORDS = 21;
 
         public UnlockChallenge {
-            McFields.exactly("unique_device_identifier", uniqueDeviceIdentifier, UDI_SIZE);
-            McFields.exactly("challenge", challenge, UNLOCK_CHALLENGE_SIZE);
+            Fields.exactly("unique_device_identifier", uniqueDeviceIdentifier, UDI_SIZE);
+            Fields.exactly("challenge", challenge, UNLOCK_CHALLENGE_SIZE);
         }
 
         public static UnlockChallenge of(Octets uniqueDeviceIdentifier, Octets challenge) {
@@ -69,14 +73,14 @@ public final class McDebugUnlockCommands {
         public static final int SIZE = 7504;
 
         public UnlockToken {
-            McFields.exactly("unique_device_identifier", uniqueDeviceIdentifier, UDI_SIZE);
-            McFields.u8("unlock_level", unlockLevel);
-            McFields.exactly("reserved", reserved, 3);
-            McFields.exactly("challenge", challenge, UNLOCK_CHALLENGE_SIZE);
-            McFields.exactly("ecc_public_key", eccPublicKey, 96);
-            McFields.exactly("mldsa_public_key", mldsaPublicKey, McAuthorization.MLDSA87_PUBLIC_KEY_SIZE);
-            McFields.exactly("ecc_signature", eccSignature, 96);
-            McFields.exactly("mldsa_signature", mldsaSignature, McAuthorization.MLDSA87_SIGNATURE_SIZE);
+            Fields.exactly("unique_device_identifier", uniqueDeviceIdentifier, UDI_SIZE);
+            Fields.u8("unlock_level", unlockLevel);
+            Fields.exactly("reserved", reserved, 3);
+            Fields.exactly("challenge", challenge, UNLOCK_CHALLENGE_SIZE);
+            Fields.exactly("ecc_public_key", eccPublicKey, 96);
+            Fields.exactly("mldsa_public_key", mldsaPublicKey, MLDSA87_PUBLIC_KEY);
+            Fields.exactly("ecc_signature", eccSignature, 96);
+            Fields.exactly("mldsa_signature", mldsaSignature, MLDSA87_SIGNATURE_SLOT);
         }
 
         /** The core checksum this token's other fields call for. */
@@ -102,8 +106,8 @@ public final class McDebugUnlockCommands {
                     .bytes(v.mldsaPublicKey()).hwWords(v.eccSignature()).bytes(v.mldsaSignature()),
                     in -> new UnlockToken(in.u32("checksum"), in.u32("length"), in.bytes("unique_device_identifier", UDI_SIZE),
                             in.u8("unlock_level"), in.bytes("reserved", 3), in.bytes("challenge", UNLOCK_CHALLENGE_SIZE),
-                            in.hwWords("ecc_public_key", 96), in.bytes("mldsa_public_key", McAuthorization.MLDSA87_PUBLIC_KEY_SIZE),
-                            in.hwWords("ecc_signature", 96), in.bytes("mldsa_signature", McAuthorization.MLDSA87_SIGNATURE_SIZE))),
+                            in.hwWords("ecc_public_key", 96), in.bytes("mldsa_public_key", MLDSA87_PUBLIC_KEY),
+                            in.hwWords("ecc_signature", 96), in.bytes("mldsa_signature", MLDSA87_SIGNATURE_SLOT))),
             NoFields.CODEC);
 
     /** {@code flags} and {@code reserved}, both zero in this revision; kept raw for the device to police. */
@@ -114,7 +118,7 @@ public final class McDebugUnlockCommands {
     /** A one-use 48-byte challenge, after a reserved zero word the MCI form inserts. */
     public record AuthChallenge(int reserved, Octets challenge) {
         public AuthChallenge {
-            McFields.exactly("challenge", challenge, McAuthorization.NONCE_SIZE);
+            Fields.exactly("challenge", challenge, McAuthorization.NONCE_SIZE);
         }
 
         public static AuthChallenge of(Octets challenge) {

@@ -1,10 +1,9 @@
 package org.caliptra.util.protocol.mcu;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.codec.Codec;
 import org.caliptra.util.protocol.codec.CommandCodec;
+import org.caliptra.util.protocol.codec.Fields;
 import org.caliptra.util.protocol.codec.NoFields;
 import org.caliptra.util.protocol.core.InfoCommands;
 
@@ -41,16 +40,16 @@ public final class McDeviceInfoCommands {
     /** A firmware version as the device sends it: {@code data_len} bytes of ASCII "major.minor.patch", at most 32. */
     public record FirmwareVersion(Octets version) {
         public FirmwareVersion {
-            McFields.atMost("version", version, MAX_VERSION_SIZE);
+            Fields.atMost("version", version, MAX_VERSION_SIZE);
         }
 
         public static FirmwareVersion of(String version) {
-            return new FirmwareVersion(Octets.of(asciiBytes("version", version)));
+            return new FirmwareVersion(Octets.of(Fields.asciiBytes("version", version)));
         }
 
         /** The version as text, without the NUL padding a responder may count in {@code data_len}. */
         public String text() {
-            return ascii(version);
+            return Fields.ascii(version);
         }
     }
 
@@ -69,7 +68,7 @@ public final class McDeviceInfoCommands {
         public static final int SIZE = 36;
 
         public DeviceCapabilities {
-            McFields.exactly("caps", caps, SIZE);
+            Fields.exactly("caps", caps, SIZE);
         }
 
         /** The capabilities with zero reserved bytes. */
@@ -244,7 +243,7 @@ public final class McDeviceInfoCommands {
     /** MC_DEVICE_INFO's answer: {@code data_len} bytes of binary information, at most 32. */
     public record DeviceInfo(Octets data) {
         public DeviceInfo {
-            McFields.atMost("data", data, MAX_DEVICE_INFO_SIZE);
+            Fields.atMost("data", data, MAX_DEVICE_INFO_SIZE);
         }
     }
 
@@ -252,21 +251,4 @@ public final class McDeviceInfoCommands {
             Codec.fixed(4, (v, out) -> out.u32(v.index()), in -> new DeviceInfoRequest(in.u32("index"))),
             Codec.variable(4, 4 + MAX_DEVICE_INFO_SIZE, (v, out) -> out.sized(v.data()),
                     in -> new DeviceInfo(in.bytes("data", McFields.declaredRest(in, "data_len", 0, MAX_DEVICE_INFO_SIZE)))));
-
-    static byte[] asciiBytes(String field, String text) {
-        Objects.requireNonNull(text, field);
-        if (!text.chars().allMatch(c -> c < 0x80)) {
-            throw new IllegalArgumentException(field + " must be ASCII: " + text);
-        }
-        return text.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static String ascii(Octets bytes) {
-        byte[] b = bytes.toByteArray();
-        int end = b.length;
-        while (end > 0 && b[end - 1] == 0) {
-            end--;
-        }
-        return new String(b, 0, end, StandardCharsets.US_ASCII);
-    }
 }

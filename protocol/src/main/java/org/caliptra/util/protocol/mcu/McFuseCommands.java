@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.codec.Codec;
 import org.caliptra.util.protocol.codec.CommandCodec;
+import org.caliptra.util.protocol.codec.Fields;
 import org.caliptra.util.protocol.codec.NoFields;
 import org.caliptra.util.protocol.mcu.McAuthorization.Authorized;
 
@@ -33,7 +34,7 @@ public final class McFuseCommands {
             if (lengthBits < 0 || lengthBits > MAX_FUSE_READ_SIZE * 8) {
                 throw new IllegalArgumentException("length_bits is 0.." + MAX_FUSE_READ_SIZE * 8 + ", got " + lengthBits);
             }
-            McFields.exactly("data", data, dataSize(lengthBits));
+            Fields.exactly("data", data, dataSize(lengthBits));
         }
 
         /** Bytes of data that carry {@code lengthBits} bits. */
@@ -49,7 +50,7 @@ public final class McFuseCommands {
      */
     public record RuntimeFuseReadData(int dataLen, int lengthBits, Octets data) {
         public RuntimeFuseReadData {
-            McFields.exactly("data", data, RUNTIME_FUSE_READ_SIZE);
+            Fields.exactly("data", data, RUNTIME_FUSE_READ_SIZE);
         }
     }
 
@@ -62,7 +63,7 @@ public final class McFuseCommands {
     /** A vendor public-key hash for an empty vendor PK hash slot. */
     public record VendorPkHashRequest(int slot, Octets hash) {
         public VendorPkHashRequest {
-            McFields.exactly("hash", hash, PK_HASH_SIZE);
+            Fields.exactly("hash", hash, PK_HASH_SIZE);
         }
     }
 
@@ -72,7 +73,7 @@ public final class McFuseCommands {
      */
     public record OwnerPkHashRequest(Octets hash) {
         public OwnerPkHashRequest {
-            McFields.exactly("hash", hash, PK_HASH_SIZE);
+            Fields.exactly("hash", hash, PK_HASH_SIZE);
         }
     }
 

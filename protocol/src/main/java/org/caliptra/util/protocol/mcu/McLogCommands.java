@@ -3,6 +3,7 @@ package org.caliptra.util.protocol.mcu;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.codec.Codec;
 import org.caliptra.util.protocol.codec.CommandCodec;
+import org.caliptra.util.protocol.codec.Fields;
 import org.caliptra.util.protocol.codec.NoFields;
 
 /**
@@ -25,7 +26,7 @@ public final class McLogCommands {
      */
     public record DebugLog(int moreData, Octets logData) {
         public DebugLog {
-            McFields.atMost("log_data", logData, MAX_LOG_DATA_SIZE);
+            Fields.atMost("log_data", logData, MAX_LOG_DATA_SIZE);
         }
 
         public static DebugLog of(boolean moreData, Octets logData) {

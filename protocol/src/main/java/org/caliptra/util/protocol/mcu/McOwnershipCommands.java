@@ -11,10 +11,14 @@ import org.caliptra.util.protocol.codec.CommandCode;
 import org.caliptra.util.protocol.codec.CommandCodec;
 import org.caliptra.util.protocol.codec.FieldReader;
 import org.caliptra.util.protocol.codec.FieldWriter;
+import org.caliptra.util.protocol.codec.Fields;
 import org.caliptra.util.protocol.codec.NoFields;
 import org.caliptra.util.protocol.mailbox.FourCc;
 import org.caliptra.util.protocol.mcu.McAuthorization.Authorized;
 import org.caliptra.util.protocol.mcu.McAuthorization.HybridSignature;
+
+import static org.caliptra.util.protocol.codec.CryptoSizes.ECC384_SCALAR;
+import static org.caliptra.util.protocol.codec.CryptoSizes.MLDSA87_PUBLIC_KEY;
 
 /**
  * Device ownership transfer, MC_DEVICE_OWNERSHIP_TRANSFER (spec/device.md §4.5, MCU
@@ -28,7 +32,7 @@ public final class McOwnershipCommands {
     public static final int BLOB_SIZE = 168;
     public static final int CHALLENGE_SIZE = McAuthorization.NONCE_SIZE;
     /** An ECC P-384 X and Y coordinate and an ML-DSA-87 public key: 48 + 48 + 2592. */
-    static final int PUBLIC_KEYS_SIZE = 2 * McAuthorization.ECC_COORDINATE_SIZE + McAuthorization.MLDSA87_PUBLIC_KEY_SIZE;
+    static final int PUBLIC_KEYS_SIZE = 2 * ECC384_SCALAR + MLDSA87_PUBLIC_KEY;
 
     private McOwnershipCommands() {}
 
@@ -165,32 +169,32 @@ public final class McOwnershipCommands {
     /** DOT_LOCK (MDLK): the CAK and the hash of the LAK to lock ownership to. */
     public record DotLock(Octets cak, Octets lakHash) {
         public DotLock {
-            McFields.exactly("cak", cak, KEY_HASH_SIZE);
-            McFields.exactly("lak_hash", lakHash, KEY_HASH_SIZE);
+            Fields.exactly("cak", cak, KEY_HASH_SIZE);
+            Fields.exactly("lak_hash", lakHash, KEY_HASH_SIZE);
         }
     }
 
     /** DOT_DISABLE (MDDS): the hash of the current LAK. */
     public record DotDisable(Octets lakHash) {
         public DotDisable {
-            McFields.exactly("lak_hash", lakHash, KEY_HASH_SIZE);
+            Fields.exactly("lak_hash", lakHash, KEY_HASH_SIZE);
         }
     }
 
     /** DOT_ROTATE (MDRT): the burned-fuse count below which the rotation burns, and the new CAK and LAK hash. */
     public record DotRotate(int minFuseCount, Octets cak, Octets lakHash) {
         public DotRotate {
-            McFields.exactly("cak", cak, KEY_HASH_SIZE);
-            McFields.exactly("lak_hash", lakHash, KEY_HASH_SIZE);
+            Fields.exactly("cak", cak, KEY_HASH_SIZE);
+            Fields.exactly("lak_hash", lakHash, KEY_HASH_SIZE);
         }
     }
 
     /** DOT_UNLOCK (MDUL): the LAK's public keys and its hybrid signature over the unlock challenge. */
     public record DotUnlock(Octets lakEccPubX, Octets lakEccPubY, Octets lakMldsaPub, HybridSignature signature) {
         public DotUnlock {
-            McFields.exactly("lak_ecc_pub_x", lakEccPubX, McAuthorization.ECC_COORDINATE_SIZE);
-            McFields.exactly("lak_ecc_pub_y", lakEccPubY, McAuthorization.ECC_COORDINATE_SIZE);
-            McFields.exactly("lak_mldsa_pub", lakMldsaPub, McAuthorization.MLDSA87_PUBLIC_KEY_SIZE);
+            Fields.exactly("lak_ecc_pub_x", lakEccPubX, ECC384_SCALAR);
+            Fields.exactly("lak_ecc_pub_y", lakEccPubY, ECC384_SCALAR);
+            Fields.exactly("lak_mldsa_pub", lakMldsaPub, MLDSA87_PUBLIC_KEY);
             Objects.requireNonNull(signature, "signature");
         }
     }
@@ -198,16 +202,16 @@ public final class McOwnershipCommands {
     /** DOT_RECOVERY (MDRC): a backup blob to restore. */
     public record DotRecovery(Octets blob) {
         public DotRecovery {
-            McFields.exactly("blob", blob, BLOB_SIZE);
+            Fields.exactly("blob", blob, BLOB_SIZE);
         }
     }
 
     /** DOT_OVERRIDE_CHALLENGE (DOTW): the recovery key whose fused hash authorizes the override. */
     public record DotOverrideChallenge(Octets recoveryEccPubX, Octets recoveryEccPubY, Octets recoveryMldsaPub) {
         public DotOverrideChallenge {
-            McFields.exactly("recovery_ecc_pub_x", recoveryEccPubX, McAuthorization.ECC_COORDINATE_SIZE);
-            McFields.exactly("recovery_ecc_pub_y", recoveryEccPubY, McAuthorization.ECC_COORDINATE_SIZE);
-            McFields.exactly("recovery_mldsa_pub", recoveryMldsaPub, McAuthorization.MLDSA87_PUBLIC_KEY_SIZE);
+            Fields.exactly("recovery_ecc_pub_x", recoveryEccPubX, ECC384_SCALAR);
+            Fields.exactly("recovery_ecc_pub_y", recoveryEccPubY, ECC384_SCALAR);
+            Fields.exactly("recovery_mldsa_pub", recoveryMldsaPub, MLDSA87_PUBLIC_KEY);
         }
     }
 
@@ -215,9 +219,9 @@ public final class McOwnershipCommands {
     public record DotOverride(Octets recoveryEccPubX, Octets recoveryEccPubY, Octets recoveryMldsaPub,
             HybridSignature signature) {
         public DotOverride {
-            McFields.exactly("recovery_ecc_pub_x", recoveryEccPubX, McAuthorization.ECC_COORDINATE_SIZE);
-            McFields.exactly("recovery_ecc_pub_y", recoveryEccPubY, McAuthorization.ECC_COORDINATE_SIZE);
-            McFields.exactly("recovery_mldsa_pub", recoveryMldsaPub, McAuthorization.MLDSA87_PUBLIC_KEY_SIZE);
+            Fields.exactly("recovery_ecc_pub_x", recoveryEccPubX, ECC384_SCALAR);
+            Fields.exactly("recovery_ecc_pub_y", recoveryEccPubY, ECC384_SCALAR);
+            Fields.exactly("recovery_mldsa_pub", recoveryMldsaPub, MLDSA87_PUBLIC_KEY);
             Objects.requireNonNull(signature, "signature");
         }
     }
@@ -228,23 +232,23 @@ public final class McOwnershipCommands {
     /** A one-use 48-byte challenge (MDUC, DOTW). */
     public record DotChallenge(Octets challenge) {
         public DotChallenge {
-            McFields.exactly("challenge", challenge, CHALLENGE_SIZE);
+            Fields.exactly("challenge", challenge, CHALLENGE_SIZE);
         }
     }
 
     /** DOT_STATUS (MDST): enabled and locked flags (u8) and the count of burned DOT fuses (u16). */
     public record DotStatus(int enabled, int locked, int burned) {
         public DotStatus {
-            McFields.u8("enabled", enabled);
-            McFields.u8("locked", locked);
-            McFields.u16("burned", burned);
+            Fields.u8("enabled", enabled);
+            Fields.u8("locked", locked);
+            Fields.u16("burned", burned);
         }
     }
 
     /** The current DOT blob, an opaque 168 bytes. */
     public record DotBackupBlob(Octets blob) {
         public DotBackupBlob {
-            McFields.exactly("blob", blob, BLOB_SIZE);
+            Fields.exactly("blob", blob, BLOB_SIZE);
         }
     }
 
@@ -303,9 +307,9 @@ public final class McOwnershipCommands {
             new DotCommand(DotSubcommand.UNLOCK), body(DotSubcommand.UNLOCK, (DotUnlock v, FieldWriter out) -> {
                 writeKeys(out, v.lakEccPubX(), v.lakEccPubY(), v.lakMldsaPub());
                 v.signature().write(out);
-            }, in -> new DotUnlock(in.bytes("lak_ecc_pub_x", McAuthorization.ECC_COORDINATE_SIZE),
-                    in.bytes("lak_ecc_pub_y", McAuthorization.ECC_COORDINATE_SIZE),
-                    in.bytes("lak_mldsa_pub", McAuthorization.MLDSA87_PUBLIC_KEY_SIZE), HybridSignature.read(in))),
+            }, in -> new DotUnlock(in.bytes("lak_ecc_pub_x", ECC384_SCALAR),
+                    in.bytes("lak_ecc_pub_y", ECC384_SCALAR),
+                    in.bytes("lak_mldsa_pub", MLDSA87_PUBLIC_KEY), HybridSignature.read(in))),
             TRANSITION);
 
     public static final CommandCodec<NoFields, DotStatus> DOT_STATUS = CommandCodec.of(
@@ -323,17 +327,17 @@ public final class McOwnershipCommands {
             new DotCommand(DotSubcommand.OVERRIDE_CHALLENGE), body(DotSubcommand.OVERRIDE_CHALLENGE,
                     (DotOverrideChallenge v, FieldWriter out) -> writeKeys(out, v.recoveryEccPubX(), v.recoveryEccPubY(),
                             v.recoveryMldsaPub()),
-                    in -> new DotOverrideChallenge(in.bytes("recovery_ecc_pub_x", McAuthorization.ECC_COORDINATE_SIZE),
-                            in.bytes("recovery_ecc_pub_y", McAuthorization.ECC_COORDINATE_SIZE),
-                            in.bytes("recovery_mldsa_pub", McAuthorization.MLDSA87_PUBLIC_KEY_SIZE))),
+                    in -> new DotOverrideChallenge(in.bytes("recovery_ecc_pub_x", ECC384_SCALAR),
+                            in.bytes("recovery_ecc_pub_y", ECC384_SCALAR),
+                            in.bytes("recovery_mldsa_pub", MLDSA87_PUBLIC_KEY))),
             CHALLENGE);
 
     public static final CommandCodec<DotOverride, DotTransition> DOT_OVERRIDE = CommandCodec.of(
             new DotCommand(DotSubcommand.OVERRIDE), body(DotSubcommand.OVERRIDE, (DotOverride v, FieldWriter out) -> {
                 writeKeys(out, v.recoveryEccPubX(), v.recoveryEccPubY(), v.recoveryMldsaPub());
                 v.signature().write(out);
-            }, in -> new DotOverride(in.bytes("recovery_ecc_pub_x", McAuthorization.ECC_COORDINATE_SIZE),
-                    in.bytes("recovery_ecc_pub_y", McAuthorization.ECC_COORDINATE_SIZE),
-                    in.bytes("recovery_mldsa_pub", McAuthorization.MLDSA87_PUBLIC_KEY_SIZE), HybridSignature.read(in))),
+            }, in -> new DotOverride(in.bytes("recovery_ecc_pub_x", ECC384_SCALAR),
+                    in.bytes("recovery_ecc_pub_y", ECC384_SCALAR),
+                    in.bytes("recovery_mldsa_pub", MLDSA87_PUBLIC_KEY), HybridSignature.read(in))),
             TRANSITION);
 }

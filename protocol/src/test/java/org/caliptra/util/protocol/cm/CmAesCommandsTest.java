@@ -13,21 +13,21 @@ import static org.caliptra.util.protocol.cm.CmAesCommands.CM_AES_GCM_ENCRYPT_INI
 import static org.caliptra.util.protocol.cm.CmAesCommands.CM_AES_GCM_ENCRYPT_UPDATE;
 import static org.caliptra.util.protocol.cm.CmAesCommands.CM_AES_GCM_SPDM_DECRYPT_INIT;
 import static org.caliptra.util.protocol.cm.CmAesCommands.CM_AES_GCM_SPDM_ENCRYPT_INIT;
-import static org.caliptra.util.protocol.cm.CodecChecks.assertArgumentError;
-import static org.caliptra.util.protocol.cm.CodecChecks.assertFieldError;
-import static org.caliptra.util.protocol.cm.CodecChecks.assertSizeError;
-import static org.caliptra.util.protocol.cm.CodecChecks.assertSizes;
-import static org.caliptra.util.protocol.cm.CodecChecks.assertTrailingError;
-import static org.caliptra.util.protocol.cm.CodecChecks.cmk;
-import static org.caliptra.util.protocol.cm.CodecChecks.concat;
-import static org.caliptra.util.protocol.cm.CodecChecks.counting;
-import static org.caliptra.util.protocol.cm.CodecChecks.fill;
-import static org.caliptra.util.protocol.cm.CodecChecks.hex;
-import static org.caliptra.util.protocol.cm.CodecChecks.le32;
-import static org.caliptra.util.protocol.cm.CodecChecks.octets;
-import static org.caliptra.util.protocol.cm.CodecChecks.randomBytesSurvive;
-import static org.caliptra.util.protocol.cm.CodecChecks.roundTripRequest;
-import static org.caliptra.util.protocol.cm.CodecChecks.roundTripResponse;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertArgumentError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertFieldError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertSizeError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertSizes;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertTrailingError;
+import static org.caliptra.util.protocol.codec.CodecChecks.cmk;
+import static org.caliptra.util.protocol.codec.CodecChecks.concat;
+import static org.caliptra.util.protocol.codec.CodecChecks.counting;
+import static org.caliptra.util.protocol.codec.CodecChecks.fill;
+import static org.caliptra.util.protocol.codec.CodecChecks.hex;
+import static org.caliptra.util.protocol.codec.CodecChecks.hexFill;
+import static org.caliptra.util.protocol.codec.CodecChecks.le32;
+import static org.caliptra.util.protocol.codec.CodecChecks.randomBytesSurvive;
+import static org.caliptra.util.protocol.codec.CodecChecks.roundTripRequest;
+import static org.caliptra.util.protocol.codec.CodecChecks.roundTripResponse;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -57,8 +57,8 @@ import org.caliptra.util.protocol.cm.CmAesCommands.TagVerified;
 import org.junit.jupiter.api.Test;
 
 class CmAesCommandsTest {
-    private static final AesContext CTX = new AesContext(octets(0xA5, 156));
-    private static final AesGcmContext GCM = new AesGcmContext(octets(0x5C, 128));
+    private static final AesContext CTX = new AesContext(fill(0xA5, 156));
+    private static final AesGcmContext GCM = new AesGcmContext(fill(0x5C, 128));
 
     @Test
     void sizesFollowTheLayouts() {
@@ -106,45 +106,45 @@ class CmAesCommandsTest {
     void cbcRequestsByHand() {
         var init = AesEncryptInitRequest.of(cmk(0x0C), AesMode.CBC, counting(0, 16));
         // cmk, mode 1 (CBC), plaintext_size 16, plaintext
-        assertArrayEquals(hex(fill(0x0C, 128) + "01000000 10000000 000102030405060708090a0b0c0d0e0f"),
+        assertArrayEquals(hex(hexFill(0x0C, 128) + "01000000 10000000 000102030405060708090a0b0c0d0e0f"),
                 roundTripRequest(CM_AES_ENCRYPT_INIT, init));
         var response = new AesEncryptInitResponse(CTX, counting(0x10, 16), Octets.fromHex("cafe"));
-        assertArrayEquals(hex(fill(0xA5, 156) + "101112131415161718191a1b1c1d1e1f 02000000 cafe"),
+        assertArrayEquals(hex(hexFill(0xA5, 156) + "101112131415161718191a1b1c1d1e1f 02000000 cafe"),
                 roundTripResponse(CM_AES_ENCRYPT_INIT, response));
-        var decrypt = AesDecryptInitRequest.of(cmk(0x0D), AesMode.CTR, octets(0x77, 16), Octets.fromHex("01"));
-        assertArrayEquals(hex(fill(0x0D, 128) + "02000000" + fill(0x77, 16) + "01000000 01"), roundTripRequest(CM_AES_DECRYPT_INIT, decrypt));
-        assertEquals(Optional.of(AesMode.CTR), CM_AES_DECRYPT_INIT.decodeRequest(hex(fill(0x0D, 128) + "02000000" + fill(0x77, 16) + "00000000")).aesMode());
+        var decrypt = AesDecryptInitRequest.of(cmk(0x0D), AesMode.CTR, fill(0x77, 16), Octets.fromHex("01"));
+        assertArrayEquals(hex(hexFill(0x0D, 128) + "02000000" + hexFill(0x77, 16) + "01000000 01"), roundTripRequest(CM_AES_DECRYPT_INIT, decrypt));
+        assertEquals(Optional.of(AesMode.CTR), CM_AES_DECRYPT_INIT.decodeRequest(hex(hexFill(0x0D, 128) + "02000000" + hexFill(0x77, 16) + "00000000")).aesMode());
     }
 
     @Test
     void gcmRequestsByHand() {
         // spdm_flags: version 0x13, little-endian counter; counter 1 as u64 LE
         var spdm = GcmSpdmInitRequest.of(0x13, false, 1, cmk(0x33), Octets.fromHex("ab"));
-        assertArrayEquals(hex("13000000 0100000000000000" + fill(0x33, 128) + "01000000 ab"), roundTripRequest(CM_AES_GCM_SPDM_ENCRYPT_INIT, spdm));
+        assertArrayEquals(hex("13000000 0100000000000000" + hexFill(0x33, 128) + "01000000 ab"), roundTripRequest(CM_AES_GCM_SPDM_ENCRYPT_INIT, spdm));
         // version 0x12 with the big-endian flag (bit 8) = 0x112
         var bigEndian = GcmSpdmInitRequest.of(0x12, true, 0x0102_0304_0506_0708L, cmk(0x34), Octets.zeros(0));
         byte[] wire = roundTripRequest(CM_AES_GCM_SPDM_DECRYPT_INIT, bigEndian);
-        assertArrayEquals(hex("12010000 0807060504030201" + fill(0x34, 128) + "00000000"), wire);
+        assertArrayEquals(hex("12010000 0807060504030201" + hexFill(0x34, 128) + "00000000"), wire);
         var back = CM_AES_GCM_SPDM_DECRYPT_INIT.decodeRequest(wire);
         assertEquals(0x12, back.spdmVersion());
         assertTrue(back.counterBigEndian());
         assertEquals(0x0102_0304_0506_0708L, back.counter());
         // a 12-byte tag is right-padded with zeros to 16 and tag_len says 12
         var fin = GcmDecryptFinalRequest.of(GCM, counting(0xA0, 12), Octets.fromHex("00ff"));
-        assertArrayEquals(hex(fill(0x5C, 128) + "0c000000 a0a1a2a3a4a5a6a7a8a9aaab00000000 02000000 00ff"),
+        assertArrayEquals(hex(hexFill(0x5C, 128) + "0c000000 a0a1a2a3a4a5a6a7a8a9aaab00000000 02000000 00ff"),
                 roundTripRequest(CM_AES_GCM_DECRYPT_FINAL, fin));
         var decryptInit = new GcmDecryptInitRequest(0, cmk(0x44), counting(1, 12), Octets.zeros(0));
-        assertArrayEquals(hex("00000000" + fill(0x44, 128) + "0102030405060708090a0b0c 00000000"),
+        assertArrayEquals(hex("00000000" + hexFill(0x44, 128) + "0102030405060708090a0b0c 00000000"),
                 roundTripRequest(CM_AES_GCM_DECRYPT_INIT, decryptInit));
     }
 
     @Test
     void gcmResponsesByHand() {
         // the IV is the standard 12-byte GCM IV, not byte-reversed words
-        assertArrayEquals(hex(fill(0x5C, 128) + "000102030405060708090a0b"),
+        assertArrayEquals(hex(hexFill(0x5C, 128) + "000102030405060708090a0b"),
                 roundTripResponse(CM_AES_GCM_ENCRYPT_INIT, new GcmInitResponse(GCM, counting(0, 12))));
-        assertArrayEquals(hex(fill(0x7A, 16) + "03000000 010203"),
-                roundTripResponse(CM_AES_GCM_ENCRYPT_FINAL, new GcmEncryptFinalResponse(octets(0x7A, 16), counting(1, 3))));
+        assertArrayEquals(hex(hexFill(0x7A, 16) + "03000000 010203"),
+                roundTripResponse(CM_AES_GCM_ENCRYPT_FINAL, new GcmEncryptFinalResponse(fill(0x7A, 16), counting(1, 3))));
         var verified = new GcmDecryptFinalResponse(1, Octets.fromHex("68656c6c6f"));
         assertArrayEquals(hex("01000000 05000000 68656c6c6f"), roundTripResponse(CM_AES_GCM_DECRYPT_FINAL, verified));
         assertTrue(verified.verified());
@@ -153,9 +153,9 @@ class CmAesCommandsTest {
 
     @Test
     void dmaRequestByHand() {
-        var dma = new GcmDecryptDmaRequest(cmk(0x01), counting(0, 12), counting(0x10, 16), octets(0xEE, 48), 0x89AB_CDEF,
+        var dma = new GcmDecryptDmaRequest(cmk(0x01), counting(0, 12), counting(0x10, 16), fill(0xEE, 48), 0x89AB_CDEF,
                 0x0123_4567, 0x1000, Octets.zeros(0));
-        assertArrayEquals(hex(fill(0x01, 128) + "000102030405060708090a0b" + "101112131415161718191a1b1c1d1e1f" + fill(0xEE, 48)
+        assertArrayEquals(hex(hexFill(0x01, 128) + "000102030405060708090a0b" + "101112131415161718191a1b1c1d1e1f" + hexFill(0xEE, 48)
                 + "efcdab89 67452301 00100000 00000000"), roundTripRequest(CM_AES_GCM_DECRYPT_DMA, dma));
         assertEquals(0x0123_4567_89AB_CDEFL, dma.axiAddress());
         assertArrayEquals(hex("01000000"), roundTripResponse(CM_AES_GCM_DECRYPT_DMA, new TagVerified(1)));
@@ -172,37 +172,37 @@ class CmAesCommandsTest {
         roundTripRequest(CM_AES_GCM_ENCRYPT_UPDATE, new GcmUpdateRequest(GCM, counting(1, 4096)));
         roundTripResponse(CM_AES_GCM_ENCRYPT_UPDATE, new GcmUpdateResponse(GCM, counting(2, 4112)));
         roundTripResponse(CM_AES_GCM_DECRYPT_UPDATE, new GcmUpdateResponse(GCM, Octets.zeros(0)));
-        roundTripResponse(CM_AES_GCM_ENCRYPT_FINAL, new GcmEncryptFinalResponse(octets(1, 16), counting(0, 4112)));
+        roundTripResponse(CM_AES_GCM_ENCRYPT_FINAL, new GcmEncryptFinalResponse(fill(1, 16), counting(0, 4112)));
         roundTripResponse(CM_AES_GCM_DECRYPT_FINAL, new GcmDecryptFinalResponse(0, counting(0, 4112)));
-        roundTripRequest(CM_AES_GCM_DECRYPT_FINAL, new GcmDecryptFinalRequest(GCM, 99, octets(2, 16), counting(0, 4096)));
-        roundTripRequest(CM_AES_GCM_DECRYPT_DMA, new GcmDecryptDmaRequest(cmk(2), octets(3, 12), octets(4, 16), octets(5, 48), -1, -1, -1,
+        roundTripRequest(CM_AES_GCM_DECRYPT_FINAL, new GcmDecryptFinalRequest(GCM, 99, fill(2, 16), counting(0, 4096)));
+        roundTripRequest(CM_AES_GCM_DECRYPT_DMA, new GcmDecryptDmaRequest(cmk(2), fill(3, 12), fill(4, 16), fill(5, 48), -1, -1, -1,
                 counting(0, 4096)));
-        roundTripRequest(CM_AES_GCM_SPDM_ENCRYPT_INIT, new GcmSpdmInitRequest(-1, octets(0xFF, 8), cmk(6), counting(0, 4096)));
+        roundTripRequest(CM_AES_GCM_SPDM_ENCRYPT_INIT, new GcmSpdmInitRequest(-1, fill(0xFF, 8), cmk(6), counting(0, 4096)));
     }
 
     @Test
     void randomBytesOfFixedLayoutsSurvive() {
-        randomBytesSurvive(CM_AES_GCM_ENCRYPT_INIT.response(), "CM_AES_GCM_ENCRYPT_INIT response", 31);
-        randomBytesSurvive(CM_AES_GCM_DECRYPT_INIT.response(), "CM_AES_GCM_DECRYPT_INIT response", 32);
-        randomBytesSurvive(CM_AES_GCM_SPDM_ENCRYPT_INIT.response(), "CM_AES_GCM_SPDM_ENCRYPT_INIT response", 33);
-        randomBytesSurvive(CM_AES_GCM_SPDM_DECRYPT_INIT.response(), "CM_AES_GCM_SPDM_DECRYPT_INIT response", 34);
-        randomBytesSurvive(CM_AES_GCM_DECRYPT_DMA.response(), "CM_AES_GCM_DECRYPT_DMA response", 35);
+        randomBytesSurvive(CM_AES_GCM_ENCRYPT_INIT.response(), 31);
+        randomBytesSurvive(CM_AES_GCM_DECRYPT_INIT.response(), 32);
+        randomBytesSurvive(CM_AES_GCM_SPDM_ENCRYPT_INIT.response(), 33);
+        randomBytesSurvive(CM_AES_GCM_SPDM_DECRYPT_INIT.response(), 34);
+        randomBytesSurvive(CM_AES_GCM_DECRYPT_DMA.response(), 35);
     }
 
     @Test
     void reservedModeAndOddTagLengthStayRaw() {
-        var request = CM_AES_ENCRYPT_INIT.decodeRequest(hex(fill(0, 128) + "00000000 00000000"));
+        var request = CM_AES_ENCRYPT_INIT.decodeRequest(hex(hexFill(0, 128) + "00000000 00000000"));
         assertEquals(Optional.empty(), request.aesMode());
         // tag_len 7 is the device's to refuse (RUNTIME_MAILBOX_INVALID_PARAMS)
-        byte[] wire = hex(fill(0x5C, 128) + "07000000" + fill(0, 16) + "00000000");
+        byte[] wire = hex(hexFill(0x5C, 128) + "07000000" + hexFill(0, 16) + "00000000");
         assertEquals(7, CM_AES_GCM_DECRYPT_FINAL.decodeRequest(wire).tagLen());
     }
 
     @Test
     void aFullBufferRequestIsAccepted() {
         // the runtime's own tests send CmAesGcmDecryptFinalReq whole, with ciphertext_size 0
-        byte[] whole = Arrays.copyOf(hex(fill(0x5C, 128) + "10000000" + fill(0x11, 16) + "00000000"), 128 + 4 + 16 + 4 + 4096);
-        assertEquals(new GcmDecryptFinalRequest(GCM, 16, octets(0x11, 16), Octets.zeros(0)), CM_AES_GCM_DECRYPT_FINAL.decodeRequest(whole));
+        byte[] whole = Arrays.copyOf(hex(hexFill(0x5C, 128) + "10000000" + hexFill(0x11, 16) + "00000000"), 128 + 4 + 16 + 4 + 4096);
+        assertEquals(new GcmDecryptFinalRequest(GCM, 16, fill(0x11, 16), Octets.zeros(0)), CM_AES_GCM_DECRYPT_FINAL.decodeRequest(whole));
     }
 
     @Test

@@ -11,20 +11,20 @@ import static org.caliptra.util.protocol.cm.CmAsymmetricCommands.CM_MLDSA_VERIFY
 import static org.caliptra.util.protocol.cm.CmAsymmetricCommands.CM_MLKEM_DECAPSULATE;
 import static org.caliptra.util.protocol.cm.CmAsymmetricCommands.CM_MLKEM_ENCAPSULATE;
 import static org.caliptra.util.protocol.cm.CmAsymmetricCommands.CM_MLKEM_KEY_GEN;
-import static org.caliptra.util.protocol.cm.CodecChecks.assertArgumentError;
-import static org.caliptra.util.protocol.cm.CodecChecks.assertFieldError;
-import static org.caliptra.util.protocol.cm.CodecChecks.assertSizeError;
-import static org.caliptra.util.protocol.cm.CodecChecks.assertSizes;
-import static org.caliptra.util.protocol.cm.CodecChecks.cmk;
-import static org.caliptra.util.protocol.cm.CodecChecks.concat;
-import static org.caliptra.util.protocol.cm.CodecChecks.counting;
-import static org.caliptra.util.protocol.cm.CodecChecks.fill;
-import static org.caliptra.util.protocol.cm.CodecChecks.hex;
-import static org.caliptra.util.protocol.cm.CodecChecks.le32;
-import static org.caliptra.util.protocol.cm.CodecChecks.octets;
-import static org.caliptra.util.protocol.cm.CodecChecks.randomBytesSurvive;
-import static org.caliptra.util.protocol.cm.CodecChecks.roundTripRequest;
-import static org.caliptra.util.protocol.cm.CodecChecks.roundTripResponse;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertArgumentError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertFieldError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertSizeError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertSizes;
+import static org.caliptra.util.protocol.codec.CodecChecks.cmk;
+import static org.caliptra.util.protocol.codec.CodecChecks.concat;
+import static org.caliptra.util.protocol.codec.CodecChecks.counting;
+import static org.caliptra.util.protocol.codec.CodecChecks.fill;
+import static org.caliptra.util.protocol.codec.CodecChecks.hex;
+import static org.caliptra.util.protocol.codec.CodecChecks.hexFill;
+import static org.caliptra.util.protocol.codec.CodecChecks.le32;
+import static org.caliptra.util.protocol.codec.CodecChecks.randomBytesSurvive;
+import static org.caliptra.util.protocol.codec.CodecChecks.roundTripRequest;
+import static org.caliptra.util.protocol.codec.CodecChecks.roundTripResponse;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -86,43 +86,43 @@ class CmAsymmetricCommandsTest {
 
     @Test
     void ecdhByHand() {
-        var finish = EcdhFinishRequest.of(new EcdhContext(octets(0xEC, 76)), KeyUsage.HMAC, counting(0, 96));
+        var finish = EcdhFinishRequest.of(new EcdhContext(fill(0xEC, 76)), KeyUsage.HMAC, counting(0, 96));
         StringBuilder point = new StringBuilder();
         for (int i = 0; i < 96; i++) {
             point.append(String.format("%02x", i));
         }
         // context, key_usage 1 (HMAC), X ‖ Y
-        assertArrayEquals(hex(fill(0xEC, 76) + "01000000" + point), roundTripRequest(CM_ECDH_FINISH, finish));
-        assertEquals(Optional.of(KeyUsage.HMAC), CM_ECDH_FINISH.decodeRequest(hex(fill(0xEC, 76) + "01000000" + point)).usage());
-        var generated = new EcdhGenerateResponse(new EcdhContext(octets(1, 76)), octets(2, 96));
-        assertArrayEquals(hex(fill(1, 76) + fill(2, 96)), roundTripResponse(CM_ECDH_GENERATE, generated));
+        assertArrayEquals(hex(hexFill(0xEC, 76) + "01000000" + point), roundTripRequest(CM_ECDH_FINISH, finish));
+        assertEquals(Optional.of(KeyUsage.HMAC), CM_ECDH_FINISH.decodeRequest(hex(hexFill(0xEC, 76) + "01000000" + point)).usage());
+        var generated = new EcdhGenerateResponse(new EcdhContext(fill(1, 76)), fill(2, 96));
+        assertArrayEquals(hex(hexFill(1, 76) + hexFill(2, 96)), roundTripResponse(CM_ECDH_GENERATE, generated));
     }
 
     @Test
     void ecdsaAndMlkemByHand() {
-        var verify = new EcdsaVerifyRequest(cmk(0xE5), new EcdsaSignature(octets(0x0A, 48), octets(0x0B, 48)), Octets.fromHex("6d7367"));
+        var verify = new EcdsaVerifyRequest(cmk(0xE5), new EcdsaSignature(fill(0x0A, 48), fill(0x0B, 48)), Octets.fromHex("6d7367"));
         // cmk, r, s, message_size 3, "msg"
-        assertArrayEquals(hex(fill(0xE5, 128) + fill(0x0A, 48) + fill(0x0B, 48) + "03000000 6d7367"), roundTripRequest(CM_ECDSA_VERIFY, verify));
-        assertArrayEquals(hex(fill(0x58, 48) + fill(0x59, 48)), roundTripResponse(CM_ECDSA_PUBLIC_KEY, new EccPublicKey(octets(0x58, 48), octets(0x59, 48))));
-        var encapsulate = EncapsulateRequest.of(KeyUsage.AES, new EncapsulationKey(octets(0xEE, 1568)));
-        assertArrayEquals(hex("02000000" + fill(0xEE, 1568)), roundTripRequest(CM_MLKEM_ENCAPSULATE, encapsulate));
-        var encapsulated = new EncapsulateResponse(octets(0xC7, 1568), cmk(0x5C));
-        assertArrayEquals(hex(fill(0xC7, 1568) + fill(0x5C, 128)), roundTripResponse(CM_MLKEM_ENCAPSULATE, encapsulated));
-        var decapsulate = DecapsulateRequest.of(KeyUsage.HMAC, cmk(0x5D), octets(0xC7, 1568));
-        assertArrayEquals(hex("01000000" + fill(0x5D, 128) + fill(0xC7, 1568)), roundTripRequest(CM_MLKEM_DECAPSULATE, decapsulate));
+        assertArrayEquals(hex(hexFill(0xE5, 128) + hexFill(0x0A, 48) + hexFill(0x0B, 48) + "03000000 6d7367"), roundTripRequest(CM_ECDSA_VERIFY, verify));
+        assertArrayEquals(hex(hexFill(0x58, 48) + hexFill(0x59, 48)), roundTripResponse(CM_ECDSA_PUBLIC_KEY, new EccPublicKey(fill(0x58, 48), fill(0x59, 48))));
+        var encapsulate = EncapsulateRequest.of(KeyUsage.AES, new EncapsulationKey(fill(0xEE, 1568)));
+        assertArrayEquals(hex("02000000" + hexFill(0xEE, 1568)), roundTripRequest(CM_MLKEM_ENCAPSULATE, encapsulate));
+        var encapsulated = new EncapsulateResponse(fill(0xC7, 1568), cmk(0x5C));
+        assertArrayEquals(hex(hexFill(0xC7, 1568) + hexFill(0x5C, 128)), roundTripResponse(CM_MLKEM_ENCAPSULATE, encapsulated));
+        var decapsulate = DecapsulateRequest.of(KeyUsage.HMAC, cmk(0x5D), fill(0xC7, 1568));
+        assertArrayEquals(hex("01000000" + hexFill(0x5D, 128) + hexFill(0xC7, 1568)), roundTripRequest(CM_MLKEM_DECAPSULATE, decapsulate));
     }
 
     @Test
     void mldsaSignatureCarriesItsPaddingByte() {
-        var signature = MldsaSignature.of(octets(0x51, 4627));
+        var signature = MldsaSignature.of(fill(0x51, 4627));
         // the 4627 signature bytes, then one zero byte
-        assertArrayEquals(hex(fill(0x51, 4627) + "00"), roundTripResponse(CM_MLDSA_SIGN, signature));
-        assertEquals(octets(0x51, 4627), signature.signature());
+        assertArrayEquals(hex(hexFill(0x51, 4627) + "00"), roundTripResponse(CM_MLDSA_SIGN, signature));
+        assertEquals(fill(0x51, 4627), signature.signature());
         // a device that leaves something in the padding byte is reproduced exactly
-        var odd = new MldsaSignature(Octets.of(hex(fill(0x51, 4627) + "ff")));
-        assertArrayEquals(hex(fill(0x51, 4627) + "ff"), roundTripResponse(CM_MLDSA_SIGN, odd));
+        var odd = new MldsaSignature(Octets.of(hex(hexFill(0x51, 4627) + "ff")));
+        assertArrayEquals(hex(hexFill(0x51, 4627) + "ff"), roundTripResponse(CM_MLDSA_SIGN, odd));
         var verify = new MldsaVerifyRequest(cmk(0x4D), signature, Octets.fromHex("01"));
-        assertArrayEquals(hex(fill(0x4D, 128) + fill(0x51, 4627) + "00" + "01000000 01"), roundTripRequest(CM_MLDSA_VERIFY, verify));
+        assertArrayEquals(hex(hexFill(0x4D, 128) + hexFill(0x51, 4627) + "00" + "01000000 01"), roundTripRequest(CM_MLDSA_VERIFY, verify));
     }
 
     @Test
@@ -141,17 +141,17 @@ class CmAsymmetricCommandsTest {
 
     @Test
     void randomBytesOfFixedLayoutsSurvive() {
-        randomBytesSurvive(CM_ECDH_GENERATE.response(), "CM_ECDH_GENERATE response", 41);
-        randomBytesSurvive(CM_ECDH_FINISH.request(), "CM_ECDH_FINISH request", 42);
-        randomBytesSurvive(CM_ECDH_FINISH.response(), "CM_ECDH_FINISH response", 43);
-        randomBytesSurvive(CM_ECDSA_PUBLIC_KEY.response(), "CM_ECDSA_PUBLIC_KEY response", 44);
-        randomBytesSurvive(CM_ECDSA_SIGN.response(), "CM_ECDSA_SIGN response", 45);
-        randomBytesSurvive(CM_MLDSA_PUBLIC_KEY.response(), "CM_MLDSA_PUBLIC_KEY response", 46);
-        randomBytesSurvive(CM_MLDSA_SIGN.response(), "CM_MLDSA_SIGN response", 47);
-        randomBytesSurvive(CM_MLKEM_KEY_GEN.response(), "CM_MLKEM_KEY_GEN response", 48);
-        randomBytesSurvive(CM_MLKEM_ENCAPSULATE.request(), "CM_MLKEM_ENCAPSULATE request", 49);
-        randomBytesSurvive(CM_MLKEM_ENCAPSULATE.response(), "CM_MLKEM_ENCAPSULATE response", 50);
-        randomBytesSurvive(CM_MLKEM_DECAPSULATE.request(), "CM_MLKEM_DECAPSULATE request", 51);
+        randomBytesSurvive(CM_ECDH_GENERATE.response(), 41);
+        randomBytesSurvive(CM_ECDH_FINISH.request(), 42);
+        randomBytesSurvive(CM_ECDH_FINISH.response(), 43);
+        randomBytesSurvive(CM_ECDSA_PUBLIC_KEY.response(), 44);
+        randomBytesSurvive(CM_ECDSA_SIGN.response(), 45);
+        randomBytesSurvive(CM_MLDSA_PUBLIC_KEY.response(), 46);
+        randomBytesSurvive(CM_MLDSA_SIGN.response(), 47);
+        randomBytesSurvive(CM_MLKEM_KEY_GEN.response(), 48);
+        randomBytesSurvive(CM_MLKEM_ENCAPSULATE.request(), 49);
+        randomBytesSurvive(CM_MLKEM_ENCAPSULATE.response(), 50);
+        randomBytesSurvive(CM_MLKEM_DECAPSULATE.request(), 51);
     }
 
     @Test

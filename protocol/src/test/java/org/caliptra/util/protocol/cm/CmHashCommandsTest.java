@@ -8,21 +8,21 @@ import static org.caliptra.util.protocol.cm.CmHashCommands.CM_SHAKE256_UPDATE;
 import static org.caliptra.util.protocol.cm.CmHashCommands.CM_SHA_FINAL;
 import static org.caliptra.util.protocol.cm.CmHashCommands.CM_SHA_INIT;
 import static org.caliptra.util.protocol.cm.CmHashCommands.CM_SHA_UPDATE;
-import static org.caliptra.util.protocol.cm.CodecChecks.assertArgumentError;
-import static org.caliptra.util.protocol.cm.CodecChecks.assertFieldError;
-import static org.caliptra.util.protocol.cm.CodecChecks.assertSizeError;
-import static org.caliptra.util.protocol.cm.CodecChecks.assertSizes;
-import static org.caliptra.util.protocol.cm.CodecChecks.assertTrailingError;
-import static org.caliptra.util.protocol.cm.CodecChecks.cmk;
-import static org.caliptra.util.protocol.cm.CodecChecks.concat;
-import static org.caliptra.util.protocol.cm.CodecChecks.counting;
-import static org.caliptra.util.protocol.cm.CodecChecks.fill;
-import static org.caliptra.util.protocol.cm.CodecChecks.hex;
-import static org.caliptra.util.protocol.cm.CodecChecks.le32;
-import static org.caliptra.util.protocol.cm.CodecChecks.octets;
-import static org.caliptra.util.protocol.cm.CodecChecks.randomBytesSurvive;
-import static org.caliptra.util.protocol.cm.CodecChecks.roundTripRequest;
-import static org.caliptra.util.protocol.cm.CodecChecks.roundTripResponse;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertArgumentError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertFieldError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertSizeError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertSizes;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertTrailingError;
+import static org.caliptra.util.protocol.codec.CodecChecks.cmk;
+import static org.caliptra.util.protocol.codec.CodecChecks.concat;
+import static org.caliptra.util.protocol.codec.CodecChecks.counting;
+import static org.caliptra.util.protocol.codec.CodecChecks.fill;
+import static org.caliptra.util.protocol.codec.CodecChecks.hex;
+import static org.caliptra.util.protocol.codec.CodecChecks.hexFill;
+import static org.caliptra.util.protocol.codec.CodecChecks.le32;
+import static org.caliptra.util.protocol.codec.CodecChecks.randomBytesSurvive;
+import static org.caliptra.util.protocol.codec.CodecChecks.roundTripRequest;
+import static org.caliptra.util.protocol.codec.CodecChecks.roundTripResponse;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -94,16 +94,16 @@ class CmHashCommandsTest {
 
     @Test
     void updateAndHmacByHand() {
-        var update = new ShaUpdateRequest(new ShaContext(octets(0xC0, 200)), Octets.fromHex("ff"));
-        assertArrayEquals(hex(fill(0xC0, 200) + "01000000 ff"), roundTripRequest(CM_SHA_UPDATE, update));
-        var shake = new Shake256UpdateRequest(new Shake256Context(octets(0x5E, 44)), Octets.zeros(0));
-        assertArrayEquals(hex(fill(0x5E, 44) + "00000000"), roundTripRequest(CM_SHAKE256_FINAL, shake));
+        var update = new ShaUpdateRequest(new ShaContext(fill(0xC0, 200)), Octets.fromHex("ff"));
+        assertArrayEquals(hex(hexFill(0xC0, 200) + "01000000 ff"), roundTripRequest(CM_SHA_UPDATE, update));
+        var shake = new Shake256UpdateRequest(new Shake256Context(fill(0x5E, 44)), Octets.zeros(0));
+        assertArrayEquals(hex(hexFill(0x5E, 44) + "00000000"), roundTripRequest(CM_SHAKE256_FINAL, shake));
         assertArrayEquals(hex("02000000 1234"), roundTripRequest(CM_SHAKE256_INIT, new Shake256InitRequest(Octets.fromHex("1234"))));
         // cmk, hash_algorithm 2, data_size 2, data
         var hmac = HmacRequest.of(cmk(0x4B), HashAlgorithm.SHA512, Octets.fromHex("beef"));
-        assertArrayEquals(hex(fill(0x4B, 128) + "02000000 02000000 beef"), roundTripRequest(CM_HMAC, hmac));
+        assertArrayEquals(hex(hexFill(0x4B, 128) + "02000000 02000000 beef"), roundTripRequest(CM_HMAC, hmac));
         // data_len 64 = 40000000
-        assertArrayEquals(hex("40000000" + fill(0x99, 64)), roundTripResponse(CM_HMAC, new Digest(octets(0x99, 64))));
+        assertArrayEquals(hex("40000000" + hexFill(0x99, 64)), roundTripResponse(CM_HMAC, new Digest(fill(0x99, 64))));
     }
 
     @Test
@@ -118,11 +118,11 @@ class CmHashCommandsTest {
 
     @Test
     void randomBytesOfFixedLayoutsSurvive() {
-        randomBytesSurvive(CM_SHA_INIT.response(), "CM_SHA_INIT response", 11);
-        randomBytesSurvive(CM_SHA_UPDATE.response(), "CM_SHA_UPDATE response", 12);
-        randomBytesSurvive(CM_SHAKE256_INIT.response(), "CM_SHAKE256_INIT response", 13);
-        randomBytesSurvive(CM_SHAKE256_UPDATE.response(), "CM_SHAKE256_UPDATE response", 14);
-        randomBytesSurvive(CM_SHAKE256_FINAL.response(), "CM_SHAKE256_FINAL response", 15);
+        randomBytesSurvive(CM_SHA_INIT.response(), 11);
+        randomBytesSurvive(CM_SHA_UPDATE.response(), 12);
+        randomBytesSurvive(CM_SHAKE256_INIT.response(), 13);
+        randomBytesSurvive(CM_SHAKE256_UPDATE.response(), 14);
+        randomBytesSurvive(CM_SHAKE256_FINAL.response(), 15);
     }
 
     @Test

@@ -1,19 +1,5 @@
 package org.caliptra.util.protocol.cm;
 
-import static org.caliptra.util.protocol.cm.CodecChecks.assertArgumentError;
-import static org.caliptra.util.protocol.cm.CodecChecks.assertFieldError;
-import static org.caliptra.util.protocol.cm.CodecChecks.assertSizeError;
-import static org.caliptra.util.protocol.cm.CodecChecks.assertSizes;
-import static org.caliptra.util.protocol.cm.CodecChecks.cmk;
-import static org.caliptra.util.protocol.cm.CodecChecks.concat;
-import static org.caliptra.util.protocol.cm.CodecChecks.counting;
-import static org.caliptra.util.protocol.cm.CodecChecks.fill;
-import static org.caliptra.util.protocol.cm.CodecChecks.hex;
-import static org.caliptra.util.protocol.cm.CodecChecks.le32;
-import static org.caliptra.util.protocol.cm.CodecChecks.octets;
-import static org.caliptra.util.protocol.cm.CodecChecks.randomBytesSurvive;
-import static org.caliptra.util.protocol.cm.CodecChecks.roundTripRequest;
-import static org.caliptra.util.protocol.cm.CodecChecks.roundTripResponse;
 import static org.caliptra.util.protocol.cm.CmKeyCommands.CM_CLEAR;
 import static org.caliptra.util.protocol.cm.CmKeyCommands.CM_DELETE;
 import static org.caliptra.util.protocol.cm.CmKeyCommands.CM_DERIVE_STABLE_KEY;
@@ -22,6 +8,20 @@ import static org.caliptra.util.protocol.cm.CmKeyCommands.CM_HKDF_EXTRACT;
 import static org.caliptra.util.protocol.cm.CmKeyCommands.CM_HMAC_KDF_COUNTER;
 import static org.caliptra.util.protocol.cm.CmKeyCommands.CM_IMPORT;
 import static org.caliptra.util.protocol.cm.CmKeyCommands.CM_STATUS;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertArgumentError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertFieldError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertSizeError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertSizes;
+import static org.caliptra.util.protocol.codec.CodecChecks.cmk;
+import static org.caliptra.util.protocol.codec.CodecChecks.concat;
+import static org.caliptra.util.protocol.codec.CodecChecks.counting;
+import static org.caliptra.util.protocol.codec.CodecChecks.fill;
+import static org.caliptra.util.protocol.codec.CodecChecks.hex;
+import static org.caliptra.util.protocol.codec.CodecChecks.hexFill;
+import static org.caliptra.util.protocol.codec.CodecChecks.le32;
+import static org.caliptra.util.protocol.codec.CodecChecks.randomBytesSurvive;
+import static org.caliptra.util.protocol.codec.CodecChecks.roundTripRequest;
+import static org.caliptra.util.protocol.codec.CodecChecks.roundTripResponse;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -78,24 +78,24 @@ class CmKeyCommandsTest {
         assertArrayEquals(hex("03000000 00010000"), roundTripResponse(CM_STATUS, new Status(3, 256)));
         // hash_algorithm 2 (SHA-512), salt all 0xAA, ikm all 0xBB
         var extract = new HkdfExtractRequest(HashAlgorithm.SHA512.value(), cmk(0xAA), cmk(0xBB));
-        assertArrayEquals(hex("02000000" + fill(0xAA, 128) + fill(0xBB, 128)), roundTripRequest(CM_HKDF_EXTRACT, extract));
+        assertArrayEquals(hex("02000000" + hexFill(0xAA, 128) + hexFill(0xBB, 128)), roundTripRequest(CM_HKDF_EXTRACT, extract));
         // key_type 3 (OwnerKey), info 32 x 0x01
-        var stable = DeriveStableKeyRequest.of(StableKeyType.OWNER_KEY, octets(1, 32));
-        assertArrayEquals(hex("03000000" + fill(1, 32)), roundTripRequest(CM_DERIVE_STABLE_KEY, stable));
+        var stable = DeriveStableKeyRequest.of(StableKeyType.OWNER_KEY, fill(1, 32));
+        assertArrayEquals(hex("03000000" + hexFill(1, 32)), roundTripRequest(CM_DERIVE_STABLE_KEY, stable));
     }
 
     @Test
     void kdfRequestsByHand() {
         var kdf = new HmacKdfCounterRequest(cmk(0x11), HashAlgorithm.SHA384.value(), KeyUsage.AES.value(), 32, Octets.fromHex("6c6162"));
         // kin, hash_algorithm 1, key_usage 2, key_size 32, label_size 3, "lab"
-        assertArrayEquals(hex(fill(0x11, 128) + "01000000 02000000 20000000 03000000 6c6162"), roundTripRequest(CM_HMAC_KDF_COUNTER, kdf));
+        assertArrayEquals(hex(hexFill(0x11, 128) + "01000000 02000000 20000000 03000000 6c6162"), roundTripRequest(CM_HMAC_KDF_COUNTER, kdf));
         var expand = new HkdfExpandRequest(cmk(0x22), 2, 1, 64, Octets.fromHex(""));
-        assertArrayEquals(hex(fill(0x22, 128) + "02000000 01000000 40000000 00000000"), roundTripRequest(CM_HKDF_EXPAND, expand));
+        assertArrayEquals(hex(hexFill(0x22, 128) + "02000000 01000000 40000000 00000000"), roundTripRequest(CM_HKDF_EXPAND, expand));
     }
 
     @Test
     void roundTripsAtTheEdges() {
-        roundTripRequest(CM_IMPORT, new ImportRequest(1, octets(0x5A, 64)));
+        roundTripRequest(CM_IMPORT, new ImportRequest(1, fill(0x5A, 64)));
         roundTripRequest(CM_IMPORT, new ImportRequest(0, Octets.zeros(0)));
         roundTripRequest(CM_DELETE, cmk(0x77));
         roundTripRequest(CM_CLEAR, NoFields.INSTANCE);
@@ -108,13 +108,13 @@ class CmKeyCommandsTest {
 
     @Test
     void randomBytesOfFixedLayoutsSurvive() {
-        randomBytesSurvive(CM_DELETE.request(), "CM_DELETE request", 1);
-        randomBytesSurvive(CM_IMPORT.response(), "CM_IMPORT response", 2);
-        randomBytesSurvive(CM_STATUS.response(), "CM_STATUS response", 3);
-        randomBytesSurvive(CM_DERIVE_STABLE_KEY.request(), "CM_DERIVE_STABLE_KEY request", 4);
-        randomBytesSurvive(CM_HKDF_EXTRACT.request(), "CM_HKDF_EXTRACT request", 5);
-        randomBytesSurvive(CM_HMAC_KDF_COUNTER.response(), "CM_HMAC_KDF_COUNTER response", 6);
-        randomBytesSurvive(CM_HKDF_EXPAND.response(), "CM_HKDF_EXPAND response", 7);
+        randomBytesSurvive(CM_DELETE.request(), 1);
+        randomBytesSurvive(CM_IMPORT.response(), 2);
+        randomBytesSurvive(CM_STATUS.response(), 3);
+        randomBytesSurvive(CM_DERIVE_STABLE_KEY.request(), 4);
+        randomBytesSurvive(CM_HKDF_EXTRACT.request(), 5);
+        randomBytesSurvive(CM_HMAC_KDF_COUNTER.response(), 6);
+        randomBytesSurvive(CM_HKDF_EXPAND.response(), 7);
     }
 
     @Test
@@ -124,7 +124,7 @@ class CmKeyCommandsTest {
         assertEquals(9, request.keyUsage());
         assertEquals(Optional.empty(), request.usage());
         assertArrayEquals(wire, CM_IMPORT.encodeRequest(request));
-        assertEquals(Optional.empty(), CM_DERIVE_STABLE_KEY.decodeRequest(hex("00000000" + fill(0, 32))).stableKeyType());
+        assertEquals(Optional.empty(), CM_DERIVE_STABLE_KEY.decodeRequest(hex("00000000" + hexFill(0, 32))).stableKeyType());
         assertEquals(Optional.empty(), KeyUsage.fromValue(0));
         assertEquals(Optional.of(KeyUsage.MLKEM), KeyUsage.fromValue(5));
         assertEquals(Optional.empty(), StableKeyType.fromValue(4));

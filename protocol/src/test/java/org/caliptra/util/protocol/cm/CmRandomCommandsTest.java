@@ -2,18 +2,18 @@ package org.caliptra.util.protocol.cm;
 
 import static org.caliptra.util.protocol.cm.CmRandomCommands.CM_RANDOM_GENERATE;
 import static org.caliptra.util.protocol.cm.CmRandomCommands.CM_RANDOM_STIR;
-import static org.caliptra.util.protocol.cm.CodecChecks.assertArgumentError;
-import static org.caliptra.util.protocol.cm.CodecChecks.assertFieldError;
-import static org.caliptra.util.protocol.cm.CodecChecks.assertSizeError;
-import static org.caliptra.util.protocol.cm.CodecChecks.assertSizes;
-import static org.caliptra.util.protocol.cm.CodecChecks.assertTrailingError;
-import static org.caliptra.util.protocol.cm.CodecChecks.concat;
-import static org.caliptra.util.protocol.cm.CodecChecks.counting;
-import static org.caliptra.util.protocol.cm.CodecChecks.hex;
-import static org.caliptra.util.protocol.cm.CodecChecks.le32;
-import static org.caliptra.util.protocol.cm.CodecChecks.randomBytesSurvive;
-import static org.caliptra.util.protocol.cm.CodecChecks.roundTripRequest;
-import static org.caliptra.util.protocol.cm.CodecChecks.roundTripResponse;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertArgumentError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertFieldError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertSizeError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertSizes;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertTrailingError;
+import static org.caliptra.util.protocol.codec.CodecChecks.concat;
+import static org.caliptra.util.protocol.codec.CodecChecks.counting;
+import static org.caliptra.util.protocol.codec.CodecChecks.hex;
+import static org.caliptra.util.protocol.codec.CodecChecks.le32;
+import static org.caliptra.util.protocol.codec.CodecChecks.randomBytesSurvive;
+import static org.caliptra.util.protocol.codec.CodecChecks.roundTripRequest;
+import static org.caliptra.util.protocol.codec.CodecChecks.roundTripResponse;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -64,7 +64,7 @@ class CmRandomCommandsTest {
 
     @Test
     void randomBytesOfFixedLayoutsSurvive() {
-        randomBytesSurvive(CM_RANDOM_GENERATE.request(), "CM_RANDOM_GENERATE request", 21);
+        randomBytesSurvive(CM_RANDOM_GENERATE.request(), 21);
     }
 
     @Test

@@ -1,12 +1,12 @@
 package org.caliptra.util.protocol.mailbox;
 
+import static org.caliptra.util.protocol.codec.CodecChecks.hex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HexFormat;
 import org.caliptra.util.protocol.ProtocolException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,10 +14,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Worked examples from spec/hostlib.md §3.1 and spec/device.md §2.7. */
 class MailboxChecksumTest {
-    private static byte[] hex(String s) {
-        return HexFormat.of().parseHex(s.replace(" ", ""));
-    }
-
     @Test
     void unitVectorFromBothSpecs() {
         assertEquals(0xFFFF_FBE0, MailboxChecksum.compute(0xE8DC_3994, hex("83 E7 25")));

@@ -1,14 +1,14 @@
 package org.caliptra.util.protocol.mcu;
 
-import static org.caliptra.util.protocol.mcu.McTesting.assertBytesSurvive;
-import static org.caliptra.util.protocol.mcu.McTesting.assertInvalid;
-import static org.caliptra.util.protocol.mcu.McTesting.assertProtocolError;
-import static org.caliptra.util.protocol.mcu.McTesting.assertSizes;
-import static org.caliptra.util.protocol.mcu.McTesting.filled;
-import static org.caliptra.util.protocol.mcu.McTesting.hex;
-import static org.caliptra.util.protocol.mcu.McTesting.octets;
-import static org.caliptra.util.protocol.mcu.McTesting.putU32;
-import static org.caliptra.util.protocol.mcu.McTesting.randomOctets;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertArgumentError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertProtocolError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertSizes;
+import static org.caliptra.util.protocol.codec.CodecChecks.fill;
+import static org.caliptra.util.protocol.codec.CodecChecks.hex;
+import static org.caliptra.util.protocol.codec.CodecChecks.octets;
+import static org.caliptra.util.protocol.codec.CodecChecks.putU32;
+import static org.caliptra.util.protocol.codec.CodecChecks.random;
+import static org.caliptra.util.protocol.codec.CodecChecks.randomBytesSurvive;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -37,15 +37,15 @@ class McAttestationCommandsTest {
 
     @Test
     void fixedRequestsSurviveRandomBytes() {
-        assertBytesSurvive(McAttestationCommands.MC_EXPORT_ATTESTED_CSR.request(), 40, 31);
-        assertBytesSurvive(McAttestationCommands.MC_GET_ATTESTATION.request(), 44, 32);
+        randomBytesSurvive(McAttestationCommands.MC_EXPORT_ATTESTED_CSR.request(), 40, 31);
+        randomBytesSurvive(McAttestationCommands.MC_GET_ATTESTATION.request(), 44, 32);
     }
 
     @Test
     void getAttestationRequestLayout() {
         // The reference's wire-layout test: format 2 (PCR quote), ECC P-384, vendor slot, nonce 0x5A * 32.
         var request = new AttestationRequest(AttestationRequest.FORMAT_PCR_QUOTE, McAttestationCommands.ALGORITHM_ECC_P384,
-                AttestationRequest.SLOT_VENDOR, filled(32, 0x5A));
+                AttestationRequest.SLOT_VENDOR, fill(0x5A, 32));
         byte[] bytes = McAttestationCommands.MC_GET_ATTESTATION.encodeRequest(request);
         assertArrayEquals(hex("02000000 01000000 00000000" + "5A".repeat(32)), bytes);
         assertEquals(request, McAttestationCommands.MC_GET_ATTESTATION.decodeRequest(bytes));
@@ -67,12 +67,12 @@ class McAttestationCommandsTest {
     void evidenceRoundTripsUpToItsMaximum() {
         var random = new Random(33);
         for (int n : new int[] {0, 1, 6388, 7168}) {
-            var evidence = new Attestation(AttestationRequest.FORMAT_OCP_EAT, randomOctets(random, n));
+            var evidence = new Attestation(AttestationRequest.FORMAT_OCP_EAT, random(random, n));
             byte[] fields = McAttestationCommands.MC_GET_ATTESTATION.encodeResponse(evidence);
             assertEquals(4 + 4 + n, fields.length);
             assertEquals(evidence, McAttestationCommands.MC_GET_ATTESTATION.decodeResponse(fields));
         }
-        assertInvalid(() -> new Attestation(1, Octets.zeros(7169)), "evidence");
+        assertArgumentError("evidence", () -> new Attestation(1, Octets.zeros(7169)));
     }
 
     @Test
@@ -91,14 +91,14 @@ class McAttestationCommandsTest {
 
     @Test
     void attestedCsrFramesAndLimits() {
-        var request = new AttestedCsrRequest(AttestedCsrRequest.RT_ALIAS, McAttestationCommands.ALGORITHM_MLDSA87, filled(32, 0x11));
+        var request = new AttestedCsrRequest(AttestedCsrRequest.RT_ALIAS, McAttestationCommands.ALGORITHM_MLDSA87, fill(0x11, 32));
         assertArrayEquals(hex("03000000 02000000" + "11".repeat(32)),
                 McAttestationCommands.MC_EXPORT_ATTESTED_CSR.encodeRequest(request));
         var csr = new AttestedCsr(octets("D28443A10126A0"));
         byte[] fields = McAttestationCommands.MC_EXPORT_ATTESTED_CSR.encodeResponse(csr);
         assertArrayEquals(hex("07000000 D28443A10126A0"), fields);
         assertEquals(csr, McAttestationCommands.MC_EXPORT_ATTESTED_CSR.decodeResponse(fields));
-        var full = new AttestedCsr(randomOctets(new Random(34), 4096));
+        var full = new AttestedCsr(random(new Random(34), 4096));
         assertEquals(full, McAttestationCommands.MC_EXPORT_ATTESTED_CSR.decodeResponse(
                 McAttestationCommands.MC_EXPORT_ATTESTED_CSR.encodeResponse(full)));
 
@@ -108,8 +108,8 @@ class McAttestationCommandsTest {
         assertProtocolError(() -> codec.decodeResponse(hex("08000000 D28443A10126A0")), "MC_EXPORT_ATTESTED_CSR response",
                 "field 'data_size'", "is 8 but 7 bytes follow");
         assertProtocolError(() -> codec.decodeRequest(new byte[39]), "MC_EXPORT_ATTESTED_CSR request: 39 bytes, expected exactly 40");
-        assertInvalid(() -> new AttestedCsrRequest(1, 1, Octets.zeros(48)), "nonce");
-        assertInvalid(() -> new AttestedCsr(Octets.zeros(4097)), "data");
+        assertArgumentError("nonce", () -> new AttestedCsrRequest(1, 1, Octets.zeros(48)));
+        assertArgumentError("data", () -> new AttestedCsr(Octets.zeros(4097)));
     }
 
     @Test

@@ -1,9 +1,9 @@
 package org.caliptra.util.protocol.mcu;
 
-import static org.caliptra.util.protocol.mcu.McTesting.assertInvalid;
-import static org.caliptra.util.protocol.mcu.McTesting.assertProtocolError;
-import static org.caliptra.util.protocol.mcu.McTesting.filled;
-import static org.caliptra.util.protocol.mcu.McTesting.hex;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertArgumentError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertProtocolError;
+import static org.caliptra.util.protocol.codec.CodecChecks.fill;
+import static org.caliptra.util.protocol.codec.CodecChecks.hex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class McAuthorizationTest {
     /** Every field filled with its own byte, 1 to 7 in wire order. */
     static Trailer markedTrailer() {
-        return new Trailer(filled(48, 1), filled(48, 2), filled(48, 3), filled(2592, 4),
-                new HybridSignature(filled(48, 5), filled(48, 6), filled(4628, 7)));
+        return new Trailer(fill(1, 48), fill(2, 48), fill(3, 48), fill(4, 2592),
+                new HybridSignature(fill(5, 48), fill(6, 48), fill(7, 4628)));
     }
 
     @Test
@@ -52,9 +52,9 @@ class McAuthorizationTest {
     @Test
     void preImageIsTheBigEndianCodeTheFieldsAndTheNonce() {
         // MCFP = 0x4D434650, sent big-endian here, then partition 1 little-endian, then the nonce.
-        byte[] pre = McAuthorization.preImage(McFuseCommands.MC_FE_PROG, new PartitionRequest(1), filled(48, 0xAA));
+        byte[] pre = McAuthorization.preImage(McFuseCommands.MC_FE_PROG, new PartitionRequest(1), fill(0xAA, 48));
         assertArrayEquals(hex("4D434650 01000000" + "AA".repeat(48)), pre);
-        assertInvalid(() -> McAuthorization.preImage(McFuseCommands.MC_FE_PROG, new PartitionRequest(1), Octets.zeros(32)), "nonce");
+        assertArgumentError("nonce", () -> McAuthorization.preImage(McFuseCommands.MC_FE_PROG, new PartitionRequest(1), Octets.zeros(32)));
     }
 
     @Test
@@ -70,11 +70,11 @@ class McAuthorizationTest {
 
     @Test
     void fieldSizesAreChecked() {
-        assertInvalid(() -> new Trailer(filled(47, 0), filled(48, 0), filled(48, 0), filled(2592, 0),
-                new HybridSignature(filled(48, 0), filled(48, 0), filled(4628, 0))), "nonce");
-        assertInvalid(() -> new Trailer(filled(48, 0), filled(48, 0), filled(48, 0), filled(2591, 0),
-                new HybridSignature(filled(48, 0), filled(48, 0), filled(4628, 0))), "mldsa_pub");
-        assertInvalid(() -> new HybridSignature(filled(48, 0), filled(49, 0), filled(4628, 0)), "ecc_sig_s");
+        assertArgumentError("nonce", () -> new Trailer(fill(0, 47), fill(0, 48), fill(0, 48), fill(0, 2592),
+                new HybridSignature(fill(0, 48), fill(0, 48), fill(0, 4628))));
+        assertArgumentError("mldsa_pub", () -> new Trailer(fill(0, 48), fill(0, 48), fill(0, 48), fill(0, 2591),
+                new HybridSignature(fill(0, 48), fill(0, 48), fill(0, 4628))));
+        assertArgumentError("ecc_sig_s", () -> new HybridSignature(fill(0, 48), fill(0, 49), fill(0, 4628)));
         assertThrows(IllegalArgumentException.class,
                 () -> McAuthorization.authorized(Codec.variable(0, 4, (Object v, FieldWriter out) -> { },
                         in -> null)));

@@ -1,11 +1,11 @@
 package org.caliptra.util.protocol.mcu;
 
-import static org.caliptra.util.protocol.mcu.McTesting.assertBytesSurvive;
-import static org.caliptra.util.protocol.mcu.McTesting.assertInvalid;
-import static org.caliptra.util.protocol.mcu.McTesting.assertProtocolError;
-import static org.caliptra.util.protocol.mcu.McTesting.assertSizes;
-import static org.caliptra.util.protocol.mcu.McTesting.filled;
-import static org.caliptra.util.protocol.mcu.McTesting.hex;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertArgumentError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertProtocolError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertSizes;
+import static org.caliptra.util.protocol.codec.CodecChecks.fill;
+import static org.caliptra.util.protocol.codec.CodecChecks.hex;
+import static org.caliptra.util.protocol.codec.CodecChecks.randomBytesSurvive;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,11 +46,11 @@ class McDebugUnlockCommandsTest {
 
     @Test
     void fixedLayoutsSurviveRandomBytes() {
-        assertBytesSurvive(McDebugUnlockCommands.MC_PROD_DEBUG_UNLOCK_REQ.request(), 8, 51);
-        assertBytesSurvive(McDebugUnlockCommands.MC_PROD_DEBUG_UNLOCK_REQ.response(), 84, 52);
-        assertBytesSurvive(McDebugUnlockCommands.MC_PROD_DEBUG_UNLOCK_TOKEN.request(), 7504, 53);
-        assertBytesSurvive(McDebugUnlockCommands.MC_GET_AUTH_CMD_CHALLENGE.request(), 8, 54);
-        assertBytesSurvive(McDebugUnlockCommands.MC_GET_AUTH_CMD_CHALLENGE.response(), 52, 55);
+        randomBytesSurvive(McDebugUnlockCommands.MC_PROD_DEBUG_UNLOCK_REQ.request(), 8, 51);
+        randomBytesSurvive(McDebugUnlockCommands.MC_PROD_DEBUG_UNLOCK_REQ.response(), 84, 52);
+        randomBytesSurvive(McDebugUnlockCommands.MC_PROD_DEBUG_UNLOCK_TOKEN.request(), 7504, 53);
+        randomBytesSurvive(McDebugUnlockCommands.MC_GET_AUTH_CMD_CHALLENGE.request(), 8, 54);
+        randomBytesSurvive(McDebugUnlockCommands.MC_GET_AUTH_CMD_CHALLENGE.response(), 52, 55);
     }
 
     @Test
@@ -60,7 +60,7 @@ class McDebugUnlockCommandsTest {
         // MPUR 0x4D+0x50+0x55+0x52 = 0x144, + 2 + 3 = 0x149
         assertArrayEquals(hex("B7FEFFFF 02000000 03000000"), MailboxFrame.sealRequest(McCommand.MC_PROD_DEBUG_UNLOCK_REQ.code(), request));
 
-        var challenge = UnlockChallenge.of(filled(32, 0x11), filled(48, 0x22));
+        var challenge = UnlockChallenge.of(fill(0x11, 32), fill(0x22, 48));
         byte[] fields = McDebugUnlockCommands.MC_PROD_DEBUG_UNLOCK_REQ.encodeResponse(challenge);
         assertArrayEquals(hex("15000000" + "11".repeat(32) + "22".repeat(48)), fields);
         assertEquals(challenge, McDebugUnlockCommands.MC_PROD_DEBUG_UNLOCK_REQ.decodeResponse(fields));
@@ -88,7 +88,7 @@ class McDebugUnlockCommandsTest {
             ecc[i] = (byte) i;
         }
         var token = new UnlockToken(0, 0, Octets.zeros(32), 1, Octets.zeros(3), Octets.zeros(48), Octets.of(ecc),
-                filled(2592, 0xA5), Octets.of(ecc), filled(4628, 0x5A));
+                fill(0xA5, 2592), Octets.of(ecc), fill(0x5A, 4628));
         byte[] wire = McDebugUnlockCommands.MC_PROD_DEBUG_UNLOCK_TOKEN.encodeRequest(token);
         int eccPublicKey = 4 + 4 + 32 + 1 + 3 + 48; // 92
         int mldsaPublicKey = eccPublicKey + 96; // 188
@@ -107,7 +107,7 @@ class McDebugUnlockCommandsTest {
         // MACC 0x4D+0x41+0x43+0x43 = 0x114
         assertArrayEquals(hex("ECFEFFFF 00000000 00000000"), MailboxFrame.sealRequest(McCommand.MC_GET_AUTH_CMD_CHALLENGE.code(),
                 McDebugUnlockCommands.MC_GET_AUTH_CMD_CHALLENGE.encodeRequest(AuthChallengeRequest.DEFAULT)));
-        var challenge = AuthChallenge.of(filled(48, 0xC3));
+        var challenge = AuthChallenge.of(fill(0xC3, 48));
         byte[] fields = McDebugUnlockCommands.MC_GET_AUTH_CMD_CHALLENGE.encodeResponse(challenge);
         assertArrayEquals(hex("00000000" + "C3".repeat(48)), fields);
         assertEquals(challenge, McDebugUnlockCommands.MC_GET_AUTH_CMD_CHALLENGE.decodeResponse(fields));
@@ -124,11 +124,11 @@ class McDebugUnlockCommandsTest {
                 "MC_PROD_DEBUG_UNLOCK_REQ response: 85 bytes, expected exactly 84");
         assertProtocolError(() -> McDebugUnlockCommands.MC_GET_AUTH_CMD_CHALLENGE.decodeResponse(new byte[48]),
                 "MC_GET_AUTH_CMD_CHALLENGE response: 48 bytes, expected exactly 52");
-        assertInvalid(() -> UnlockRequest.of(256), "unlock_level");
-        assertInvalid(() -> new UnlockRequest(2, 1, Octets.zeros(4)), "reserved");
-        assertInvalid(() -> UnlockChallenge.of(Octets.zeros(31), Octets.zeros(48)), "unique_device_identifier");
-        assertInvalid(() -> AuthChallenge.of(Octets.zeros(32)), "challenge");
-        assertInvalid(() -> new UnlockToken(0, 0, Octets.zeros(32), 1, Octets.zeros(3), Octets.zeros(48), Octets.zeros(96),
-                Octets.zeros(2592), Octets.zeros(96), Octets.zeros(4627)), "mldsa_signature");
+        assertArgumentError("unlock_level", () -> UnlockRequest.of(256));
+        assertArgumentError("reserved", () -> new UnlockRequest(2, 1, Octets.zeros(4)));
+        assertArgumentError("unique_device_identifier", () -> UnlockChallenge.of(Octets.zeros(31), Octets.zeros(48)));
+        assertArgumentError("challenge", () -> AuthChallenge.of(Octets.zeros(32)));
+        assertArgumentError("mldsa_signature", () -> new UnlockToken(0, 0, Octets.zeros(32), 1, Octets.zeros(3), Octets.zeros(48), Octets.zeros(96),
+                Octets.zeros(2592), Octets.zeros(96), Octets.zeros(4627)));
     }
 }

@@ -1,11 +1,11 @@
 package org.caliptra.util.protocol.mcu;
 
-import static org.caliptra.util.protocol.mcu.McTesting.assertBytesSurvive;
-import static org.caliptra.util.protocol.mcu.McTesting.assertInvalid;
-import static org.caliptra.util.protocol.mcu.McTesting.assertProtocolError;
-import static org.caliptra.util.protocol.mcu.McTesting.assertSizes;
-import static org.caliptra.util.protocol.mcu.McTesting.hex;
-import static org.caliptra.util.protocol.mcu.McTesting.octets;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertArgumentError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertProtocolError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertSizes;
+import static org.caliptra.util.protocol.codec.CodecChecks.hex;
+import static org.caliptra.util.protocol.codec.CodecChecks.octets;
+import static org.caliptra.util.protocol.codec.CodecChecks.randomBytesSurvive;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -98,8 +98,8 @@ class McDeviceInfoCommandsTest {
 
     @Test
     void identityFieldsAreU16() {
-        assertInvalid(() -> new DeviceIdentity(0x10000, 0, 0, 0), "vendor_id");
-        assertInvalid(() -> new DeviceIdentity(0, 0, 0, -1), "subsystem_id");
+        assertArgumentError("vendor_id", () -> new DeviceIdentity(0x10000, 0, 0, 0));
+        assertArgumentError("subsystem_id", () -> new DeviceIdentity(0, 0, 0, -1));
     }
 
     // ---- MC_FIRMWARE_VERSION ----
@@ -108,7 +108,7 @@ class McDeviceInfoCommandsTest {
     void firmwareVersionSizes() {
         assertSizes(McDeviceInfoCommands.MC_FIRMWARE_VERSION.request(), 4, 4); // index
         assertSizes(McDeviceInfoCommands.MC_FIRMWARE_VERSION.response(), 4, 4 + 32); // data_len + version[<=32]
-        assertBytesSurvive(McDeviceInfoCommands.MC_FIRMWARE_VERSION.request(), 4, 11);
+        randomBytesSurvive(McDeviceInfoCommands.MC_FIRMWARE_VERSION.request(), 4, 11);
     }
 
     @Test
@@ -154,8 +154,8 @@ class McDeviceInfoCommandsTest {
                 "field 'data_len'", "is 3 but 5 bytes follow");
         assertProtocolError(() -> codec.decodeResponse(hex("050000")), "MC_FIRMWARE_VERSION response: 3 bytes, expected 4 to 36");
         assertProtocolError(() -> codec.decodeRequest(hex("0000000000")), "MC_FIRMWARE_VERSION request: 5 bytes");
-        assertInvalid(() -> FirmwareVersion.of("1".repeat(33)), "version");
-        assertInvalid(() -> FirmwareVersion.of("1.0\u00e9"), "version");
+        assertArgumentError("version", () -> FirmwareVersion.of("1".repeat(33)));
+        assertArgumentError("version", () -> FirmwareVersion.of("1.0\u00e9"));
     }
 
     // ---- MC_DEVICE_CAPABILITIES ----
@@ -168,7 +168,7 @@ class McDeviceInfoCommandsTest {
         assertSizes(McDeviceInfoCommands.MC_DEVICE_CAPABILITIES.request(), 0, 0);
         // caliptra_rt 8 + fmc 4 + rom 4 + mcu_rom 4 + mcu_rt 4 + external 4 + authorized 4 + reserved 4
         assertSizes(McDeviceInfoCommands.MC_DEVICE_CAPABILITIES.response(), 8 + 4 * 6 + 4, 36);
-        assertBytesSurvive(McDeviceInfoCommands.MC_DEVICE_CAPABILITIES.response(), 36, 12);
+        randomBytesSurvive(McDeviceInfoCommands.MC_DEVICE_CAPABILITIES.response(), 36, 12);
     }
 
     @Test
@@ -234,7 +234,7 @@ class McDeviceInfoCommandsTest {
                 "MC_DEVICE_CAPABILITIES response: 35 bytes, expected exactly 36");
         assertProtocolError(() -> McDeviceInfoCommands.MC_DEVICE_CAPABILITIES.decodeResponse(new byte[37]),
                 "MC_DEVICE_CAPABILITIES response: 37 bytes, expected exactly 36");
-        assertInvalid(() -> new DeviceCapabilities(Octets.zeros(32)), "caps");
+        assertArgumentError("caps", () -> new DeviceCapabilities(Octets.zeros(32)));
     }
 
     // ---- MC_DEVICE_INFO (older revision) ----
@@ -250,7 +250,7 @@ class McDeviceInfoCommandsTest {
         byte[] fields = McDeviceInfoCommands.MC_DEVICE_INFO.encodeResponse(uid);
         assertArrayEquals(hex("10000000 00112233445566778899AABBCCDDEEFF"), fields);
         assertEquals(uid, McDeviceInfoCommands.MC_DEVICE_INFO.decodeResponse(fields));
-        assertBytesSurvive(McDeviceInfoCommands.MC_DEVICE_INFO.request(), 4, 13);
+        randomBytesSurvive(McDeviceInfoCommands.MC_DEVICE_INFO.request(), 4, 13);
     }
 
     @Test
@@ -262,6 +262,6 @@ class McDeviceInfoCommandsTest {
                 "is 2 but 1 bytes follow");
         assertProtocolError(() -> codec.decodeResponse(hex("00000000 AA")), "MC_DEVICE_INFO response", "field 'data_len'",
                 "is 0 but 1 bytes follow");
-        assertInvalid(() -> new DeviceInfo(Octets.zeros(33)), "data");
+        assertArgumentError("data", () -> new DeviceInfo(Octets.zeros(33)));
     }
 }

@@ -1,13 +1,13 @@
 package org.caliptra.util.protocol.mcu;
 
-import static org.caliptra.util.protocol.mcu.McTesting.assertBytesSurvive;
-import static org.caliptra.util.protocol.mcu.McTesting.assertInvalid;
-import static org.caliptra.util.protocol.mcu.McTesting.assertProtocolError;
-import static org.caliptra.util.protocol.mcu.McTesting.assertSizes;
-import static org.caliptra.util.protocol.mcu.McTesting.filled;
-import static org.caliptra.util.protocol.mcu.McTesting.hex;
-import static org.caliptra.util.protocol.mcu.McTesting.octets;
-import static org.caliptra.util.protocol.mcu.McTesting.putU32;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertArgumentError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertProtocolError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertSizes;
+import static org.caliptra.util.protocol.codec.CodecChecks.fill;
+import static org.caliptra.util.protocol.codec.CodecChecks.hex;
+import static org.caliptra.util.protocol.codec.CodecChecks.octets;
+import static org.caliptra.util.protocol.codec.CodecChecks.putU32;
+import static org.caliptra.util.protocol.codec.CodecChecks.randomBytesSurvive;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -72,10 +72,10 @@ class McFuseCommandsTest {
     void requestsSurviveRandomBytesWithAndWithoutTrailer() {
         long seed = 61;
         for (var entry : FIELDS.entrySet()) {
-            assertBytesSurvive(entry.getKey().request(), entry.getValue(), seed++);
-            assertBytesSurvive(entry.getKey().request(), entry.getValue() + T, seed++);
+            randomBytesSurvive(entry.getKey().request(), entry.getValue(), seed++);
+            randomBytesSurvive(entry.getKey().request(), entry.getValue() + T, seed++);
         }
-        assertBytesSurvive(McFuseCommands.MC_FUSE_READ_RUNTIME.response(), 136, seed);
+        randomBytesSurvive(McFuseCommands.MC_FUSE_READ_RUNTIME.response(), 136, seed);
     }
 
     @Test
@@ -91,7 +91,7 @@ class McFuseCommandsTest {
         // 24 valid bits still travel as one whole word
         assertEquals(new FuseReadData(24, octets("AABBCC00")), McFuseCommands.MC_FUSE_READ.decodeResponse(hex("18000000 AABBCC00")));
         assertEquals(new FuseReadData(0, Octets.zeros(0)), McFuseCommands.MC_FUSE_READ.decodeResponse(hex("00000000")));
-        var full = new FuseReadData(4096, filled(512, 0xEE));
+        var full = new FuseReadData(4096, fill(0xEE, 512));
         assertEquals(full, McFuseCommands.MC_FUSE_READ.decodeResponse(McFuseCommands.MC_FUSE_READ.encodeResponse(full)));
     }
 
@@ -104,7 +104,7 @@ class McFuseCommandsTest {
         byte[] fields = McFuseCommands.MC_FUSE_READ_RUNTIME.encodeResponse(read);
         assertArrayEquals(hex("00000000 20000000 01000004" + "00".repeat(124)), fields);
         assertEquals(read, McFuseCommands.MC_FUSE_READ_RUNTIME.decodeResponse(fields));
-        assertInvalid(() -> new RuntimeFuseReadData(0, 32, Octets.zeros(4)), "data");
+        assertArgumentError("data", () -> new RuntimeFuseReadData(0, 32, Octets.zeros(4)));
     }
 
     @Test
@@ -119,8 +119,8 @@ class McFuseCommandsTest {
         assertProtocolError(() -> codec.decodeRequest(new byte[8 + 100]), "MC_FUSE_READ request",
                 "field 'authorization' at offset 8 is 100 bytes");
         assertProtocolError(() -> codec.decodeRequest(new byte[7]), "MC_FUSE_READ request: 7 bytes, expected 8 to 7468");
-        assertInvalid(() -> new FuseReadData(64, Octets.zeros(4)), "data");
-        assertInvalid(() -> new FuseReadData(4097, Octets.zeros(516)), "length_bits");
+        assertArgumentError("data", () -> new FuseReadData(64, Octets.zeros(4)));
+        assertArgumentError("length_bits", () -> new FuseReadData(4097, Octets.zeros(516)));
     }
 
     @Test
@@ -128,9 +128,9 @@ class McFuseCommandsTest {
         assertArrayEquals(hex("10000000 01000000 FEFFFFFF"), McFuseCommands.MC_FUSE_WRITE.encodeRequest(
                 Authorized.bare(new FuseWriteRequest(0x10, 1, 0xFFFF_FFFE))));
         assertArrayEquals(hex("02000000" + "AB".repeat(48)), McFuseCommands.MC_PROVISION_VENDOR_PK_HASH.encodeRequest(
-                Authorized.bare(new VendorPkHashRequest(2, filled(48, 0xAB)))));
+                Authorized.bare(new VendorPkHashRequest(2, fill(0xAB, 48)))));
         assertArrayEquals(hex("A5".repeat(48)), McFuseCommands.MC_PROVISION_OWNER_PK_HASH.encodeRequest(
-                Authorized.bare(new OwnerPkHashRequest(filled(48, 0xA5)))));
+                Authorized.bare(new OwnerPkHashRequest(fill(0xA5, 48)))));
         // The device, not the codec, refuses an all-zero owner hash.
         assertEquals(new OwnerPkHashRequest(Octets.zeros(48)),
                 McFuseCommands.MC_PROVISION_OWNER_PK_HASH.decodeRequest(new byte[48]).command());
@@ -149,7 +149,7 @@ class McFuseCommandsTest {
     @Test
     void signedRequestsCarryTheTrailerAfterTheFields() {
         Trailer trailer = McAuthorizationTest.markedTrailer();
-        var signed = Authorized.signed(new VendorPkHashRequest(0, filled(48, 0x99)), trailer);
+        var signed = Authorized.signed(new VendorPkHashRequest(0, fill(0x99, 48)), trailer);
         byte[] wire = McFuseCommands.MC_PROVISION_VENDOR_PK_HASH.encodeRequest(signed);
         assertEquals(52 + T, wire.length);
         assertEquals((byte) 0x99, wire[51]);
@@ -162,7 +162,7 @@ class McFuseCommandsTest {
         assertProtocolError(() -> McFuseCommands.MC_FUSE_WRITE.decodeResponse(new byte[4]), "MC_FUSE_WRITE response: 4 bytes, expected exactly 0");
         assertProtocolError(() -> McFuseCommands.MC_FUSE_READ_RUNTIME.decodeResponse(new byte[135]),
                 "MC_FUSE_READ response: 135 bytes, expected exactly 136");
-        assertInvalid(() -> new VendorPkHashRequest(0, Octets.zeros(32)), "hash");
-        assertInvalid(() -> new OwnerPkHashRequest(Octets.zeros(64)), "hash");
+        assertArgumentError("hash", () -> new VendorPkHashRequest(0, Octets.zeros(32)));
+        assertArgumentError("hash", () -> new OwnerPkHashRequest(Octets.zeros(64)));
     }
 }

@@ -1,12 +1,12 @@
 package org.caliptra.util.protocol.mcu;
 
-import static org.caliptra.util.protocol.mcu.McTesting.assertInvalid;
-import static org.caliptra.util.protocol.mcu.McTesting.assertProtocolError;
-import static org.caliptra.util.protocol.mcu.McTesting.assertSizes;
-import static org.caliptra.util.protocol.mcu.McTesting.hex;
-import static org.caliptra.util.protocol.mcu.McTesting.octets;
-import static org.caliptra.util.protocol.mcu.McTesting.putU32;
-import static org.caliptra.util.protocol.mcu.McTesting.randomOctets;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertArgumentError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertProtocolError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertSizes;
+import static org.caliptra.util.protocol.codec.CodecChecks.hex;
+import static org.caliptra.util.protocol.codec.CodecChecks.octets;
+import static org.caliptra.util.protocol.codec.CodecChecks.putU32;
+import static org.caliptra.util.protocol.codec.CodecChecks.random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,7 +53,7 @@ class McLogCommandsTest {
     @Test
     void emptyAndFullDrainStepsRoundTrip() {
         var random = new Random(21);
-        for (Octets data : new Octets[] {Octets.zeros(0), randomOctets(random, 1), randomOctets(random, 4092)}) {
+        for (Octets data : new Octets[] {Octets.zeros(0), random(random, 1), random(random, 4092)}) {
             var log = new DebugLog(random.nextInt(), data);
             byte[] fields = McLogCommands.MC_GET_LOG.encodeResponse(log);
             assertEquals(8 + data.length(), fields.length);
@@ -77,7 +77,7 @@ class McLogCommandsTest {
         // over-long: declares no log bytes, carries one
         assertProtocolError(() -> codec.decodeResponse(hex("04000000 01000000 AB")), "MC_GET_LOG response",
                 "field 'data_len'", "is 4 but 5 bytes follow");
-        assertInvalid(() -> new DebugLog(0, Octets.zeros(4093)), "log_data");
+        assertArgumentError("log_data", () -> new DebugLog(0, Octets.zeros(4093)));
     }
 
     @Test

@@ -1,12 +1,12 @@
 package org.caliptra.util.protocol.mcu;
 
-import static org.caliptra.util.protocol.mcu.McTesting.assertBytesSurvive;
-import static org.caliptra.util.protocol.mcu.McTesting.assertInvalid;
-import static org.caliptra.util.protocol.mcu.McTesting.assertProtocolError;
-import static org.caliptra.util.protocol.mcu.McTesting.assertSizes;
-import static org.caliptra.util.protocol.mcu.McTesting.filled;
-import static org.caliptra.util.protocol.mcu.McTesting.hex;
-import static org.caliptra.util.protocol.mcu.McTesting.putU32;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertArgumentError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertProtocolError;
+import static org.caliptra.util.protocol.codec.CodecChecks.assertSizes;
+import static org.caliptra.util.protocol.codec.CodecChecks.fill;
+import static org.caliptra.util.protocol.codec.CodecChecks.hex;
+import static org.caliptra.util.protocol.codec.CodecChecks.putU32;
+import static org.caliptra.util.protocol.codec.CodecChecks.randomBytesSurvive;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -103,11 +103,11 @@ class McOwnershipCommandsTest {
         for (var entry : LAYOUTS.entrySet()) {
             DotSubcommand sub = entry.getValue().sub();
             int size = 4 + entry.getValue().payload();
-            assertBytesSurvive(entry.getKey().request(), size, seed++, b -> putU32(b, 0, sub.code()));
+            randomBytesSurvive(entry.getKey().request(), size, seed++, b -> putU32(b, 0, sub.code()));
             if (sub.authorized()) {
-                assertBytesSurvive(entry.getKey().request(), size + T, seed++, b -> putU32(b, 0, sub.code()));
+                randomBytesSurvive(entry.getKey().request(), size + T, seed++, b -> putU32(b, 0, sub.code()));
             }
-            assertBytesSurvive(entry.getKey().response(), entry.getValue().response(), seed++);
+            randomBytesSurvive(entry.getKey().response(), entry.getValue().response(), seed++);
         }
     }
 
@@ -126,18 +126,18 @@ class McOwnershipCommandsTest {
 
     @Test
     void lockVectorAndItsSignedPreImage() {
-        var lock = new DotLock(filled(48, 0xCA), filled(48, 0x1A));
+        var lock = new DotLock(fill(0xCA, 48), fill(0x1A, 48));
         byte[] bare = McOwnershipCommands.DOT_LOCK.encodeRequest(Authorized.bare(lock));
         assertArrayEquals(hex("4B4C444D" + "CA".repeat(48) + "1A".repeat(48)), bare);
         // external_mailbox_cmds.md: 0x00000011 (BE) ‖ DOT FourCC (LE) ‖ payload ‖ nonce
         assertArrayEquals(hex("00000011 4B4C444D" + "CA".repeat(48) + "1A".repeat(48) + "EE".repeat(48)),
-                McAuthorization.preImage(McOwnershipCommands.DOT_LOCK, lock, filled(48, 0xEE)));
+                McAuthorization.preImage(McOwnershipCommands.DOT_LOCK, lock, fill(0xEE, 48)));
         assertArrayEquals(hex("00000000"), McOwnershipCommands.DOT_LOCK.encodeResponse(new DotTransition(0)));
     }
 
     @Test
     void envelopeCarriesTypedRequestsUnchanged() {
-        var rotate = Authorized.signed(new DotRotate(3, filled(48, 1), filled(48, 2)), McAuthorizationTest.markedTrailer());
+        var rotate = Authorized.signed(new DotRotate(3, fill(1, 48), fill(2, 48)), McAuthorizationTest.markedTrailer());
         byte[] wire = McOwnershipCommands.DOT_ROTATE.encodeRequest(rotate);
         assertEquals(4 + 100 + T, wire.length);
         DotRequest envelope = McOwnershipCommands.MC_DEVICE_OWNERSHIP_TRANSFER.decodeRequest(wire);
@@ -146,8 +146,8 @@ class McOwnershipCommandsTest {
         assertArrayEquals(wire, McOwnershipCommands.MC_DEVICE_OWNERSHIP_TRANSFER.encodeRequest(envelope));
         assertEquals(rotate, McOwnershipCommands.DOT_ROTATE.decodeRequest(wire));
 
-        var unlock = new DotUnlock(filled(48, 1), filled(48, 2), filled(2592, 3),
-                new HybridSignature(filled(48, 4), filled(48, 5), filled(4628, 6)));
+        var unlock = new DotUnlock(fill(1, 48), fill(2, 48), fill(3, 2592),
+                new HybridSignature(fill(4, 48), fill(5, 48), fill(6, 4628)));
         byte[] unlockWire = McOwnershipCommands.DOT_UNLOCK.encodeRequest(unlock);
         assertEquals(DotSubcommand.UNLOCK, McOwnershipCommands.MC_DEVICE_OWNERSHIP_TRANSFER.decodeRequest(unlockWire).subcommand());
         assertEquals(unlock, McOwnershipCommands.DOT_UNLOCK.decodeRequest(unlockWire));
@@ -171,10 +171,10 @@ class McOwnershipCommandsTest {
                 "MC_DEVICE_OWNERSHIP_TRANSFER response: field 'fields' at offset 0 are 5 bytes");
         assertProtocolError(() -> McOwnershipCommands.DOT_RECOVERY.decodeRequest(putU32(new byte[171], 0, DotSubcommand.RECOVERY.code())),
                 "MC_DEVICE_OWNERSHIP_TRANSFER/MDRC request: 171 bytes, expected exactly 172");
-        assertInvalid(() -> new DotRequest(DotSubcommand.STATUS, Octets.zeros(4)), "payload of MDST");
-        assertInvalid(() -> new DotStatus(0, 256, 0), "locked");
-        assertInvalid(() -> new DotStatus(0, 0, 0x10000), "burned");
-        assertInvalid(() -> new DotLock(filled(48, 0), filled(32, 0)), "lak_hash");
-        assertInvalid(() -> new McOwnershipCommands.DotRecovery(Octets.zeros(167)), "blob");
+        assertArgumentError("payload of MDST", () -> new DotRequest(DotSubcommand.STATUS, Octets.zeros(4)));
+        assertArgumentError("locked", () -> new DotStatus(0, 256, 0));
+        assertArgumentError("burned", () -> new DotStatus(0, 0, 0x10000));
+        assertArgumentError("lak_hash", () -> new DotLock(fill(0, 48), fill(0, 32)));
+        assertArgumentError("blob", () -> new McOwnershipCommands.DotRecovery(Octets.zeros(167)));
     }
 }

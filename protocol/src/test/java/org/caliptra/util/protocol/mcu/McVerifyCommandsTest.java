@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Arrays;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.ProtocolException;
-import org.caliptra.util.protocol.core.SignatureVerifyCommands;
 import org.caliptra.util.protocol.core.SignatureVerifyCommands.Ecdsa384SignatureVerifyRequest;
 import org.caliptra.util.protocol.core.SignatureVerifyCommands.Ecdsa384VerifyRequest;
+import org.caliptra.util.protocol.core.SignatureVerifyCommands;
 import org.junit.jupiter.api.Test;
 
 class McVerifyCommandsTest {
