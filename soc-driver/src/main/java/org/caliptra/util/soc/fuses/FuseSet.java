@@ -6,6 +6,7 @@ import org.caliptra.util.image.verify.Fuses;
 import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.RegisterBus;
+import org.caliptra.util.protocol.codec.Fields;
 import org.caliptra.util.protocol.regs.FuseRegisters;
 import org.caliptra.util.protocol.regs.FuseRegisters.Name;
 import org.caliptra.util.protocol.regs.Lifecycle;
@@ -47,14 +48,14 @@ public final class FuseSet {
     private FuseSet(Builder b) {
         this.generation = Objects.requireNonNull(b.generation, "generation");
         boolean v1 = generation == Generation.V1;
-        this.udsSeed = sized("uds_seed", b.udsSeed, v1 ? 48 : 64);
-        this.fieldEntropy = sized("field_entropy", b.fieldEntropy, 32);
-        this.vendorPkHash = sized("vendor_pk_hash", b.vendorPkHash, 48);
-        this.ownerPkHash = sized("owner_pk_hash", b.ownerPkHash, 48);
-        this.idevidCertAttr = sized("idevid_cert_attr", b.idevidCertAttr, 96);
-        this.idevidManufHsmId = sized("idevid_manuf_hsm_id", b.idevidManufHsmId, 16);
-        this.manufDebugUnlockToken = sized("manuf_dbg_unlock_token", b.manufDebugUnlockToken, 64);
-        this.hekSeed = sized("hek_seed", b.hekSeed, 32);
+        this.udsSeed = Fields.exactly("uds_seed", b.udsSeed, v1 ? 48 : 64);
+        this.fieldEntropy = Fields.exactly("field_entropy", b.fieldEntropy, 32);
+        this.vendorPkHash = Fields.exactly("vendor_pk_hash", b.vendorPkHash, 48);
+        this.ownerPkHash = Fields.exactly("owner_pk_hash", b.ownerPkHash, 48);
+        this.idevidCertAttr = Fields.exactly("idevid_cert_attr", b.idevidCertAttr, 96);
+        this.idevidManufHsmId = Fields.exactly("idevid_manuf_hsm_id", b.idevidManufHsmId, 16);
+        this.manufDebugUnlockToken = Fields.exactly("manuf_dbg_unlock_token", b.manufDebugUnlockToken, 64);
+        this.hekSeed = Fields.exactly("hek_seed", b.hekSeed, 32);
         this.eccRevocation = bits("ecc_revocation", b.eccRevocation, 4);
         this.fmcSvn = range("fmc_svn", b.fmcSvn, 32);
         this.runtimeSvn = range("runtime_svn", b.runtimeSvn, 128);
@@ -324,14 +325,6 @@ public final class FuseSet {
                 + ", ecc_revocation=" + eccRevocation + ", lms_revocation=" + lmsRevocation + ", mldsa_revocation=" + mldsaRevocation
                 + ", lms_verify=" + lmsVerify + ", pqc_key_type=" + pqcKeyType + ", fmc_svn=" + fmcSvn + ", runtime_svn=" + runtimeSvn
                 + ", anti_rollback_disable=" + antiRollbackDisable + ", uds_seed/field_entropy/hek_seed=(secret)]";
-    }
-
-    private static Octets sized(String field, Octets value, int size) {
-        Objects.requireNonNull(value, field);
-        if (value.length() != size) {
-            throw new IllegalArgumentException(field + " is " + size + " bytes, got " + value.length());
-        }
-        return value;
     }
 
     private static int bits(String field, int value, int width) {
