@@ -131,6 +131,7 @@ public final class McuMailbox {
         checkSram(offset);
         checkSram(offset + ((Words.count(length) - 1) << 2));
         if (!ownsOpenTransaction(requester)) {
+            protocolViolations += Words.count(length) - 1; // one per word, as word by word
             return;
         }
         System.arraycopy(data, from, sram, offset, length);
@@ -147,7 +148,7 @@ public final class McuMailbox {
         checkSram(offset);
         checkSram(offset + ((Words.count(length) - 1) << 2));
         if (!locked || requester != user) {
-            protocolViolations++;
+            protocolViolations += Words.count(length); // one per word, as word by word
             Arrays.fill(into, from, from + length, (byte) 0);
             return;
         }

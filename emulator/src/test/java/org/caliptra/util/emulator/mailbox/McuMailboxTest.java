@@ -85,4 +85,31 @@ class McuMailboxTest {
         assertThrows(IllegalStateException.class, mbox::takeCommand);
         assertThrows(IllegalArgumentException.class, () -> new McuMailbox(6));
     }
+
+    @Test
+    void blockBurstsAreTheWordAccessesTheyReplace() {
+        var words = new McuMailbox(64);
+        var burst = new McuMailbox(64);
+        byte[] data = {1, 2, 3, 4, 5, 6, 7};
+        for (var m : new McuMailbox[] {words, burst}) {
+            assertEquals(0, m.readCsr(MciRegs.MBOX_LOCK, 3));
+            m.writeCsr(MciRegs.MBOX_CMD, 0x1234, 3);
+            m.writeCsr(MciRegs.MBOX_DLEN, 7, 3);
+        }
+        words.writeSram(0, 0x0403_0201, 3);
+        words.writeSram(4, 0x0007_0605, 3);
+        burst.writeSramBlock(0, data, 0, 7, 3);
+        for (var m : new McuMailbox[] {words, burst}) {
+            m.writeCsr(MciRegs.MBOX_EXECUTE, 1, 3);
+        }
+        assertArrayEquals(words.takeCommand().payload(), burst.takeCommand().payload());
+        // A stranger's burst is refused word for word: two words, two violations, as two writes would be.
+        burst.writeSramBlock(0, data, 0, 7, 9);
+        words.writeSram(0, 1, 9);
+        words.writeSram(4, 1, 9);
+        assertEquals(words.protocolViolations(), burst.protocolViolations());
+        byte[] read = new byte[7];
+        burst.readSramBlock(0, read, 0, 7, 9);
+        assertArrayEquals(new byte[7], read, "a stranger reads zeros");
+    }
 }
