@@ -23,7 +23,7 @@ public final class CaliptraUtil implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
     }
 
     public static void main(String[] args) {

@@ -98,6 +98,10 @@ public sealed interface FwBundle permits FwBundle.V1, FwBundle.V2 {
      * @param name names the input in errors (a file name)
      */
     static FwBundle parse(byte[] bytes, String name) {
+        if (bytes.length < 4) {
+            throw new ImageFormatException(String.format("%s: %d bytes is too short for a Caliptra firmware bundle, whose "
+                    + "marker alone is 4 bytes", name, bytes.length));
+        }
         int marker = marker(bytes);
         if (marker == ManifestV1.MARKER) {
             requireLength(bytes, ManifestV1.SIZE, name, "1.x");
