@@ -16,14 +16,15 @@ import picocli.CommandLine.Command;
         subcommands = {GetDeviceIdCommand.class, ImageCommand.class, BootCommand.class, EmulatorCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Targets: --target URI or CALIPTRA_TARGET; default 'emulator' (an embedded emulated device).",
-                "Exit codes: 0 success, 1 device or transport failure, 2 bad usage or input."})
+                "Exit codes: 0 success; 1 the device refused a valid input, or a device or transport failure;",
+                "2 bad usage, or an input that is not a valid input of its kind."})
 public final class CaliptraUtil implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
     }
 
     public static void main(String[] args) {

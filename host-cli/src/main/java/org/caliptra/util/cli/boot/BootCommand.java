@@ -15,6 +15,8 @@ import org.caliptra.util.emulator.CaliptraDevice;
 import org.caliptra.util.emulator.DeviceConfig;
 import org.caliptra.util.emulator.Profile;
 import org.caliptra.util.image.soc.SocManifest;
+import org.caliptra.util.image.verify.FlashVerification;
+import org.caliptra.util.protocol.RegisterBus;
 import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.soc.boot.BootFlow;
@@ -35,9 +37,10 @@ import picocli.CommandLine.Spec;
  * {@link BootFlow}, through the device's registers, and its {@link BootReport} printed.
  */
 @Command(name = "boot", mixinStandardHelpOptions = true,
-        description = {"Boot a packaged image on an emulated Caliptra through its registers and report each stage:",
-            "fuses -> ROM -> FIRMWARE_LOAD -> runtime -> SET_AUTH_MANIFEST -> AUTHORIZE_AND_STASH per SoC image.",
-            "Exit code 0 only if everything booted and every image was authorized, 1 otherwise, 2 for bad input."})
+        description = {"Boot a flash image or a bundle on an emulated Caliptra through its registers, stage by stage.",
+            "Stages: fuses -> ROM -> FIRMWARE_LOAD -> runtime -> SET_AUTH_MANIFEST -> AUTHORIZE_AND_STASH per SoC image.",
+            "Exit code 0 only if everything booted and every image was authorized, 1 if a stage failed,",
+            "2 if an input is not a valid input of its kind."})
 public final class BootCommand implements Callable<Integer> {
     static final class Input {
         @Option(names = "--flash", paramLabel = "FILE", required = true, description = "A flash image (FLSH v1, v3, A1 out-bundle).")
@@ -57,7 +60,7 @@ public final class BootCommand implements Callable<Integer> {
     List<String> images = new ArrayList<>();
 
     @Option(names = "--profile", paramLabel = "PROFILE", description = "caliptra-1.2, caliptra-2.0 or caliptra-2.1 "
-            + "(default: the device file's, else from the bundle: 1.x -> caliptra-1.2, 2.x -> caliptra-2.1).")
+            + "(default: the device file's, else from the image: 1.x -> caliptra-1.2, 2.x -> caliptra-2.1).")
     String profile;
 
     @Mixin
@@ -71,17 +74,29 @@ public final class BootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path source = input.flash != null ? input.flash : input.fw;
-        BootImages boot = input.flash != null ? BootImages.fromFlash(InputFiles.read(input.flash)) : fromFiles();
-        if (!boot.hasBundle()) {
-            throw new UsageException("no Caliptra firmware bundle (CMAN or CMN2) found in " + source);
+        Generation generation;
+        BootImages boot;
+        if (input.flash != null) {
+            if (manifest != null || !images.isEmpty()) {
+                throw new UsageException((manifest != null ? "--manifest" : "--image") + " goes with --fw: a flash image "
+                        + "carries its own SoC manifest and images");
+            }
+            var contents = FlashVerification.contents(InputFiles.read(input.flash), input.flash.toString());
+            boot = BootImages.of(contents);
+            generation = contents.generation();
+        } else {
+            boot = fromFiles();
+            // Without a marker the file is no bundle at all; with one, whatever else is wrong is the ROM's to say.
+            generation = boot.bundleGeneration().orElseThrow(() -> new UsageException(input.fw + ": not a Caliptra firmware "
+                    + "bundle (no CMAN or CMN2 marker at offset 0)"));
         }
-        var bundle = boot.bundleFacts(source.toString());
-        DeviceConfig config = deviceConfig(bundle.generation());
+        DeviceConfig config = deviceConfig(generation);
         BootReport report;
         try (var device = CaliptraDevice.create(config)) {
-            // The SoC agent that boots presents the bundle's PL0 requester, as the AST2700 BootMCU does.
-            report = new BootFlow(device.asUser(bundle.pl0Pauser())).run(new BootPlan(config.fuses(), boot));
+            // The SoC agent that boots presents the bundle's PL0 requester, as the AST2700 BootMCU does; firmware
+            // that is no bundle never gets past the ROM, whoever sends it.
+            RegisterBus bus = boot.bootRequester().isPresent() ? device.asUser(boot.bootRequester().getAsInt()) : device;
+            report = new BootFlow(bus).run(new BootPlan(config.fuses(), boot));
         }
         new BootReportPrinter(spec.commandLine().getOut(), "lifecycle " + config.lifecycle().cliName() + ", profile "
                 + config.profile().id()).print(report, format.json());
@@ -89,10 +104,10 @@ public final class BootCommand implements Callable<Integer> {
     }
 
     /** The device file's part (or the defaults), the profile chosen, and the fuses the options give. */
-    private DeviceConfig deviceConfig(Generation bundleGeneration) {
+    private DeviceConfig deviceConfig(Generation imageGeneration) {
         Optional<Profile> chosen = Optional.ofNullable(profile).map(p -> Profile.fromId(p).orElseThrow(() -> new UsageException(
                 "--profile '" + p + "': expected caliptra-1.2, caliptra-2.0 or caliptra-2.1")));
-        Profile fallback = chosen.orElse(bundleGeneration == Generation.V1 ? Profile.CALIPTRA_1_2 : Profile.CALIPTRA_2_1);
+        Profile fallback = chosen.orElse(imageGeneration == Generation.V1 ? Profile.CALIPTRA_1_2 : Profile.CALIPTRA_2_1);
         var fuses = fuseOptions.fuses();
         var base = fuseOptions.file().map(f -> f.deviceConfig(fallback)).orElseGet(() -> DeviceConfig.builder().profile(fallback).build());
         Profile p = chosen.orElse(base.profile());

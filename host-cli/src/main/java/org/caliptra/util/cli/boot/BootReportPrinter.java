@@ -52,7 +52,7 @@ final class BootReportPrinter {
         if (o instanceof Outcome.Malformed m) {
             return new Row(stage, fwId, "failed", null, null, m.problem());
         }
-        String result = o instanceof Outcome.NotChecked ? "not checked" : o instanceof Outcome.Timeout ? "timeout"
+        String result = o instanceof Outcome.Missing ? "missing" : o instanceof Outcome.Timeout ? "timeout"
                 : o.passed() ? "ok" : "failed";
         return new Row(stage, fwId, result, null, null, detail);
     }

@@ -117,14 +117,16 @@ public record DeviceFile(Optional<String> profile, Fuses fuses, Optional<Boolean
     }
 
     private static Octets hash48(TomlFile toml, String where, String key, String hex) {
-        try {
-            byte[] b = HexFormat.of().parseHex(hex.replace(" ", "").replace(":", ""));
-            if (b.length != 48) {
-                throw toml.error(where, key, "holds " + b.length + " bytes, a SHA-384 hash is 48");
+        String digits = hex.replace(" ", "").replace(":", "");
+        for (int i = 0; i < digits.length(); i++) {
+            if (Character.digit(digits.charAt(i), 16) < 0) {
+                // The position, not the character: the value may hold anything, a line break included.
+                throw toml.error(where, key, "is not hex: character " + (i + 1) + " (spaces and colons aside) is not a hex digit");
             }
-            return Octets.of(b);
-        } catch (IllegalArgumentException e) {
-            throw toml.error(where, key, "is not hex: " + e.getMessage());
         }
+        if (digits.length() != 96) {
+            throw toml.error(where, key, "holds " + digits.length() + " hex digits, a SHA-384 hash is 96");
+        }
+        return Octets.of(HexFormat.of().parseHex(digits));
     }
 }

@@ -16,7 +16,7 @@ public final class EmulatorCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "an emulator subcommand is required (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "an emulator subcommand is required");
     }
 
     /** {@code emulator template}: a commented device file. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.caliptra.util.cli.ExitCodes;
 import org.caliptra.util.cli.InputFiles;
+import org.caliptra.util.image.flash.FlashImage;
 import org.caliptra.util.image.io.AtomicFiles;
 import org.caliptra.util.image.soc.SocManifest;
 import picocli.CommandLine.Command;
@@ -12,10 +13,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code image create-auth-flash}: cptra_imgtool's flash command: FLSH v1 (or the A1 out-bundle). */
+/** {@code image create-auth-flash}: cptra_imgtool's flash command: FLSH v1 (or the A1 out-bundle), v3 for 2.x. */
 @Command(name = "create-auth-flash", mixinStandardHelpOptions = true,
-        description = {"Build the flash image of a cptra_imgtool configuration: Caliptra FW (id 1), SoC manifest (id 2),",
-            "MCU runtime (id 3), then every image_metadata_list entry except fw_id 1 (ids 0x1000, 0x1001, ...).",
+        description = {"Build the flash image of a cptra_imgtool configuration.",
+            "FLSH v1: Caliptra FW (id 1), SoC manifest (id 2), MCU runtime (id 3); v3 for generation = \"2.x\": ids 0, 1, 2.",
+            "Then every image_metadata_list entry except fw_id 1, in order, as ids 0x1000, 0x1001, ...",
             "Without --man the manifest is generated first, as cptra_imgtool does."})
 public final class CreateAuthFlashCommand implements Callable<Integer> {
     @Mixin
@@ -49,8 +51,9 @@ public final class CreateAuthFlashCommand implements Callable<Integer> {
         Path out = flash != null ? flash : project.defaultFlashPath();
         byte[] image = project.buildFlash(manifest);
         AtomicFiles.write(out, image);
-        stdout.printf("wrote %s: %s, %d bytes%n", out, project.config().cptraOutBundle() ? "flash-v1 out-bundle" : "flash-v1",
-                image.length);
+        // Named from the bytes written, so the report cannot disagree with what `image inspect` will say.
+        String kind = FlashImage.isFlashV1(image) ? "flash-v1" : FlashImage.isOutBundle(image) ? "flash-v1 out-bundle" : "flash-v3";
+        stdout.printf("wrote %s: %s, %d bytes%n", out, kind, image.length);
         stdout.flush();
         return ExitCodes.OK;
     }

@@ -110,17 +110,20 @@ public final class CreateFwBundleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var cfg = Config.read(config);
-        boolean v2 = switch (first(generation, cfg.string("generation")).orElse("1.x")) {
+        String genName = first(generation, cfg.string("generation")).orElse("1.x");
+        boolean v2 = switch (genName) {
             case "1.x" -> false;
             case "2.x" -> true;
-            default -> throw new UsageException("generation must be 1.x or 2.x, got '"
-                    + first(generation, cfg.string("generation")).orElse("") + "'");
+            default -> throw invalid(generation != null, "--generation", cfg, null, "generation", "'" + genName + "'",
+                    "expected 1.x or 2.x");
         };
         String pqcName = first(pqcKeyType, cfg.string("pqc_key_type")).orElse("lms");
         PqcKeyType pqc = pqcName.equals("none") && !v2 ? null : DeviceFile.pqcType(pqcName).orElseThrow(
-                () -> new UsageException("pqc key type must be lms or mldsa" + (v2 ? "" : " or none") + ", got '" + pqcName + "'"));
+                () -> invalid(pqcKeyType != null, "--pqc-key-type", cfg, null, "pqc_key_type", "'" + pqcName + "'",
+                        "expected lms or mldsa" + (v2 ? "" : " or none")));
         if (!v2 && pqc == PqcKeyType.MLDSA) {
-            throw new UsageException("a 1.x bundle signs with LMS (or none), not ML-DSA");
+            throw invalid(pqcKeyType != null, "--pqc-key-type", cfg, null, "pqc_key_type", "mldsa",
+                    "a 1.x bundle signs with LMS (or none)");
         }
         Path fmcFile = first(fmc, cfg.path("fmc", "file")).orElseThrow(() -> new UsageException("--fmc FILE is required"));
         Path rtFile = first(runtime, cfg.path("runtime", "file")).orElseThrow(() -> new UsageException("--runtime FILE is required"));
@@ -137,12 +140,11 @@ public final class CreateFwBundleCommand implements Callable<Integer> {
         int rtLoadAddr = first(runtimeLoad, cfg.u32("runtime", "load_address"))
                 .orElse(fmcLoadAddr + ((fmcCode.length + 0xFFF) & ~0xFFF));
         int rtEntryAddr = first(runtimeEntry, cfg.u32("runtime", "entry_point")).orElse(rtLoadAddr);
-        int fmcSvnValue = first(fmcSvn, cfg.u32("fmc", "svn")).orElse(0);
-        int rtSvnValue = first(runtimeSvn, cfg.u32("runtime", "svn")).orElse(0);
-        int fwSvn = first(svn, cfg.u32(null, "svn")).orElse(0);
-        if (fmcSvnValue > 32 || rtSvnValue > 128 || fwSvn > 128) {
-            throw new UsageException("SVNs: FMC at most 32, runtime/firmware at most 128");
-        }
+        String perImage = "a 2.x bundle has one firmware SVN (--svn, top-level svn)";
+        int fmcSvnValue = svnSetting(fmcSvn, "--fmc-svn", cfg, "fmc", 32, v2 ? perImage : null);
+        int rtSvnValue = svnSetting(runtimeSvn, "--runtime-svn", cfg, "runtime", 128, v2 ? perImage : null);
+        int fwSvn = svnSetting(svn, "--svn", cfg, null, 128,
+                v2 ? null : "a 1.x bundle has an SVN per image (--fmc-svn, --runtime-svn, [fmc] and [runtime] svn)");
         var fmcImage = new FirmwareImage(Octets.of(fmcCode), fmcLoadAddr, fmcEntryAddr,
                 first(fmcVersion, cfg.u32("fmc", "version")).orElse(0), v2 ? 0 : fmcSvnValue,
                 revision("fmc revision", first(fmcRevision, cfg.string("fmc", "revision"))));
@@ -168,6 +170,30 @@ public final class CreateFwBundleCommand implements Callable<Integer> {
         stdout.printf("  vendor_pk_hash %s%n  owner_pk_hash  %s%n", hashes.vendor().hex(), hashes.owner().hex());
         stdout.flush();
         return ExitCodes.OK;
+    }
+
+    /** A bad setting, reported where it came from: the option, else the configuration's file and key. */
+    private static UsageException invalid(boolean fromOption, String optionName, Config cfg, String section, String key,
+            String shown, String expectation) {
+        return fromOption ? new UsageException(optionName + " " + shown + ": " + expectation)
+                : cfg.error(section, key, "is " + shown + ": " + expectation);
+    }
+
+    /**
+     * An SVN from its option or the configuration's {@code svn} key of {@code section}, at most
+     * {@code max} (spec/formats.md §1.4); {@code notHere}, when set, says why this generation has no
+     * such SVN, so a value given for it is refused rather than dropped.
+     */
+    private static int svnSetting(Integer option, String optionName, Config cfg, String section, int max, String notHere) {
+        Optional<Integer> given = first(option, cfg.u32(section, "svn"));
+        if (given.isPresent() && notHere != null) {
+            throw invalid(option != null, optionName, cfg, section, "svn", Integer.toUnsignedString(given.get()), notHere);
+        }
+        int value = given.orElse(0);
+        if (Integer.compareUnsigned(value, max) > 0) {
+            throw invalid(option != null, optionName, cfg, section, "svn", Integer.toUnsignedString(value), "at most " + max);
+        }
+        return value;
     }
 
     private static Octets revision(String what, Optional<String> hex) {
@@ -230,6 +256,11 @@ public final class CreateFwBundleCommand implements Callable<Integer> {
 
         Optional<String> string(String section, String key) {
             return table(section).flatMap(t -> toml.string(t, key, where(section)));
+        }
+
+        /** Only for a value that came from the configuration, so {@code toml} is there. */
+        UsageException error(String section, String key, String problem) {
+            return toml.error(where(section), key, problem);
         }
 
         Optional<Integer> u32(String section, String key) {

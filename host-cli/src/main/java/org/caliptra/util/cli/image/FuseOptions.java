@@ -116,14 +116,16 @@ public final class FuseOptions {
     }
 
     static Octets hash48(String option, String hex) {
-        try {
-            byte[] bytes = HexFormat.of().parseHex(hex.trim());
-            if (bytes.length != 48) {
-                throw new UsageException(option + ": " + bytes.length + " bytes, a SHA-384 hash is 48 (96 hex digits)");
+        String digits = hex.trim();
+        for (int i = 0; i < digits.length(); i++) {
+            if (Character.digit(digits.charAt(i), 16) < 0) {
+                // The position, not the character: the value may hold anything, a line break included.
+                throw new UsageException(option + ": character " + (i + 1) + " is not a hex digit; a SHA-384 hash is 96 hex digits");
             }
-            return Octets.of(bytes);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(option + ": not hex: " + e.getMessage());
         }
+        if (digits.length() != 96) {
+            throw new UsageException(option + ": " + digits.length() + " hex digits, a SHA-384 hash is 96");
+        }
+        return Octets.of(HexFormat.of().parseHex(digits));
     }
 }

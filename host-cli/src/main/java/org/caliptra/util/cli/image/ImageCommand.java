@@ -15,6 +15,6 @@ public final class ImageCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "an image subcommand is required (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "an image subcommand is required");
     }
 }

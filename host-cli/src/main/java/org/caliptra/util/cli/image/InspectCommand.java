@@ -9,7 +9,6 @@ import org.caliptra.util.cli.InputFiles;
 import org.caliptra.util.cli.OutputFormat;
 import org.caliptra.util.image.bundle.FwBundle;
 import org.caliptra.util.image.bundle.TocEntry;
-import org.caliptra.util.cli.UsageException;
 import org.caliptra.util.image.flash.FlashImage;
 import org.caliptra.util.image.soc.SocManifest;
 import picocli.CommandLine.Command;
@@ -38,13 +37,11 @@ public final class InspectCommand implements Callable<Integer> {
         if (SocManifest.isSocManifest(bytes) && !FwBundle.isBundle(bytes)) {
             return inspectManifest(writer, bytes);
         }
-        if (FlashImage.isFlashV1(bytes) || FlashImage.isOutBundle(bytes) || (FlashImage.isFlashV3(bytes) && !FwBundle.isBundle(bytes))) {
+        if (ImageKinds.isFlash(bytes)) {
             return inspectFlash(writer, bytes);
         }
         if (!FwBundle.isBundle(bytes)) {
-            throw new UsageException(String.format("%s: unknown image kind (first bytes %s); known: firmware bundles (CMAN, CMN2), "
-                    + "SoC manifests (ATMN, ATM2, OWOM), flash images (FLSH v1, v3)", file,
-                    java.util.HexFormat.of().formatHex(bytes, 0, Math.min(8, bytes.length))));
+            throw ImageKinds.unknown(file, bytes);
         }
         FwBundle bundle = FwBundle.parse(bytes, file.toString());
         var hashes = KeyHashes.of(bundle, bytes);

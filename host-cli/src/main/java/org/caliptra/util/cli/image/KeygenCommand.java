@@ -41,9 +41,9 @@ public final class KeygenCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "PREFIX", description = "Output path prefix, e.g. keys/vnd-ecc-0.")
     String prefix;
 
-    @Option(names = "--lms-tree", paramLabel = "TREE", defaultValue = "full",
-            description = "full (RFC 8554, a fresh leaf per signature; default) or zero_leaf (reference-tool "
-                    + "compatible: every signature reuses leaf 5; for test keys only).")
+    @Option(names = "--lms-tree", paramLabel = "TREE",
+            description = "With --type lms: full (RFC 8554, a fresh leaf per signature; default) or zero_leaf "
+                    + "(reference-tool compatible: every signature reuses leaf 5; for test keys only).")
     Tree tree;
 
     @Spec
@@ -51,6 +51,18 @@ public final class KeygenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (tree != null && type != Type.lms) {
+            throw new UsageException("--lms-tree applies to --type lms only, not " + type);
+        }
+        if (tree == null) {
+            tree = Tree.full;
+        }
+        // A prefix naming a directory ("keys/") would make hidden files named "-prvk.pem" in it.
+        if (prefix.isEmpty() || prefix.endsWith("/") || prefix.endsWith(java.io.File.separator)
+                || Path.of(prefix).getFileName() == null || Path.of(prefix).getFileName().toString().equals(".")
+                || Path.of(prefix).getFileName().toString().equals("..")) {
+            throw new UsageException("--out '" + prefix + "': expected a path prefix ending in a name, e.g. keys/vnd-ecc-0");
+        }
         Path priv = Path.of(prefix + "-prvk.pem");
         Path pub = Path.of(prefix + "-pubk.pem");
         Path state = LmsLeafState.beside(priv);

@@ -15,7 +15,6 @@ import org.caliptra.util.image.verify.Fuses;
 import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.image.verify.RomVerifier;
 import org.caliptra.util.image.verify.VerificationResult;
-import org.caliptra.util.image.flash.FlashImage;
 import org.caliptra.util.image.soc.ManifestAuthorization;
 import org.caliptra.util.image.soc.SocManifest;
 import org.caliptra.util.image.verify.FlashVerification;
@@ -25,13 +24,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code image verify FILE}: would this part's boot ROM accept the bundle, and if not, why. */
+/** {@code image verify FILE}: would this part accept the bundle, manifest or flash image, and if not, why. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Verify a firmware bundle exactly as the boot ROM does, against given fuses; a flash image end",
-            "to end (checksums, bundle, manifest endorsements, every SoC image); or a SoC manifest against --fw.",
-            "Exit code 0 accepted, 1 rejected, 2 bad input."})
+        description = {"Verify a firmware bundle, SoC manifest or flash image as the device would judge it.",
+            "A bundle is judged as the boot ROM does, against the given fuses; a flash image end to end (container,",
+            "bundle, SET_AUTH_MANIFEST, every image the manifest lists); a SoC manifest against the bundle of --fw.",
+            "Exit code 0 accepted, 1 rejected by the device, 2 not a valid input of its kind."})
 public final class VerifyCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "A firmware bundle.")
+    @Parameters(paramLabel = "FILE", description = "A firmware bundle, a SoC manifest or a flash image.")
     Path file;
 
     @Mixin
@@ -59,14 +59,20 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         byte[] bytes = InputFiles.read(file);
         Fuses fuses = fuseOptions.fuses();
+        if (ImageKinds.isFlash(bytes)) {
+            refuseOptions("a flash image", fw != null ? "--fw" : null, images.isEmpty() ? null : "--image");
+            return verifyFlash(bytes, fuses);
+        }
         if (!FwBundle.isBundle(bytes)) {
-            if (FlashImage.isFlashV1(bytes) || FlashImage.isOutBundle(bytes) || FlashImage.isFlashV3(bytes)) {
-                return verifyFlash(bytes, fuses);
-            }
             if (SocManifest.isSocManifest(bytes)) {
+                refuseOptions("a SoC manifest", cfg != null ? "--cfg" : null);
                 return verifyManifest(bytes, fuses);
             }
+            // A bundle is known by its marker; a file without one is no input of this command at all.
+            throw ImageKinds.unknown(file, bytes);
         }
+        refuseOptions("a firmware bundle", fw != null ? "--fw" : null, images.isEmpty() ? null : "--image",
+                cfg != null ? "--cfg" : null);
         Generation generation = fuseOptions.generation()
                 .orElse(FwBundle.marker(bytes) == ManifestV2.MARKER ? Generation.V2 : Generation.V1);
         VerificationResult result = RomVerifier.verify(bytes, fuses, generation);
@@ -107,16 +113,24 @@ public final class VerifyCommand implements Callable<Integer> {
         return result.accepted() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
+    /** An option that means nothing for this kind of input is refused rather than silently ignored. */
+    private void refuseOptions(String kind, String... given) {
+        for (String option : given) {
+            if (option != null) {
+                throw new org.caliptra.util.cli.UsageException(option + " does not apply: " + file + " is " + kind + " ("
+                        + (option.equals("--cfg") ? "--cfg goes with a flash image" : option + " goes with a SoC manifest") + ")");
+            }
+        }
+    }
+
     private Integer verifyFlash(byte[] bytes, Fuses fuses) {
         var names = new java.util.HashMap<Integer, String>();
         if (cfg != null) {
             org.caliptra.util.cli.imgtool.ImgtoolConfig.read(cfg).images().forEach(e -> names.put(e.fwId(), e.file()));
         }
-        byte[] inner = FlashImage.isFlashV1(bytes) || !FlashImage.isOutBundle(bytes) ? bytes
-                : java.util.Arrays.copyOfRange(bytes, FlashImage.OUT_BUNDLE_FLASH_OFFSET, bytes.length);
-        Generation generation = fuseOptions.generation().orElse(FlashImage.parse(inner, file.toString()).version() == 3
-                ? Generation.V2 : Generation.V1);
-        var report = FlashVerification.verify(bytes, fuses, generation, names);
+        var contents = FlashVerification.contents(bytes, file.toString());
+        Generation generation = fuseOptions.generation().orElse(contents.generation());
+        var report = FlashVerification.verify(contents, file.toString(), fuses, generation, names);
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
             var json = new LinkedHashMap<String, Object>();
@@ -124,7 +138,6 @@ public final class VerifyCommand implements Callable<Integer> {
             json.put("file", file.toString());
             json.put("kind", report.kind());
             json.put("generation", generation == Generation.V1 ? "1.x" : "2.x");
-            json.put("checksums_ok", report.checksumProblems().isEmpty());
             json.put("caliptra_fw", report.bundle().accepted() ? "accepted"
                     : ((VerificationResult.Rejected) report.bundle()).rejection().name());
             json.put("soc_manifest", report.manifestError() != null ? report.manifestError().name()
@@ -134,7 +147,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 var m = new LinkedHashMap<String, Object>();
                 m.put("fw_id", Integer.toUnsignedLong(img.fwId()));
                 m.put("file", img.file());
-                m.put("result", img.result() == null ? "not checked" : img.result().authorized() ? "authorized" : img.result().name());
+                m.put("result", img.result() == null ? "missing" : img.result().authorized() ? "authorized" : img.result().name());
                 if (img.note() != null) {
                     m.put("note", img.note());
                 }
@@ -153,13 +166,13 @@ public final class VerifyCommand implements Callable<Integer> {
             ImageJson.print(out, json);
         } else {
             out.printf("%s: %s %s%n", file, report.kind(), report.passed() ? "verified end to end" : "REJECTED");
-            out.printf("  checksums     %s%n", report.checksumProblems().isEmpty() ? "ok" : String.join("; ", report.checksumProblems()));
+            out.printf("  container     ok (checksums, identifiers)%n");
             out.printf("  caliptra fw   %s%n", report.bundle().accepted() ? "accepted"
                     : ((VerificationResult.Rejected) report.bundle()).rejection());
             out.printf("  soc manifest  %s%n", report.manifestError() != null ? report.manifestError()
                     : report.bundle().accepted() ? "loaded (" + report.manifestKind() + ")" : "not checked");
             for (var img : report.images()) {
-                out.printf("  fw_id %-4d %-28s %s%n", img.fwId(), img.file(), img.result() == null ? "not checked: " + img.note()
+                out.printf("  fw_id %-4d %-28s %s%n", img.fwId(), img.file(), img.result() == null ? "missing: " + img.note()
                         : img.result().authorized() ? "authorized" : img.result().name() + " (" + img.result().hexCode() + ")");
             }
             if (report.firstFailure() != null) {
@@ -177,8 +190,9 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "firmware bundle whose keys endorse it");
         }
         byte[] bundleBytes = InputFiles.read(fw);
-        var bundle = FwBundle.parse(bundleBytes, fw.toString());
-        Generation generation = fuseOptions.generation().orElse(bundle instanceof FwBundle.V2 ? Generation.V2 : Generation.V1);
+        Generation marked = FwBundle.generationOf(bundleBytes).orElseThrow(() -> new org.caliptra.util.cli.UsageException(fw
+                + ": not a Caliptra firmware bundle (no CMAN or CMN2 marker at offset 0)"));
+        Generation generation = fuseOptions.generation().orElse(marked);
         var result = RomVerifier.verify(bundleBytes, fuses, generation);
         PrintWriter out = spec.commandLine().getOut();
         var json = new LinkedHashMap<String, Object>();
@@ -189,8 +203,9 @@ public final class VerifyCommand implements Callable<Integer> {
             verdict = "rejected";
             error = errorJson("caliptra-fw", r.rejection().name(), r.rejection().hexCode(), r.rejection().detail());
         } else {
+            var bundle = FwBundle.parse(bundleBytes, fw.toString());
             var trust = org.caliptra.util.image.soc.FirmwareTrust.of(bundle, ((VerificationResult.Accepted) result).image(), fuses);
-            var load = ManifestAuthorization.load(bytes, trust);
+            var load = FlashVerification.setAuthManifest(bundle, bundle.bootRequester(), bytes, trust);
             if (load instanceof ManifestAuthorization.Load.Refused refused) {
                 verdict = "rejected";
                 var e = refused.error();

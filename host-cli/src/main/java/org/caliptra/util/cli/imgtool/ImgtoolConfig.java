@@ -99,11 +99,13 @@ public record ImgtoolConfig(Path file, int version, int flags, int securityVersi
             TomlTable t = array.getTable(i);
             String where = "[[image_metadata_list]] #" + (i + 1);
             flagMisspellings(toml, t, where, IME);
-            images.add(new Entry(requiredString(toml, t, "file", where), requiredU32(toml, t, "source", where),
-                    requiredU32(toml, t, "fw_id", where),
+            images.add(new Entry(requiredString(toml, t, "file", where), field(toml, t, "source", where, 3,
+                    requiredU32(toml, t, "source", where)), requiredU32(toml, t, "fw_id", where),
                     toml.bool(t, "ignore_auth_check", where).orElseThrow(() -> missing(toml, where, "ignore_auth_check")),
-                    caliptra2 ? toml.u32(t, "load_stage", where).orElse(0) : requiredU32(toml, t, "load_stage", where),
-                    toml.u32(t, "svn", where).orElse(null), toml.u32(t, "exec_bit", where).orElse(null),
+                    field(toml, t, "load_stage", where, 3,
+                            caliptra2 ? toml.u32(t, "load_stage", where).orElse(0) : requiredU32(toml, t, "load_stage", where)),
+                    toml.u32(t, "svn", where).map(v -> field(toml, t, "svn", where, 0xFF, v)).orElse(null),
+                    toml.u32(t, "exec_bit", where).map(v -> field(toml, t, "exec_bit", where, 0x7F, v)).orElse(null),
                     toml.u32(t, "component_id", where).orElse(null), toml.u32(t, "classification", where).orElse(null),
                     toml.integer(t, "image_load_address", where).orElse(null),
                     toml.integer(t, "image_staging_address", where).orElse(null)));
@@ -150,6 +152,14 @@ public record ImgtoolConfig(Path file, int version, int flags, int securityVersi
 
     private static UsageException missing(TomlFile toml, String where, String key) {
         return new UsageException(toml.file() + ": key '" + key + "' is missing in " + where);
+    }
+
+    /** A value stored in a bit field of the entry flags: one that does not fit would be cut silently. */
+    private static int field(TomlFile toml, TomlTable t, String key, String where, int max, int value) {
+        if (Integer.compareUnsigned(value, max) > 0) {
+            throw toml.error(where, key, "is " + Integer.toUnsignedString(value) + ", but its field in the entry flags holds 0.." + max);
+        }
+        return value;
     }
 
     private static int requiredU32(TomlFile toml, TomlTable t, String key, String where) {

@@ -3,6 +3,8 @@ package org.caliptra.util.image.bundle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.caliptra.util.image.ImageFormatException;
+import java.util.Optional;
+import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.Octets;
 
 /**
@@ -31,6 +33,27 @@ public sealed interface FwBundle permits FwBundle.V1, FwBundle.V2 {
         return manifest().runtime();
     }
 
+    /** Manifest header flags bit 0: honour pl0_pauser; without it every requester is PL1. */
+    int FLAG_PL0_PAUSER = 1;
+
+    /**
+     * Whether the runtime grants {@code user} PL0, as it decides for every PL0-only command
+     * (SET_AUTH_MANIFEST among them): flags bit 0 set and the requester equal to pl0_pauser
+     * (spec/device.md §3.7). The emulated runtime and {@code image verify} both ask this.
+     */
+    default boolean isPl0(int user) {
+        return (manifest().headerFlags() & FLAG_PL0_PAUSER) != 0 && manifest().pl0Pauser() == user;
+    }
+
+    /**
+     * The requester (APB PAUSER / AXI USER) a SoC's boot agent presents when it boots this bundle:
+     * the manifest's pl0_pauser, as the AST2700 BootMCU and libcaliptra's test model do. {@code boot}
+     * presents it and {@code image verify} assumes it, so whether it is PL0 comes down to flags bit 0.
+     */
+    default int bootRequester() {
+        return manifest().pl0Pauser();
+    }
+
     default byte[] toBytes() {
         byte[] out = new byte[manifest().encodedSize() + body().length()];
         manifest().write(out);
@@ -57,6 +80,13 @@ public sealed interface FwBundle permits FwBundle.V1, FwBundle.V2 {
         return bytes.length < 4 ? 0 : ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(0);
     }
 
+    /** The generation a file's marker names (CMAN → 1.x, CMN2 → 2.x), if it has one. */
+    static Optional<Generation> generationOf(byte[] bytes) {
+        int m = marker(bytes);
+        return m == ManifestV1.MARKER ? Optional.of(Generation.V1) : m == ManifestV2.MARKER ? Optional.of(Generation.V2)
+                : Optional.empty();
+    }
+
     static boolean isBundle(byte[] bytes) {
         int m = marker(bytes);
         return m == ManifestV1.MARKER || m == ManifestV2.MARKER;
@@ -68,6 +98,10 @@ public sealed interface FwBundle permits FwBundle.V1, FwBundle.V2 {
      * @param name names the input in errors (a file name)
      */
     static FwBundle parse(byte[] bytes, String name) {
+        if (bytes.length < 4) {
+            throw new ImageFormatException(String.format("%s: %d bytes is too short for a Caliptra firmware bundle, whose "
+                    + "marker alone is 4 bytes", name, bytes.length));
+        }
         int marker = marker(bytes);
         if (marker == ManifestV1.MARKER) {
             requireLength(bytes, ManifestV1.SIZE, name, "1.x");

@@ -12,6 +12,12 @@ public sealed interface Manifest permits ManifestV1, ManifestV2 {
 
     TocEntry runtime();
 
+    /** The header's flags; bit 0 says whether {@link #pl0Pauser()} is honoured (spec/formats.md §1.1). */
+    int headerFlags();
+
+    /** The header's pl0_pauser as stored, whether or not flags bit 0 makes it PL0. */
+    int pl0Pauser();
+
     /** Writes every field into {@code out} from offset 0. */
     void write(byte[] out);
 }

@@ -81,6 +81,16 @@ public record ManifestV1(int marker, int size, List<EccPublicKey> vendorEccKeys,
     }
 
     @Override
+    public int headerFlags() {
+        return header.flags();
+    }
+
+    @Override
+    public int pl0Pauser() {
+        return header.pl0Pauser();
+    }
+
+    @Override
     public void write(byte[] out) {
         var w = new LeWriter(out);
         w.u32(0, marker);

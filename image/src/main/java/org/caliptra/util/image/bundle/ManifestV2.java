@@ -72,6 +72,16 @@ public record ManifestV2(int marker, int size, int pqcKeyType, Octets reserved0,
     }
 
     @Override
+    public int headerFlags() {
+        return header.flags();
+    }
+
+    @Override
+    public int pl0Pauser() {
+        return header.pl0Pauser();
+    }
+
+    @Override
     public void write(byte[] out) {
         var w = new LeWriter(out);
         w.u32(0, marker);

@@ -48,6 +48,24 @@ public record FlashImage(int version, int headerChecksum, int payloadChecksum, i
         return r.getShort(0) == 3 && r.getShort(2) != 0 && r.getInt(4) >= 12;
     }
 
+    /**
+     * Everything that makes this image one a device must not boot, described: every checksum that
+     * does not match, and every identifier that appears twice (a device looking an image up by its
+     * identifier could take either). Empty when the container is valid.
+     */
+    public List<String> containerProblems() {
+        var problems = new ArrayList<>(checksumProblems);
+        var seen = new java.util.HashMap<Integer, Integer>();
+        for (int i = 0; i < entries.size(); i++) {
+            Integer first = seen.putIfAbsent(entries.get(i).identifier(), i);
+            if (first != null) {
+                problems.add(String.format("identifier 0x%X appears twice (image infos %d and %d)", entries.get(i).identifier(),
+                        first, i));
+            }
+        }
+        return problems;
+    }
+
     public Optional<FlashEntry> entry(int identifier) {
         return entries.stream().filter(e -> e.identifier() == identifier).findFirst();
     }

@@ -143,7 +143,7 @@ public final class BootFlow {
         for (SocImage image : images) {
             var fwId = OptionalInt.of(image.fwId());
             if (image.data().isEmpty()) {
-                stages.add(new StageResult(BootStage.AUTHORIZE, fwId, new Outcome.NotChecked(), image.name()));
+                stages.add(new StageResult(BootStage.AUTHORIZE, fwId, new Outcome.Missing(), image.name()));
                 continue;
             }
             try {

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import org.caliptra.util.image.ImageFormatException;
 import org.caliptra.util.image.bundle.FwBundle;
-import org.caliptra.util.image.flash.FlashEntry;
-import org.caliptra.util.image.soc.SocManifestVariant;
 import org.caliptra.util.image.verify.FlashVerification;
 import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.Octets;
@@ -30,49 +30,41 @@ public record BootImages(Octets firmware, Optional<Octets> manifest, List<SocIma
     }
 
     /**
-     * A flash image unpacked the way a device boots it: its Caliptra bundle, its SoC manifest (trimmed
-     * to the manifest's own size) and, in manifest order, each entry with the flash image that
-     * carries it.
+     * A flash image unpacked the way a device boots it, by {@link FlashVerification#contents}, the
+     * unpacking {@code image verify} judges too: its Caliptra firmware, its SoC manifest (empty when
+     * the image has none, which SET_AUTH_MANIFEST refuses) and, in manifest order, each entry with
+     * the image that carries it, or {@link SocImage#missing} when none does.
      *
-     * @throws org.caliptra.util.image.ImageFormatException when the bytes are not a flash image
+     * @throws org.caliptra.util.image.ImageFormatException when the bytes are not a valid flash image
      */
     public static BootImages fromFlash(byte[] flash) {
-        var contents = FlashVerification.contents(flash);
-        Optional<Octets> manifest = contents.manifest() == null ? Optional.empty()
-                : Optional.of(Octets.of(FlashVerification.trimmed(contents.manifest(), SocManifestVariant.detect(contents.manifest()))));
-        var images = new ArrayList<SocImage>();
-        for (var slot : contents.slots()) {
-            FlashEntry entry = slot.entry();
-            int fwId = slot.metadata().fwId();
-            if (entry == null) {
-                images.add(SocImage.missing(fwId, slot.note()));
-            } else {
-                String name = entry.filename() != null && !entry.filename().isEmpty() ? entry.filename()
-                        : String.format("flash image 0x%X", entry.identifier());
-                images.add(SocImage.of(fwId, name, entry.data()));
-            }
-        }
-        return new BootImages(Octets.of(contents.caliptra()), manifest, images);
+        return of(FlashVerification.contents(flash));
     }
 
-    /** Whether the firmware is a Caliptra bundle at all (its manifest marker is CMAN or CMN2). */
-    public boolean hasBundle() {
-        return FwBundle.isBundle(firmware.toByteArray());
+    /** What {@link FlashVerification#contents} unpacked, as a SoC boots it. */
+    public static BootImages of(FlashVerification.Contents contents) {
+        var images = new ArrayList<SocImage>();
+        for (var slot : contents.slots()) {
+            int fwId = slot.metadata().fwId();
+            images.add(slot.data() == null ? SocImage.missing(fwId, slot.note()) : SocImage.of(fwId, slot.name(), slot.data()));
+        }
+        return new BootImages(Octets.of(contents.caliptra()), Optional.of(Octets.of(contents.manifest())), images);
+    }
+
+    /** The generation the firmware's marker names (CMAN → 1.x, CMN2 → 2.x), if it has one. */
+    public Optional<Generation> bundleGeneration() {
+        return FwBundle.generationOf(firmware.toByteArray());
     }
 
     /**
-     * The generation the bundle is built for, and its manifest's PL0 requester.
-     *
-     * @throws org.caliptra.util.image.ImageFormatException when the firmware is not a bundle
+     * The requester a SoC's boot agent presents, {@link FwBundle#bootRequester()}; absent when the
+     * firmware does not parse as a bundle, which the ROM refuses before any requester matters.
      */
-    public BundleFacts bundleFacts(String name) {
-        var bundle = FwBundle.parse(firmware.toByteArray(), name);
-        if (bundle instanceof FwBundle.V1 v1) {
-            return new BundleFacts(Generation.V1, v1.manifest().header().pl0Pauser());
+    public OptionalInt bootRequester() {
+        try {
+            return OptionalInt.of(FwBundle.parse(firmware.toByteArray(), "firmware").bootRequester());
+        } catch (ImageFormatException e) {
+            return OptionalInt.empty();
         }
-        return new BundleFacts(Generation.V2, ((FwBundle.V2) bundle).manifest().header().pl0Pauser());
     }
-
-    /** The facts about a bundle a SoC needs before it boots it. */
-    public record BundleFacts(Generation generation, int pl0Pauser) {}
 }

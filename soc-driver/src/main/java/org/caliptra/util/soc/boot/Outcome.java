@@ -76,11 +76,14 @@ public sealed interface Outcome {
         }
     }
 
-    /** The package lists the image but does not carry it, so it was not sent. */
-    record NotChecked() implements Outcome {
+    /**
+     * The manifest lists the image but the package does not carry it, so nothing was sent: a boot
+     * that cannot load an image it must load has failed, whatever Caliptra would have said.
+     */
+    record Missing() implements Outcome {
         @Override
         public boolean passed() {
-            return true;
+            return false;
         }
     }
 }

@@ -6,7 +6,8 @@ import org.caliptra.util.protocol.Octets;
 
 /**
  * One SoC image to authorize against the SoC manifest: its fw_id, a name for the report (a file
- * name) and its bytes, absent when the package lists the image but does not carry it.
+ * name) and its bytes, absent when the manifest lists the image but the package does not carry it
+ * (the boot then fails on it).
  */
 public record SocImage(int fwId, String name, Optional<Octets> data) {
     public SocImage {
