@@ -1,0 +1,28 @@
+package org.caliptra.util.image.keys;
+
+/**
+ * The nodes of one key's full RFC 8554 tree (node r, 1 = root, at {@code r * 24}) and the public
+ * key they make. Every node is public: each signature carries 15 of them.
+ */
+public final class LmsTree {
+    private final byte[] nodes;
+    private final LmsPublicKey publicKey;
+
+    LmsTree(byte[] nodes, LmsPublicKey publicKey) {
+        this.nodes = nodes;
+        this.publicKey = publicKey;
+    }
+
+    public LmsPublicKey publicKey() {
+        return publicKey;
+    }
+
+    byte[] nodes() {
+        return nodes;
+    }
+
+    /** The 2^15 leaf nodes, q = 0 first: all a tree file needs to rebuild and check the rest. */
+    byte[] leaves() {
+        return java.util.Arrays.copyOfRange(nodes, Lms.LEAVES * Lms.N, 2 * Lms.LEAVES * Lms.N);
+    }
+}
