@@ -219,10 +219,41 @@ class ImageCommandsTest {
     }
 
     @Test
-    void fullTreeLmsKeygenWritesTheLeafState() throws Exception {
-        var r = Cli.run("image", "keygen", "--type", "lms", "--out", dir.resolve("vnd-lms-0").toString());
-        assertEquals(0, r.exitCode(), r.err());
-        assertTrue(Files.readString(dir.resolve("vnd-lms-0-prvk.pem.state")).contains("next_leaf = 0"));
-        assertEquals(48, Files.size(dir.resolve("vnd-lms-0-pubk.pem")));
+    void fullTreeKeysSignBundlesFromTheirStoredTreesAtFreshLeaves() throws Exception {
+        keygen("ecc", "vnd-ecc-0");
+        keygen("ecc", "own-ecc");
+        for (String name : new String[] {"vnd-lms-0", "own-lms"}) {
+            var r = Cli.run("image", "keygen", "--type", "lms", "--out", dir.resolve(name).toString());
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals("", r.err(), "no progress line when stderr is not a terminal");
+            assertTrue(Files.readString(dir.resolve(name + "-prvk.pem.state")).contains("next_leaf = 0"));
+            assertEquals(48, Files.size(dir.resolve(name + "-pubk.pem")));
+            // "CLMSTRE1", types, I, then the 2^15 leaf nodes of 24 bytes
+            assertEquals(8 + 4 + 4 + 16 + 32768 * 24, Files.size(dir.resolve(name + "-prvk.pem.tree")));
+        }
+        byte[] vendorTree = Files.readAllBytes(dir.resolve("vnd-lms-0-prvk.pem.tree"));
+        Path fmc = binary("fmc.bin", 5000, 5);
+        Path rt = binary("rt.bin", 9000, 6);
+        for (int build = 0; build < 2; build++) {
+            Path out = dir.resolve("bundle-" + build + ".bin");
+            var r = Cli.run("image", "create-fw-bundle", "--fmc", fmc.toString(), "--runtime", rt.toString(),
+                    "--keys", dir.toString(), "--out", out.toString());
+            assertEquals(0, r.exitCode(), r.err());
+            assertFalse(r.err().contains("zero-leaf"), r.err());
+            byte[] b = Files.readAllBytes(out);
+            byte[] vendorDigest = java.security.MessageDigest.getInstance("SHA-384").digest(java.util.Arrays.copyOfRange(b, 0x1590, 0x1604));
+            byte[] ownerDigest = java.security.MessageDigest.getInstance("SHA-384").digest(java.util.Arrays.copyOfRange(b, 0x1590, 0x162C));
+            byte[] vendorSig = java.util.Arrays.copyOfRange(b, 0x07F0, 0x07F0 + 1620);
+            byte[] ownerSig = java.util.Arrays.copyOfRange(b, 0x0F34, 0x0F34 + 1620);
+            assertEquals(build, java.nio.ByteBuffer.wrap(vendorSig).getInt(), "vendor leaf q");
+            assertEquals(build, java.nio.ByteBuffer.wrap(ownerSig).getInt(), "owner leaf q");
+            assertTrue(ImgtoolCommandsTest.lms(Files.readAllBytes(dir.resolve("vnd-lms-0-pubk.pem")), vendorSig, vendorDigest),
+                    "BouncyCastle verifies the vendor LMS signature");
+            assertTrue(ImgtoolCommandsTest.lms(Files.readAllBytes(dir.resolve("own-lms-pubk.pem")), ownerSig, ownerDigest),
+                    "BouncyCastle verifies the owner LMS signature");
+        }
+        assertTrue(Files.readString(dir.resolve("vnd-lms-0-prvk.pem.state")).contains("next_leaf = 2"));
+        assertTrue(Files.readString(dir.resolve("own-lms-prvk.pem.state")).contains("next_leaf = 2"));
+        assertArrayEquals(vendorTree, Files.readAllBytes(dir.resolve("vnd-lms-0-prvk.pem.tree")), "the stored tree was used as is");
     }
 }
