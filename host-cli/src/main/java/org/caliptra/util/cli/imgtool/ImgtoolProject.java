@@ -376,6 +376,7 @@ public final class ImgtoolProject {
             lms = HelperSigners.lms(new SignHelper(lmsHelper, byFile, HELPER_TIMEOUT_SECONDS), pub, name);
         } else if (k.lmsPrivKey() != null) {
             Path priv = KeyRefs.file(keyDir, k.lmsPrivKey(), where + " lms_priv_key");
+            org.caliptra.util.cli.image.KeyDirectory.noteTreeRebuild(priv, err);
             var key = KeyFiles.readLmsPrivate(priv);
             var pub = k.lmsPubKey() != null ? lmsPublic(k, where) : key.zeroLeafPublicKey();
             lms = LmsSigners.forKey(key, pub, priv);

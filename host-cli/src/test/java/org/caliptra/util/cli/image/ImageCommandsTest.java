@@ -342,5 +342,14 @@ class ImageCommandsTest {
         assertTrue(Files.readString(dir.resolve("vnd-lms-0-prvk.pem.state")).contains("next_leaf = 2"));
         assertTrue(Files.readString(dir.resolve("own-lms-prvk.pem.state")).contains("next_leaf = 2"));
         assertArrayEquals(vendorTree, Files.readAllBytes(dir.resolve("vnd-lms-0-prvk.pem.tree")), "the stored tree was used as is");
+
+        // a key whose tree file is gone (one made before tree files existed) is rebuilt once, and says so
+        Files.delete(dir.resolve("vnd-lms-0-prvk.pem.tree"));
+        var r = Cli.run("image", "create-fw-bundle", "--fmc", fmc.toString(), "--runtime", rt.toString(),
+                "--keys", dir.toString(), "--out", dir.resolve("bundle-2.bin").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("note: " + dir.resolve("vnd-lms-0-prvk.pem.tree") + " is missing: building the LMS tree from the key once "
+                + "(later signatures read it from that file)", r.err().strip());
+        assertArrayEquals(vendorTree, Files.readAllBytes(dir.resolve("vnd-lms-0-prvk.pem.tree")), "stored again");
     }
 }
