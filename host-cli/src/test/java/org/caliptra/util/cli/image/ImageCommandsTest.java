@@ -315,8 +315,8 @@ class ImageCommandsTest {
             assertEquals("", r.err(), "no progress line when stderr is not a terminal");
             assertTrue(Files.readString(dir.resolve(name + "-prvk.pem.state")).contains("next_leaf = 0"));
             assertEquals(48, Files.size(dir.resolve(name + "-pubk.pem")));
-            // "CLMSTRE1", types, I, then the 2^15 leaf nodes of 24 bytes
-            assertEquals(8 + 4 + 4 + 16 + 32768 * 24, Files.size(dir.resolve(name + "-prvk.pem.tree")));
+            // "CLMSTRE1", types, I, then the 2^16 - 1 nodes of 24 bytes
+            assertEquals(8 + 4 + 4 + 16 + 65535 * 24, Files.size(dir.resolve(name + "-prvk.pem.tree")));
         }
         byte[] vendorTree = Files.readAllBytes(dir.resolve("vnd-lms-0-prvk.pem.tree"));
         Path fmc = binary("fmc.bin", 5000, 5);

@@ -241,20 +241,6 @@ public final class Lms {
         return nodes;
     }
 
-    /**
-     * The whole tree from its 2^15 leaf nodes (q = 0 first): the 32,767 interior hashes that also
-     * prove, once the root is compared with a public key, that the leaves belong to it.
-     */
-    static byte[] treeFromLeaves(byte[] id, byte[] leaves) {
-        if (leaves.length != LEAVES * N) {
-            throw new IllegalArgumentException("an H15 tree has " + LEAVES + " leaves of " + N + " bytes");
-        }
-        byte[] nodes = new byte[2 * LEAVES * N];
-        System.arraycopy(leaves, 0, nodes, LEAVES * N, leaves.length);
-        interiorNodes(id, nodes);
-        return nodes;
-    }
-
     private static void interiorNodes(byte[] id, byte[] nodes) {
         for (int level = H - 1; level >= 0; level--) {
             int first = 1 << level;

@@ -26,7 +26,7 @@ public final class LmsSigners {
         Path state = LmsLeafState.beside(keyFile);
         var stored = LmsTreeCache.load(keyFile, key, configured);
         if (stored.isPresent()) {
-            return new FullTree(key, stored.get(), new LmsLeafState(state, key.id()));
+            return new FullTree(key, stored.get(), new LmsLeafState(state, key.id()), keyFile);
         }
         byte[] zeroTree = key.zeroLeafTree();
         if (key.publicKey(zeroTree).equals(configured)) {
@@ -34,7 +34,7 @@ public final class LmsSigners {
         }
         LmsTree full = key.buildFullTree(null);
         if (full.publicKey().equals(configured)) {
-            var signer = new FullTree(key, full, new LmsLeafState(state, key.id()));
+            var signer = new FullTree(key, full, new LmsLeafState(state, key.id()), keyFile);
             LmsTreeCache.store(keyFile, full);
             return signer;
         }
@@ -74,7 +74,7 @@ public final class LmsSigners {
             throw new SigningException("LMS private key " + keyFile + ": its full tree has root " + tree.publicKey().root().hex()
                     + ", not the expected " + expected.root().hex());
         }
-        return new FullTree(key, tree, new LmsLeafState(LmsLeafState.beside(keyFile), key.id()));
+        return new FullTree(key, tree, new LmsLeafState(LmsLeafState.beside(keyFile), key.id()), keyFile);
     }
 
     /** A signer that can say which mode it signs in. */
@@ -84,16 +84,18 @@ public final class LmsSigners {
 
     private static final class FullTree implements ModeSigner {
         private final LmsPrivateKey key;
-        private final byte[] nodes;
+        private byte[] nodes;
         private final LmsLeafState state;
         private final LmsPublicKey pub;
+        private final Path keyFile;
         private final SecureRandom random = new SecureRandom();
 
-        FullTree(LmsPrivateKey key, LmsTree tree, LmsLeafState state) {
+        FullTree(LmsPrivateKey key, LmsTree tree, LmsLeafState state, Path keyFile) {
             this.key = key;
             this.nodes = tree.nodes();
             this.state = state;
             this.pub = tree.publicKey();
+            this.keyFile = keyFile;
             state.peek(); // fail now, before any work, if the state is missing or foreign
         }
 
@@ -107,18 +109,38 @@ public final class LmsSigners {
             return pub;
         }
 
+        /**
+         * Signs at a freshly reserved leaf and releases the signature only once it verifies with the
+         * public key. Verifying recomputes the leaf from the seed and climbs the stored path to the
+         * root, so it checks exactly the stored nodes this signature uses. If they are wrong (a damaged
+         * tree file), the tree is rebuilt from the seed, stored again, and the message signed at the
+         * next leaf; the leaf of the bad attempt stays spent, as every reserved leaf does.
+         */
         @Override
         public LmsSignature sign(byte[] message) {
+            LmsSignature sig = signAtNextLeaf(message);
+            if (Lms.verify(pub, message, sig) == Lms.Check.VALID) {
+                return sig;
+            }
+            LmsTree rebuilt = key.buildFullTree(null);
+            if (!rebuilt.publicKey().equals(pub)) {
+                throw new SigningException("LMS key " + key.id().hex() + ": its tree no longer has the root of its public key");
+            }
+            nodes = rebuilt.nodes();
+            LmsTreeCache.store(keyFile, rebuilt);
+            sig = signAtNextLeaf(message);
+            if (Lms.verify(pub, message, sig) != Lms.Check.VALID) {
+                throw new SigningException("LMS signature at leaf " + sig.q() + " of key " + key.id().hex()
+                        + " does not verify with its public key");
+            }
+            return sig;
+        }
+
+        private LmsSignature signAtNextLeaf(byte[] message) {
             int q = state.reserve(); // durable before the signature exists
             byte[] nonce = new byte[Lms.N];
             random.nextBytes(nonce);
-            LmsSignature sig = key.signAt(nodes, q, nonce, message);
-            // The path comes from stored nodes; a signature is released only once it verifies (the leaf stays spent).
-            if (Lms.verify(pub, message, sig) != Lms.Check.VALID) {
-                throw new SigningException("LMS signature at leaf " + q + " of key " + key.id().hex()
-                        + " does not verify with its public key; leaf " + q + " is skipped");
-            }
-            return sig;
+            return key.signAt(nodes, q, nonce, message);
         }
     }
 }

@@ -21,8 +21,4 @@ public final class LmsTree {
         return nodes;
     }
 
-    /** The 2^15 leaf nodes, q = 0 first: all a tree file needs to rebuild and check the rest. */
-    byte[] leaves() {
-        return java.util.Arrays.copyOfRange(nodes, Lms.LEAVES * Lms.N, 2 * Lms.LEAVES * Lms.N);
-    }
 }

@@ -10,19 +10,22 @@ import org.caliptra.util.image.io.AtomicFiles;
 import org.caliptra.util.image.io.OutputFileException;
 
 /**
- * The leaf nodes of a full-tree LMS key, kept beside the key as {@code <key>.tree} so that
- * signing does not rebuild the tree: a rebuild is ~27 million SHA-256 blocks, signing with the
- * stored leaves ~33 thousand (the interior nodes, recomputed on every load) plus one OTS
- * signature. The interior recomputation is also the check: a tree is used only if its root equals
- * the public key's, so a damaged, foreign or stale file is never trusted, just rebuilt.
+ * The nodes of a full-tree LMS key's Merkle tree, kept beside the key as {@code <key>.tree} so
+ * that signing does not rebuild the tree: a rebuild is ~27 million SHA-256 blocks, a signature
+ * with the stored nodes about a thousand. A tree is used only if it belongs to the key (its I) and
+ * its root is the configured public key's; the nodes a signature takes from it are then checked by
+ * verifying the signature before it is released, which recomputes exactly the path of that leaf
+ * (see {@link LmsSigners}). A damaged, foreign or stale file is never trusted, just rebuilt.
  *
- * <p>Layout: {@code "CLMSTRE1"} ‖ lms type u32 BE ‖ ots type u32 BE ‖ I[16] ‖ 2^15 × 24-byte
- * leaves. The nodes are public (every signature carries 15 of them), so the file is 0644.
+ * <p>Layout: {@code "CLMSTRE1"} ‖ lms type u32 BE ‖ ots type u32 BE ‖ I[16] ‖ nodes 1 .. 2^16 − 1
+ * (node r, 1 = root, 2^15 + q = leaf q), 24 bytes each. The nodes are public (every signature
+ * carries 15 of them), so the file is 0644.
  */
 public final class LmsTreeCache {
     private static final byte[] MAGIC = "CLMSTRE1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int HEADER = MAGIC.length + 4 + 4 + 16;
-    static final int SIZE = HEADER + Lms.LEAVES * Lms.N;
+    private static final int NODES = (2 * Lms.LEAVES - 1) * Lms.N;
+    static final int SIZE = HEADER + NODES;
 
     private LmsTreeCache() {}
 
@@ -77,7 +80,8 @@ public final class LmsTreeCache {
                 || !java.util.Arrays.equals(id, key.idBytes()) || !expected.id().equals(key.id())) {
             return Optional.empty();
         }
-        byte[] nodes = Lms.treeFromLeaves(id, java.util.Arrays.copyOfRange(bytes, HEADER, SIZE));
+        byte[] nodes = new byte[2 * Lms.LEAVES * Lms.N];
+        System.arraycopy(bytes, HEADER, nodes, Lms.N, NODES);
         LmsPublicKey pub = key.publicKey(nodes);
         return pub.equals(expected) ? Optional.of(new LmsTree(nodes, pub)) : Optional.empty();
     }
@@ -85,6 +89,6 @@ public final class LmsTreeCache {
     private static byte[] encode(LmsTree tree) {
         var pub = tree.publicKey();
         return ByteBuffer.allocate(SIZE).put(MAGIC).putInt(pub.lmsType()).putInt(pub.otsType()).put(pub.id().toByteArray())
-                .put(tree.leaves()).array();
+                .put(tree.nodes(), Lms.N, NODES).array();
     }
 }

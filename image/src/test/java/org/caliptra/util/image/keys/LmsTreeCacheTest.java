@@ -81,15 +81,22 @@ class LmsTreeCacheTest {
         assertArrayEquals(stored, Files.readAllBytes(LmsTreeCache.beside(keyFile)));
     }
 
+    static final int HEADER = 8 + 4 + 4 + 16;
+
+    /** Offset of node r (1 = root, 2^15 + q = leaf q) in the tree file. */
+    static int node(int r) {
+        return HEADER + (r - 1) * 24;
+    }
+
     @Test
-    void aDamagedForeignOrTruncatedTreeIsNeverTrusted() throws Exception {
+    void aTreeWithAnotherRootOrKeyOrSizeIsNeverTrusted() throws Exception {
         Path keyFile = keyFile();
         LmsTreeCache.create(keyFile, tree);
         Path treeFile = LmsTreeCache.beside(keyFile);
         byte[] good = Files.readAllBytes(treeFile);
 
         byte[] damaged = good.clone();
-        damaged[damaged.length - 24 * 7 + 3] ^= 1; // one leaf node
+        damaged[node(1) + 5] ^= 1;
         Files.write(treeFile, damaged);
         assertFalse(LmsTreeCache.load(keyFile, key, tree.publicKey()).isPresent(), "its root is not the public key's");
         long before = builds();
@@ -116,9 +123,37 @@ class LmsTreeCacheTest {
     }
 
     @Test
-    void theStoredLeavesAreTheTreeBuiltFromTheSeed() {
-        byte[] rebuilt = Lms.treeFromLeaves(key.idBytes(), tree.leaves());
-        assertArrayEquals(tree.nodes(), rebuilt);
-        assertEquals(tree.publicKey(), key.publicKey(rebuilt));
+    void aDamagedNodeOnTheNextLeafsPathIsCaughtBeforeTheSignatureIsReleased() throws Exception {
+        Path keyFile = keyFile();
+        LmsTreeCache.create(keyFile, tree);
+        Path treeFile = LmsTreeCache.beside(keyFile);
+        byte[] good = Files.readAllBytes(treeFile);
+        byte[] damaged = good.clone();
+        damaged[node(Lms.LEAVES + 1) + 7] ^= 0x40; // leaf 1: the first node of leaf 0's authentication path
+        Files.write(treeFile, damaged);
+
+        long before = builds();
+        var signer = LmsSigners.forKey(key, tree.publicKey(), keyFile);
+        assertEquals(before, builds(), "the root matches, so the stored tree is loaded");
+        byte[] message = "released only when valid".getBytes();
+        var sig = signer.sign(message);
+        assertEquals(before + 1, builds(), "the bad path made the signer rebuild the tree");
+        assertEquals(1, sig.q(), "leaf 0's attempt was never released and stays spent");
+        assertTrue(LmsTest.bcVerifies(tree.publicKey(), message, sig));
+        assertTrue(Files.readString(LmsLeafState.beside(keyFile)).contains("next_leaf = 2"));
+        assertArrayEquals(good, Files.readAllBytes(treeFile), "the tree file is repaired");
+    }
+
+    @Test
+    void theTreeFileHoldsEveryNodeOfTheTreeBuiltFromTheSeed(@TempDir Path other) throws Exception {
+        Path keyFile = other.resolve("k-prvk.pem");
+        LmsTreeCache.create(keyFile, tree);
+        byte[] file = Files.readAllBytes(LmsTreeCache.beside(keyFile));
+        assertArrayEquals(java.util.Arrays.copyOfRange(tree.nodes(), 24, tree.nodes().length),
+                java.util.Arrays.copyOfRange(file, HEADER, file.length));
+        assertArrayEquals("CLMSTRE1".getBytes(java.nio.charset.StandardCharsets.US_ASCII), java.util.Arrays.copyOf(file, 8));
+        assertArrayEquals(java.util.Arrays.copyOf(tree.publicKey().toBytes(), 24), java.util.Arrays.copyOfRange(file, 8, HEADER),
+                "types and I, as the public key has them");
+        assertArrayEquals(tree.publicKey().root().toByteArray(), java.util.Arrays.copyOfRange(file, node(1), node(1) + 24), "root");
     }
 }
