@@ -13,8 +13,12 @@ public final class U32Converter implements CommandLine.ITypeConverter<Integer> {
         String v = value.trim().replace("_", "");
         try {
             long parsed = v.startsWith("0x") || v.startsWith("0X") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v);
-            if (parsed < 0 || parsed > 0xFFFF_FFFFL) {
-                throw new CommandLine.TypeConversionException("'" + value + "' does not fit in 32 bits");
+            if (parsed < 0) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is negative; an unsigned 32-bit value is "
+                        + "0..4294967295 (0xFFFFFFFF)");
+            }
+            if (parsed > 0xFFFF_FFFFL) {
+                throw new CommandLine.TypeConversionException("'" + value + "' does not fit in 32 bits (at most 0xFFFFFFFF)");
             }
             return (int) parsed;
         } catch (NumberFormatException e) {

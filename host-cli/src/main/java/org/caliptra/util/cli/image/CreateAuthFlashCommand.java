@@ -55,6 +55,13 @@ public final class CreateAuthFlashCommand implements Callable<Integer> {
         String kind = FlashImage.isFlashV1(image) ? "flash-v1" : FlashImage.isOutBundle(image) ? "flash-v1 out-bundle" : "flash-v3";
         stdout.printf("wrote %s: %s, %d bytes%n", out, kind, image.length);
         stdout.flush();
+        // Written as cptra_imgtool writes it (its A1 configurations leave the Caliptra firmware out on
+        // purpose), but judged as `image verify` judges it, and any rejection said out loud.
+        project.flashRejection(image).ifPresent(why -> {
+            var err = spec.commandLine().getErr();
+            err.println("warning: " + out + " is written, but a device would not boot it: " + why);
+            err.flush();
+        });
         return ExitCodes.OK;
     }
 }

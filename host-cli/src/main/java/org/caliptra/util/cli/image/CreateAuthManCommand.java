@@ -38,7 +38,16 @@ public final class CreateAuthManCommand implements Callable<Integer> {
         var stdout = spec.commandLine().getOut();
         stdout.printf("wrote %s: %s, %d bytes, %d images%n", out, manifest.kind(), bytes.length, manifest.imc().entryCount());
         stdout.flush();
+        // cptra_imgtool's own configurations include unsigned ones (secure boot off), so such a manifest
+        // is written, as there, but never without saying that a device checking signatures refuses it.
+        project.manifestRejection(bytes).ifPresent(why -> warn(out, why));
         return ExitCodes.OK;
+    }
+
+    private void warn(Path out, String why) {
+        var err = spec.commandLine().getErr();
+        err.println("warning: " + out + " is written, but a device would refuse it: " + why);
+        err.flush();
     }
 
     private static byte[] hw(org.caliptra.util.image.soc.SocManifest m) {

@@ -14,6 +14,7 @@ import org.caliptra.util.cli.config.DeviceFile;
 import org.caliptra.util.cli.config.TomlFile;
 import org.caliptra.util.image.io.AtomicFiles;
 import org.caliptra.util.protocol.Octets;
+import org.caliptra.util.image.build.BundleBuildException;
 import org.caliptra.util.image.build.BundleOptions;
 import org.caliptra.util.image.build.FirmwareImage;
 import org.caliptra.util.image.build.FwBundleBuilder;
@@ -82,13 +83,13 @@ public final class CreateFwBundleCommand implements Callable<Integer> {
     @Option(names = "--runtime-version", paramLabel = "N", converter = U32Converter.class, description = "Runtime TOC version.")
     Integer runtimeVersion;
 
-    @Option(names = "--fmc-svn", paramLabel = "N", description = "1.x FMC SVN (0..32).")
+    @Option(names = "--fmc-svn", paramLabel = "N", converter = U32Converter.class, description = "1.x FMC SVN (0..32).")
     Integer fmcSvn;
 
-    @Option(names = "--runtime-svn", paramLabel = "N", description = "1.x runtime SVN (0..128).")
+    @Option(names = "--runtime-svn", paramLabel = "N", converter = U32Converter.class, description = "1.x runtime SVN (0..128).")
     Integer runtimeSvn;
 
-    @Option(names = "--svn", paramLabel = "N", description = "2.x firmware SVN (0..128).")
+    @Option(names = "--svn", paramLabel = "N", converter = U32Converter.class, description = "2.x firmware SVN (0..128).")
     Integer svn;
 
     @Option(names = "--pl0-pauser", paramLabel = "N", converter = U32Converter.class, description = "PL0 PAUSER/AXI USER (sets flags bit 0).")
@@ -160,8 +161,27 @@ public final class CreateFwBundleCommand implements Callable<Integer> {
         var vendor = keyDirectory.vendor(pqc, eccIdx, pqcIdx, v2 ? KeyDescriptor.ECC_SLOTS : ManifestV1.VENDOR_ECC_KEYS,
                 pqc == null ? 0 : v2 ? pqc.maxKeys() : ManifestV1.VENDOR_LMS_KEYS);
         var owner = keyDirectory.owner(pqc);
-        FwBundle bundle = v2 ? FwBundleBuilder.buildV2(fmcImage, rtImage, vendor, owner, options)
-                : FwBundleBuilder.buildV1(fmcImage, rtImage, vendor, owner, options);
+        FwBundle bundle;
+        try {
+            bundle = v2 ? FwBundleBuilder.buildV2(fmcImage, rtImage, vendor, owner, options)
+                    : FwBundleBuilder.buildV1(fmcImage, rtImage, vendor, owner, options);
+        } catch (BundleBuildException e) {
+            // A bundle the boot ROM would refuse is never written: a user wants the mistake now, not at boot.
+            if (e.input() == null) {
+                throw e;
+            }
+            String source = switch (e.input()) {
+                case IMAGE_SIZES -> fmcFile + " and " + rtFile;
+                case FMC_LOAD_ADDRESS -> cfg.source(fmcLoad, "--fmc-load", "fmc", "load_address");
+                case FMC_ENTRY_POINT -> cfg.source(fmcEntry, "--fmc-entry", "fmc", "entry_point");
+                case FMC_SVN -> cfg.source(fmcSvn, "--fmc-svn", "fmc", "svn");
+                case RUNTIME_LOAD_ADDRESS -> cfg.source(runtimeLoad, "--runtime-load", "runtime", "load_address");
+                case RUNTIME_ENTRY_POINT -> cfg.source(runtimeEntry, "--runtime-entry", "runtime", "entry_point");
+                case RUNTIME_SVN -> cfg.source(runtimeSvn, "--runtime-svn", "runtime", "svn");
+                case FIRMWARE_SVN -> cfg.source(svn, "--svn", null, "svn");
+            };
+            throw new UsageException(source + ": " + e.getMessage());
+        }
         byte[] bytes = bundle.toBytes();
         AtomicFiles.write(outFile, bytes);
         var hashes = KeyHashes.of(bundle, bytes);
@@ -265,6 +285,17 @@ public final class CreateFwBundleCommand implements Callable<Integer> {
 
         Optional<Integer> u32(String section, String key) {
             return table(section).flatMap(t -> toml.u32(t, key, where(section)));
+        }
+
+        /** Where a value came from, for an error: the option, the configuration key, or the default. */
+        String source(Object option, String optionName, String section, String key) {
+            if (option != null) {
+                return optionName;
+            }
+            if (table(section).map(t -> t.contains(key)).orElse(false)) {
+                return toml.file() + ": key '" + key + "' in " + where(section);
+            }
+            return optionName + " (default)";
         }
 
         Optional<Path> path(String section, String key) {

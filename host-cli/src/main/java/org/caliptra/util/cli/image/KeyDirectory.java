@@ -13,7 +13,9 @@ import org.caliptra.util.image.build.VendorKeys;
 import org.caliptra.util.image.bundle.PqcKeyType;
 import org.caliptra.util.image.keys.EccPublicKey;
 import org.caliptra.util.image.keys.KeyFiles;
+import org.caliptra.util.image.keys.LmsLeafState;
 import org.caliptra.util.image.keys.LmsSigners;
+import org.caliptra.util.image.keys.LmsTreeCache;
 import org.caliptra.util.image.keys.MldsaPublicKey;
 import org.caliptra.util.image.sign.LmsSigner;
 
@@ -23,7 +25,7 @@ import org.caliptra.util.image.sign.LmsSigner;
  * (slots 0, 1, … without gaps) with {@code -prvk.pem} private keys for the active slot, and
  * {@code own-ecc-prvk.pem}, {@code own-lms-{prvk,pubk}.pem}, {@code own-mldsa-prvk.pem}.
  */
-final class KeyDirectory {
+public final class KeyDirectory {
     private final Path dir;
     private final PrintWriter err;
 
@@ -104,6 +106,7 @@ final class KeyDirectory {
     }
 
     private LmsSigner lmsSigner(Path priv, Path pub) {
+        noteTreeRebuild(priv, err);
         var signer = LmsSigners.forKey(KeyFiles.readLmsPrivate(priv), KeyFiles.readLmsPublic(pub), priv);
         if (signer instanceof LmsSigners.ModeSigner m && m.mode() == LmsSigners.Mode.ZERO_LEAF_COMPAT) {
             err.println("warning: " + priv + " is a zero-leaf (reference-tool compatible) LMS key: every signature "
@@ -111,5 +114,17 @@ final class KeyDirectory {
             err.flush();
         }
         return signer;
+    }
+
+    /**
+     * A full-tree key (it has a leaf state) whose tree file is missing, e.g. one made before tree
+     * files existed, is rebuilt from its seed once: seconds, not milliseconds, so it is said first.
+     */
+    public static void noteTreeRebuild(Path priv, PrintWriter err) {
+        if (Files.exists(LmsLeafState.beside(priv)) && !Files.exists(LmsTreeCache.beside(priv))) {
+            err.println("note: " + LmsTreeCache.beside(priv) + " is missing: building the LMS tree from the key once "
+                    + "(later signatures read it from that file)");
+            err.flush();
+        }
     }
 }

@@ -17,6 +17,8 @@ import org.caliptra.util.image.keys.KeyFiles;
 import org.caliptra.util.image.keys.Lms;
 import org.caliptra.util.image.keys.LmsLeafState;
 import org.caliptra.util.image.keys.LmsPrivateKey;
+import org.caliptra.util.image.keys.LmsTree;
+import org.caliptra.util.image.keys.LmsTreeCache;
 import org.caliptra.util.image.keys.MldsaPrivateKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,8 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Generate a key pair: PREFIX-prvk.pem and PREFIX-pubk.pem.",
             "ecc: P-384, SEC1 private + SPKI public PEM. mldsa: ML-DSA-87, PKCS#8 + SPKI PEM.",
             "lms: LMS_SHA256_M24_H15 raw 48-byte files (as Caliptra tools read them) and, for a full",
-            "tree, PREFIX-prvk.pem.state holding the next unused leaf. Existing files are never overwritten.",
-            "Private keys and LMS state are written mode 0600, public keys 0644."})
+            "tree, PREFIX-prvk.pem.state holding the next unused leaf and PREFIX-prvk.pem.tree holding the",
+            "tree's public leaf nodes (so signing need not rebuild the tree). Existing files are never",
+            "overwritten. Private keys and LMS state are written mode 0600, public keys and trees 0644."})
 public final class KeygenCommand implements Callable<Integer> {
     enum Type { ecc, lms, mldsa }
 
@@ -66,7 +69,8 @@ public final class KeygenCommand implements Callable<Integer> {
         Path priv = Path.of(prefix + "-prvk.pem");
         Path pub = Path.of(prefix + "-pubk.pem");
         Path state = LmsLeafState.beside(priv);
-        for (Path p : new Path[] {priv, pub, state}) {
+        Path treeFile = LmsTreeCache.beside(priv);
+        for (Path p : new Path[] {priv, pub, state, treeFile}) {
             if (Files.exists(p)) {
                 // Answers before an LMS tree is built; the writes themselves refuse atomically (KeyFiles, LmsLeafState).
                 throw new UsageException(p + ": already exists; keygen never overwrites keys or LMS state");
@@ -81,7 +85,7 @@ public final class KeygenCommand implements Callable<Integer> {
         var written = new ArrayList<Path>();
         Octets slotHash;
         try {
-            slotHash = generate(priv, pub, state, random, written);
+            slotHash = generate(priv, pub, state, treeFile, random, written);
         } catch (RuntimeException e) {
             // A half-made key pair is useless and would block the next run; only files this run created go.
             for (Path p : written) {
@@ -93,14 +97,14 @@ public final class KeygenCommand implements Callable<Integer> {
             }
             throw e;
         }
-        out.println("wrote " + priv + " and " + pub + (type == Type.lms && tree == Tree.full ? " and " + state : ""));
+        out.println("wrote " + priv + " and " + pub + (type == Type.lms && tree == Tree.full ? ", " + state + " and " + treeFile : ""));
         out.println("public key hash (manifest key slot): " + slotHash.hex());
         out.flush();
         return ExitCodes.OK;
     }
 
     /** Writes the key files, adding each to {@code written} once it exists. */
-    private Octets generate(Path priv, Path pub, Path state, SecureRandom random, List<Path> written) {
+    private Octets generate(Path priv, Path pub, Path state, Path treeFile, SecureRandom random, List<Path> written) {
         Octets slotHash;
         switch (type) {
             case ecc -> {
@@ -122,15 +126,18 @@ public final class KeygenCommand implements Callable<Integer> {
             case lms -> {
                 var key = LmsPrivateKey.generate(random);
                 var progress = new Progress(spec.commandLine().getErr());
-                var publicKey = tree == Tree.full ? key.fullTreePublicKey(progress::leaves) : key.zeroLeafPublicKey();
+                LmsTree full = tree == Tree.full ? key.buildFullTree(progress::leaves) : null;
                 progress.done();
+                var publicKey = full != null ? full.publicKey() : key.zeroLeafPublicKey();
                 KeyFiles.writeLmsPrivate(key, priv);
                 written.add(priv);
                 KeyFiles.writeLmsPublic(publicKey, pub);
                 written.add(pub);
-                if (tree == Tree.full) {
+                if (full != null) {
                     new LmsLeafState(state, key.id()).initialise();
                     written.add(state);
+                    LmsTreeCache.create(priv, full);
+                    written.add(treeFile);
                 }
                 slotHash = Sha384.of(publicKey.toBytes());
             }
@@ -139,10 +146,10 @@ public final class KeygenCommand implements Callable<Integer> {
         return slotHash;
     }
 
-    /** Leaf progress on an interactive terminal only; silent in scripts and CI. */
+    /** Leaf progress when stderr is a terminal; silent in scripts, CI and when stderr is redirected. */
     private static final class Progress {
         private final PrintWriter err;
-        private final boolean terminal = System.console() != null;
+        private final boolean terminal = stderrIsTerminal();
         private long last;
 
         Progress(PrintWriter err) {
@@ -162,6 +169,20 @@ public final class KeygenCommand implements Callable<Integer> {
             if (terminal) {
                 err.println();
                 err.flush();
+            }
+        }
+
+        /**
+         * The progress line goes to stderr, so that is the stream to ask about; System.console()
+         * answers for stdin and stdout, and so hid the progress of {@code keygen … | tee log}.
+         * Linux names a terminal under /dev/pts or /dev/tty*; elsewhere System.console() decides.
+         */
+        private static boolean stderrIsTerminal() {
+            try {
+                String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                return System.console() != null;
             }
         }
     }

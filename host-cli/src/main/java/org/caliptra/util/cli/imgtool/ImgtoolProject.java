@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import org.caliptra.util.cli.InputFiles;
 import org.caliptra.util.cli.UsageException;
 import org.caliptra.util.protocol.Octets;
+import org.caliptra.util.image.ImageFormatException;
 import org.caliptra.util.image.build.PqcSigning;
+import org.caliptra.util.image.bundle.FwBundle;
+import org.caliptra.util.image.bundle.PqcKeyType;
 import org.caliptra.util.image.flash.FlashEntry;
 import org.caliptra.util.image.flash.FlashImage;
 import org.caliptra.util.image.keys.EccPublicKey;
@@ -28,6 +32,12 @@ import org.caliptra.util.image.soc.SigningPair;
 import org.caliptra.util.image.soc.SocManifest;
 import org.caliptra.util.image.soc.SocManifestBuilder;
 import org.caliptra.util.image.soc.SocManifestVariant;
+import org.caliptra.util.image.soc.FirmwareTrust;
+import org.caliptra.util.image.verify.FlashVerification;
+import org.caliptra.util.image.verify.Fuses;
+import org.caliptra.util.image.verify.RomVerifier;
+import org.caliptra.util.image.verify.VerificationResult;
+import org.caliptra.util.protocol.Generation;
 
 /**
  * A cptra_imgtool project: a configuration plus its key, prebuilt and vendor-signature directories,
@@ -113,15 +123,16 @@ public final class ImgtoolProject {
 
     /** The manifest cptra_imgtool would write, signed per the key configuration. */
     public SocManifest buildManifest() {
+        caliptraBundle(); // a caliptra_file that is no bundle is a mistake to report before any helper runs
         var images = imageMetadata();
         var h = cfg.signHelpers();
         var b = SocManifestBuilder.of(variant()).version(cfg.version()).flags(cfg.flags()).images(images)
                 .vendorManifestKeys(eccPublic(cfg.vendorMan(), "[vendor_man_key_config]"), pqcPublicBytes(cfg.vendorMan(), "[vendor_man_key_config]"))
                 .ownerManifestKeys(eccPublic(cfg.ownerMan(), "[owner_man_key_config]"), pqcPublicBytes(cfg.ownerMan(), "[owner_man_key_config]"))
-                .vendorFwSigners(signers(cfg.vendorFw(), "[vendor_fw_key_config]", null, null))
-                .vendorManifestSigners(signers(cfg.vendorMan(), "[vendor_man_key_config]", null, null))
-                .ownerFwSigners(signers(cfg.ownerFw(), "[owner_fw_key_config]", h.ownerEccFw(), h.ownerLmsFw()))
-                .ownerManifestSigners(signers(cfg.ownerMan(), "[owner_man_key_config]", h.ownerEccMan(), h.ownerLmsMan()));
+                .vendorFwSigners(signers(cfg.vendorFw(), "[vendor_fw_key_config]", null, null, false))
+                .vendorManifestSigners(signers(cfg.vendorMan(), "[vendor_man_key_config]", null, null, false))
+                .ownerFwSigners(signers(cfg.ownerFw(), "[owner_fw_key_config]", h.ownerEccFw(), h.ownerLmsFw(), true))
+                .ownerManifestSigners(signers(cfg.ownerMan(), "[owner_man_key_config]", h.ownerEccMan(), h.ownerLmsMan(), false));
         if (cfg.caliptra2()) {
             return b.svn(cfg.securityVersion()).build();
         }
@@ -152,6 +163,7 @@ public final class ImgtoolProject {
 
     /** The flash image cptra_imgtool would write around {@code manifest} (FLSH v1, or the A1 out-bundle). */
     public byte[] buildFlash(byte[] manifest) {
+        caliptraBundle();
         var rt = cfg;
         if (cfg.caliptra2()) {
             var inputs = new ArrayList<FlashImage.Input>();
@@ -184,6 +196,109 @@ public final class ImgtoolProject {
         }
         byte[] flash = FlashImage.buildV1(inputs);
         return rt.cptraOutBundle() ? FlashImage.buildOutBundle(caliptra, mcu, flash) : flash;
+    }
+
+    // ---- the firmware bundle and what a device would say -------------------------------------
+
+    private byte[] caliptraBytes;
+    private Optional<FwBundle> caliptraBundle;
+
+    /**
+     * The firmware bundle caliptra_file names, or empty for "" (cptra_imgtool's placeholder). Any
+     * other file must be a bundle: a flash image whose Caliptra firmware is, say, atf.bin can never
+     * boot, so it is refused rather than written.
+     */
+    private Optional<FwBundle> caliptraBundle() {
+        if (caliptraBundle == null) {
+            String name = cfg.caliptraFile();
+            if (name.isEmpty()) {
+                caliptraBundle = Optional.empty();
+            } else {
+                caliptraBytes = prebuilt(name);
+                Path file = prebuiltDir.resolve(name);
+                try {
+                    caliptraBundle = Optional.of(FwBundle.parse(caliptraBytes, file.toString()));
+                } catch (ImageFormatException e) {
+                    throw new UsageException(cfg.file() + ": [image_runtime_list] caliptra_file names " + e.getMessage());
+                }
+            }
+        }
+        return caliptraBundle;
+    }
+
+    private static EccPublicKey bundleOwnerEcc(FwBundle bundle) {
+        return bundle instanceof FwBundle.V1 v1 ? v1.manifest().ownerEccKey() : ((FwBundle.V2) bundle).manifest().ownerEccKey();
+    }
+
+    /** The bundle's owner LMS key, or null when it has none (a 1.x ECC-only or a 2.x ML-DSA bundle). */
+    private static LmsPublicKey bundleOwnerLms(FwBundle bundle) {
+        if (bundle instanceof FwBundle.V1 v1) {
+            return v1.manifest().ownerLmsKey().isZero() ? null : v1.manifest().ownerLmsKey();
+        }
+        var m = ((FwBundle.V2) bundle).manifest();
+        return m.pqcKeyType() == PqcKeyType.LMS.value() ? LmsPublicKey.fromBytes(m.ownerPqcKey().slice(0, LmsPublicKey.SIZE).toByteArray())
+                : null;
+    }
+
+    /**
+     * The fuses of a part provisioned for caliptra_file's keys; LMS verification only when the
+     * configuration signs with LMS too, since an ECC-only configuration is meant for parts with
+     * the LMS fuse off.
+     */
+    private Fuses judgeFuses() {
+        var fuses = Fuses.provisionedFor(caliptraBytes == null ? new byte[0] : caliptraBytes);
+        boolean configLms = cfg.vendorFw().lmsPrivKey() != null || cfg.vendorFw().lmsPubKey() != null;
+        return fuses.toBuilder().lmsVerify(fuses.lmsVerify() && configLms).build();
+    }
+
+    private Generation generation() {
+        return cfg.caliptra2() ? Generation.V2 : Generation.V1;
+    }
+
+    /**
+     * Why a device would refuse {@code manifest} (SET_AUTH_MANIFEST against caliptra_file's bundle),
+     * or empty when it would load it or when no bundle is configured to judge it by.
+     */
+    public Optional<String> manifestRejection(byte[] manifest) {
+        if (caliptraBundle().isEmpty()) {
+            return Optional.empty();
+        }
+        var fuses = judgeFuses();
+        var rom = RomVerifier.verify(caliptraBytes, fuses, generation());
+        if (rom instanceof VerificationResult.Rejected r) {
+            return Optional.of("its caliptra_file " + cfg.caliptraFile() + " is rejected by the boot ROM: " + r.rejection());
+        }
+        var trust = FirmwareTrust.of(caliptraBundle().get(), ((VerificationResult.Accepted) rom).image(), fuses);
+        var variant = SocManifestVariant.detect(manifest);
+        var load = ManifestAuthorization.load(FlashVerification.trimmed(manifest, variant), trust);
+        if (load instanceof ManifestAuthorization.Load.Refused refused) {
+            var e = refused.error();
+            return Optional.of("SET_AUTH_MANIFEST would fail with " + e.name() + " (" + String.format("0x%08X", e.code()) + "): "
+                    + e.detail() + unsignedHint());
+        }
+        return Optional.empty();
+    }
+
+    /** Why a device would not boot {@code flash} end to end (as {@code image verify} judges it), or empty. */
+    public Optional<String> flashRejection(byte[] flash) {
+        caliptraBundle();
+        var names = new java.util.HashMap<Integer, String>();
+        for (var e : cfg.images()) {
+            names.put(e.fwId(), e.file().isEmpty() ? "\"\" (empty)" : e.file());
+        }
+        var report = FlashVerification.verify(flash, judgeFuses(), generation(), names);
+        var f = report.firstFailure();
+        if (f == null) {
+            return Optional.empty();
+        }
+        String hint = cfg.caliptraFile().isEmpty() ? " (caliptra_file is \"\": the flash image carries no Caliptra firmware)"
+                : f.stage().equals("soc-manifest") ? unsignedHint() : "";
+        return Optional.of(f.stage() + ": " + f.name() + (f.code() != null ? " (" + f.hexCode() + ")" : "") + ": " + f.detail() + hint);
+    }
+
+    private String unsignedHint() {
+        return cfg.vendorFw().isEmpty() ? " ([vendor_fw_key_config] has no keys: an unsigned manifest, for parts with secure boot off)"
+                : "";
     }
 
     // ---- keys ------------------------------------------------------------------------------
@@ -222,15 +337,26 @@ public final class ImgtoolProject {
         return key == null ? null : Octets.of(key.toBytes());
     }
 
-    private SigningPair signers(ImgtoolConfig.KeyConfig k, String where, String eccHelper, String lmsHelper) {
+    /**
+     * @param ownerFw the owner FW keys are the owner keys of the firmware bundle (the chain fuse →
+     *     bundle keys → manifest keys), so where the configuration leaves a helper's public key out,
+     *     as cptra_imgtool's own A1 sign-helper configurations do, it is taken from caliptra_file
+     */
+    private SigningPair signers(ImgtoolConfig.KeyConfig k, String where, String eccHelper, String lmsHelper, boolean ownerFw) {
         boolean byFile = cfg.signHelpers().byFile();
         EccSigner ecc = null;
         if (eccHelper != null) {
             var pub = eccPublic(k, where);
-            if (pub == null) {
-                throw new UsageException(cfg.file() + ": a sign helper for " + where + " needs its ecc_pub_key");
+            String name = where + " " + (k.eccPubKey() != null ? "ecc_pub_key " + k.eccPubKey() : "ecc_priv_key's public key");
+            if (pub == null && ownerFw && caliptraBundle().isPresent()) {
+                pub = bundleOwnerEcc(caliptraBundle().get());
+                name = "the owner ECC key of caliptra_file " + cfg.caliptraFile();
             }
-            ecc = HelperSigners.ecc(new SignHelper(eccHelper, byFile, HELPER_TIMEOUT_SECONDS), pub);
+            if (pub == null) {
+                throw new UsageException(cfg.file() + ": a sign helper for " + where + " needs its ecc_pub_key"
+                        + (ownerFw ? " (or caliptra_file naming the firmware bundle that holds the owner key)" : ""));
+            }
+            ecc = HelperSigners.ecc(new SignHelper(eccHelper, byFile, HELPER_TIMEOUT_SECONDS), pub, name);
         } else if (k.eccPrivKey() != null) {
             ecc = KeyRefs.isPkcs11(k.eccPrivKey()) ? KeyRefs.pkcs11Ecc(k.eccPrivKey())
                     : KeyFiles.readEccPrivate(KeyRefs.file(keyDir, k.eccPrivKey(), where + " ecc_priv_key")).signer();
@@ -238,12 +364,19 @@ public final class ImgtoolProject {
         LmsSigner lms = null;
         if (lmsHelper != null) {
             var pub = lmsPublic(k, where);
-            if (pub == null) {
-                throw new UsageException(cfg.file() + ": a sign helper for " + where + " needs its lms_pub_key");
+            String name = where + " " + (k.lmsPubKey() != null ? "lms_pub_key " + k.lmsPubKey() : "lms_priv_key's public key");
+            if (pub == null && ownerFw && caliptraBundle().isPresent()) {
+                pub = bundleOwnerLms(caliptraBundle().get());
+                name = "the owner LMS key of caliptra_file " + cfg.caliptraFile();
             }
-            lms = HelperSigners.lms(new SignHelper(lmsHelper, byFile, HELPER_TIMEOUT_SECONDS), pub);
+            if (pub == null) {
+                throw new UsageException(cfg.file() + ": a sign helper for " + where + " needs its lms_pub_key"
+                        + (ownerFw ? " (or caliptra_file naming a firmware bundle that holds an owner LMS key)" : ""));
+            }
+            lms = HelperSigners.lms(new SignHelper(lmsHelper, byFile, HELPER_TIMEOUT_SECONDS), pub, name);
         } else if (k.lmsPrivKey() != null) {
             Path priv = KeyRefs.file(keyDir, k.lmsPrivKey(), where + " lms_priv_key");
+            org.caliptra.util.cli.image.KeyDirectory.noteTreeRebuild(priv, err);
             var key = KeyFiles.readLmsPrivate(priv);
             var pub = k.lmsPubKey() != null ? lmsPublic(k, where) : key.zeroLeafPublicKey();
             lms = LmsSigners.forKey(key, pub, priv);

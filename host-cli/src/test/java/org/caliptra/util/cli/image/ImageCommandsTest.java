@@ -218,11 +218,138 @@ class ImageCommandsTest {
         }
     }
 
+    /** create-fw-bundle with ECC-only keys; returns the result and checks that a failure leaves nothing. */
+    private Cli.Result bundle(String... extra) throws Exception {
+        Path out = dir.resolve("out.bin");
+        Files.deleteIfExists(out);
+        var args = new java.util.ArrayList<>(java.util.List.of("image", "create-fw-bundle", "--keys", dir.toString(),
+                "--out", out.toString(), "--pqc-key-type", "none"));
+        args.addAll(java.util.List.of(extra));
+        var r = Cli.run(args.toArray(String[]::new));
+        if (r.exitCode() != 0) {
+            assertEquals(2, r.exitCode(), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertFalse(Files.exists(out), "nothing written: " + r.err());
+        }
+        return r;
+    }
+
     @Test
-    void fullTreeLmsKeygenWritesTheLeafState() throws Exception {
-        var r = Cli.run("image", "keygen", "--type", "lms", "--out", dir.resolve("vnd-lms-0").toString());
+    void aBundleTheBootRomWouldRejectIsNeverWritten() throws Exception {
+        keygen("ecc", "vnd-ecc-0");
+        keygen("ecc", "own-ecc");
+        String fmc = binary("fmc.bin", 5000, 7).toString();
+        String rt = binary("rt.bin", 9000, 8).toString();
+        String big = binary("big-fmc.bin", 200 * 1024, 9).toString();
+        assertEquals(0, bundle("--fmc", fmc, "--runtime", rt).exitCode());
+
+        // spec/formats.md §2: a 1.x image is at most 128 KiB; ICCM is 0x40000000..+128 KiB; load and entry 4-aligned
+        var tooBig = bundle("--fmc", big, "--runtime", rt);
+        assertTrue(tooBig.err().contains(big + " and " + rt + ": FMC (204800 bytes) and runtime (9000 bytes) make a 219684-byte "
+                + "bundle; a 1.x boot ROM takes at most 131072 bytes: the boot ROM would reject the bundle with "
+                + "FW_PROC_INVALID_IMAGE_SIZE (0x01020002)"), tooBig.err());
+        var outside = bundle("--fmc", fmc, "--runtime", rt, "--fmc-load", "0x50000000", "--runtime-load", "0x40000000");
+        assertTrue(outside.err().contains("--fmc-load: FMC load range 0x50000000..0x50001387 (5000 bytes) is not inside ICCM "
+                + "0x40000000..0x4001FFFF: the boot ROM would reject the bundle with IMAGE_VERIFIER_ERR_FMC_LOAD_ADDR_INVALID "
+                + "(0x000B0021)"), outside.err());
+        var pastIccm = bundle("--fmc", fmc, "--runtime", rt, "--runtime-load", "0x4001F000");
+        assertTrue(pastIccm.err().contains("--runtime-load: runtime load range 0x4001F000..0x40021327")
+                && pastIccm.err().contains("IMAGE_VERIFIER_ERR_RUNTIME_LOAD_ADDR_INVALID (0x000B0028)"), pastIccm.err());
+        var unaligned = bundle("--fmc", fmc, "--runtime", rt, "--fmc-entry", "0x40000102");
+        assertTrue(unaligned.err().contains("--fmc-entry: FMC entry point 0x40000102 is not 4-byte aligned")
+                && unaligned.err().contains("IMAGE_VERIFIER_ERR_FMC_ENTRY_POINT_UNALIGNED (0x000B0024)"), unaligned.err());
+        var overlap = bundle("--fmc", fmc, "--runtime", rt, "--runtime-load", "0x40001000");
+        assertTrue(overlap.err().contains("--runtime-load: runtime load range 0x40001000..0x40003327 overlaps the FMC's "
+                + "0x40000000..0x40001387") && overlap.err().contains("IMAGE_VERIFIER_ERR_FMC_RUNTIME_LOAD_ADDR_OVERLAP (0x000B0034)"),
+                overlap.err());
+
+        Path cfg = dir.resolve("bundle.toml");
+        Files.writeString(cfg, "[fmc]\nfile = \"fmc.bin\"\nload_address = 0x50000000\n[runtime]\nfile = \"rt.bin\"\n"
+                + "load_address = 0x40000000\n");
+        var fromConfig = bundle("--config", cfg.toString());
+        assertTrue(fromConfig.err().contains(cfg + ": key 'load_address' in [fmc]: FMC load range 0x50000000"), fromConfig.err());
+    }
+
+    @Test
+    void svnsAreUnsignedBoundedByTheSpecAndTakeHex() throws Exception {
+        keygen("ecc", "vnd-ecc-0");
+        keygen("ecc", "own-ecc");
+        String fmc = binary("fmc.bin", 5000, 7).toString();
+        String rt = binary("rt.bin", 9000, 8).toString();
+        var negative = bundle("--fmc", fmc, "--runtime", rt, "--fmc-svn", "-1");
+        assertTrue(negative.err().contains("'-1' is negative"), negative.err());
+        var allOnes = bundle("--fmc", fmc, "--runtime", rt, "--fmc-svn", "0xFFFFFFFF");
+        assertTrue(allOnes.err().contains("--fmc-svn: FMC SVN 4294967295 is above the maximum 32: the boot ROM would reject the "
+                + "bundle with IMAGE_VERIFIER_ERR_FMC_SVN_GREATER_THAN_MAX_SUPPORTED (0x000B0025)"), allOnes.err());
+        var runtime = bundle("--fmc", fmc, "--runtime", rt, "--runtime-svn", "129");
+        assertTrue(runtime.err().contains("--runtime-svn: runtime SVN 129 is above the maximum 128")
+                && runtime.err().contains("(0x000B002C)"), runtime.err());
+        Path cfg = dir.resolve("bundle.toml");
+        Files.writeString(cfg, "[fmc]\nfile = \"fmc.bin\"\nsvn = 4294967295\n[runtime]\nfile = \"rt.bin\"\n");
+        var fromConfig = bundle("--config", cfg.toString());
+        assertTrue(fromConfig.err().contains(cfg + ": key 'svn' in [fmc]: FMC SVN 4294967295 is above the maximum 32"), fromConfig.err());
+
+        assertEquals(0, bundle("--fmc", fmc, "--runtime", rt, "--fmc-svn", "0x20", "--runtime-svn", "0x80").exitCode());
+        byte[] b = Files.readAllBytes(dir.resolve("out.bin"));
+        var le = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertEquals(32, le.getInt(0x162C + 32), "FMC TOC svn");
+        assertEquals(128, le.getInt(0x1694 + 32), "runtime TOC svn");
+
+        keygen("mldsa", "vnd-mldsa-0");
+        keygen("mldsa", "own-mldsa");
+        var v2 = Cli.run("image", "create-fw-bundle", "--fmc", fmc, "--runtime", rt, "--keys", dir.toString(), "--out",
+                dir.resolve("v2.bin").toString(), "--generation", "2.x", "--pqc-key-type", "mldsa", "--svn", "0x81");
+        assertEquals(2, v2.exitCode());
+        assertTrue(v2.err().contains("--svn: firmware SVN 129 is above the maximum 128: the boot ROM would reject the bundle with "
+                + "IMAGE_VERIFIER_ERR_FIRMWARE_SVN_GREATER_THAN_MAX_SUPPORTED (0x000B002C)"), v2.err());
+        assertFalse(Files.exists(dir.resolve("v2.bin")));
+    }
+
+    @Test
+    void fullTreeKeysSignBundlesFromTheirStoredTreesAtFreshLeaves() throws Exception {
+        keygen("ecc", "vnd-ecc-0");
+        keygen("ecc", "own-ecc");
+        for (String name : new String[] {"vnd-lms-0", "own-lms"}) {
+            var r = Cli.run("image", "keygen", "--type", "lms", "--out", dir.resolve(name).toString());
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals("", r.err(), "no progress line when stderr is not a terminal");
+            assertTrue(Files.readString(dir.resolve(name + "-prvk.pem.state")).contains("next_leaf = 0"));
+            assertEquals(48, Files.size(dir.resolve(name + "-pubk.pem")));
+            // "CLMSTRE1", types, I, then the 2^16 - 1 nodes of 24 bytes
+            assertEquals(8 + 4 + 4 + 16 + 65535 * 24, Files.size(dir.resolve(name + "-prvk.pem.tree")));
+        }
+        byte[] vendorTree = Files.readAllBytes(dir.resolve("vnd-lms-0-prvk.pem.tree"));
+        Path fmc = binary("fmc.bin", 5000, 5);
+        Path rt = binary("rt.bin", 9000, 6);
+        for (int build = 0; build < 2; build++) {
+            Path out = dir.resolve("bundle-" + build + ".bin");
+            var r = Cli.run("image", "create-fw-bundle", "--fmc", fmc.toString(), "--runtime", rt.toString(),
+                    "--keys", dir.toString(), "--out", out.toString());
+            assertEquals(0, r.exitCode(), r.err());
+            assertFalse(r.err().contains("zero-leaf"), r.err());
+            byte[] b = Files.readAllBytes(out);
+            byte[] vendorDigest = java.security.MessageDigest.getInstance("SHA-384").digest(java.util.Arrays.copyOfRange(b, 0x1590, 0x1604));
+            byte[] ownerDigest = java.security.MessageDigest.getInstance("SHA-384").digest(java.util.Arrays.copyOfRange(b, 0x1590, 0x162C));
+            byte[] vendorSig = java.util.Arrays.copyOfRange(b, 0x07F0, 0x07F0 + 1620);
+            byte[] ownerSig = java.util.Arrays.copyOfRange(b, 0x0F34, 0x0F34 + 1620);
+            assertEquals(build, java.nio.ByteBuffer.wrap(vendorSig).getInt(), "vendor leaf q");
+            assertEquals(build, java.nio.ByteBuffer.wrap(ownerSig).getInt(), "owner leaf q");
+            assertTrue(ImgtoolCommandsTest.lms(Files.readAllBytes(dir.resolve("vnd-lms-0-pubk.pem")), vendorSig, vendorDigest),
+                    "BouncyCastle verifies the vendor LMS signature");
+            assertTrue(ImgtoolCommandsTest.lms(Files.readAllBytes(dir.resolve("own-lms-pubk.pem")), ownerSig, ownerDigest),
+                    "BouncyCastle verifies the owner LMS signature");
+        }
+        assertTrue(Files.readString(dir.resolve("vnd-lms-0-prvk.pem.state")).contains("next_leaf = 2"));
+        assertTrue(Files.readString(dir.resolve("own-lms-prvk.pem.state")).contains("next_leaf = 2"));
+        assertArrayEquals(vendorTree, Files.readAllBytes(dir.resolve("vnd-lms-0-prvk.pem.tree")), "the stored tree was used as is");
+
+        // a key whose tree file is gone (one made before tree files existed) is rebuilt once, and says so
+        Files.delete(dir.resolve("vnd-lms-0-prvk.pem.tree"));
+        var r = Cli.run("image", "create-fw-bundle", "--fmc", fmc.toString(), "--runtime", rt.toString(),
+                "--keys", dir.toString(), "--out", dir.resolve("bundle-2.bin").toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(Files.readString(dir.resolve("vnd-lms-0-prvk.pem.state")).contains("next_leaf = 0"));
-        assertEquals(48, Files.size(dir.resolve("vnd-lms-0-pubk.pem")));
+        assertEquals("note: " + dir.resolve("vnd-lms-0-prvk.pem.tree") + " is missing: building the LMS tree from the key once "
+                + "(later signatures read it from that file)", r.err().strip());
+        assertArrayEquals(vendorTree, Files.readAllBytes(dir.resolve("vnd-lms-0-prvk.pem.tree")), "stored again");
     }
 }

@@ -141,7 +141,11 @@ class ImgtoolCommandsTest {
         var r = build("create-auth-flash", config(variant), "--flash", flash.toString(), "--man", dir.resolve("absent.bin").toString());
         assertEquals(2, r.exitCode(), "--man names an existing manifest");
         assertTrue(r.err().contains("absent.bin: no such file"), r.err());
-        assertEquals(0, build("create-auth-man", config(variant), "--man", man.toString()).exitCode());
+        var made = build("create-auth-man", config(variant), "--man", man.toString());
+        assertEquals(0, made.exitCode());
+        // an unsigned manifest is written, as cptra_imgtool writes it, and said to be refused by a device
+        assertEquals(variant.isEmpty(), made.err().contains(man + " is written, but a device would refuse it: SET_AUTH_MANIFEST "
+                + "would fail with RUNTIME_AUTH_MANIFEST_VENDOR_ECC_SIGNATURE_INVALID (0x000E0047)"), made.err());
         var f = build("create-auth-flash", config(variant), "--man", man.toString(), "--flash", flash.toString());
         assertEquals(0, f.exitCode(), f.err());
         byte[] m = Files.readAllBytes(man);
@@ -433,6 +437,50 @@ class ImgtoolCommandsTest {
         var r = build("create-auth-man", cfg, "--man", helperSigned.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertArrayEquals(Files.readAllBytes(fileSigned), Files.readAllBytes(helperSigned));
+    }
+
+    @Test
+    void aHelperSignatureThatDoesNotVerifyIsRefusedBeforeItIsUsed() throws Exception {
+        // DER ECDSA-Sig-Value with r = 1, s = 1: well-formed, and no signature of anything
+        Path made = editedConfig("-ecc", s -> s + "\n[sign_helper]\nowner_ecc_fw_key_sign_helper = \"echo 3006020101020101\"\n");
+        assertBadConfig(made, "sign helper echo 3006020101020101 (by stdin) returned an ECDSA signature that does not verify with "
+                + "[owner_fw_key_config] ecc_pub_key own-fw-ecc-pubk.pem");
+        // a real signature by the wrong key (the owner manifest key where the owner FW key belongs)
+        Path wrongKey = editedConfig("-ecc", s -> s + "\n[sign_helper]\nowner_ecc_fw_key_sign_helper = \""
+                + helper("ecc", "own-man-ecc-prvk.pem") + "\"\nby_file = true\n");
+        assertBadConfig(wrongKey, "returned an ECDSA signature that does not verify with [owner_fw_key_config] ecc_pub_key");
+
+        Path lmsWrongKey = editedConfig("-ecc-lms", s -> s + "\n[sign_helper]\nowner_lms_man_key_sign_helper = \""
+                + helper("lms", "vnd-man-lms-prvk.pem") + "\"\n"); // ASPEED's own-fw and own-man LMS keys are one key
+        Path out = dir.resolve("never.bin");
+        var r = build("create-auth-man", lmsWrongKey, "--man", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        String last = r.err().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.contains("returned an LMS signature that does not verify with [owner_man_key_config] lms_pub_key "
+                + "own-man-lms-pubk.pem"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aCaliptraFileThatIsNoFirmwareBundleIsRefused() throws Exception {
+        Path cfg = editedConfig("-ecc", s -> s.replace("caliptra_file = \"caliptra-fw.bin\"", "caliptra_file = \"atf.bin\""));
+        assertBadConfig(cfg, "edited.toml: [image_runtime_list] caliptra_file names " + prebuilt.resolve("atf.bin")
+                + ": not a Caliptra firmware bundle");
+        Path flash = dir.resolve("never-flash.bin");
+        var r = build("create-auth-flash", cfg, "--flash", flash.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertFalse(Files.exists(flash));
+        assertFalse(Files.exists(dir.resolve("ast2700-default-auth-manifest.bin")), "nor the manifest");
+    }
+
+    @Test
+    void aHelperWithNoPublicKeyAnywhereIsAClearError() throws Exception {
+        Path cfg = editedConfig("-ecc", s -> s.replace("caliptra_file = \"caliptra-fw.bin\"", "caliptra_file = \"\"")
+                .replaceFirst("ecc_pub_key = \"own-fw-ecc-pubk.pem\"\necc_priv_key = \"own-fw-ecc-prvk.pem\"", "")
+                + "\n[sign_helper]\nowner_ecc_fw_key_sign_helper = \"" + helper("ecc", "own-fw-ecc-prvk.pem") + "\"\n");
+        assertBadConfig(cfg, "a sign helper for [owner_fw_key_config] needs its ecc_pub_key (or caliptra_file naming the "
+                + "firmware bundle that holds the owner key)");
     }
 
     @Test

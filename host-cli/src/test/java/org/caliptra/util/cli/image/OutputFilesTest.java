@@ -59,6 +59,7 @@ class OutputFilesTest {
             assertEquals(PUBLIC, mode(dir.resolve(type + "-pubk.pem")), type);
         }
         assertEquals(PRIVATE, mode(dir.resolve("lms-prvk.pem.state")));
+        assertEquals(PUBLIC, mode(dir.resolve("lms-prvk.pem.tree")), "the tree's nodes are public");
         assertNoTemporaryFiles(dir);
     }
 

@@ -18,6 +18,12 @@ import org.caliptra.util.image.keys.EccPublicKey;
 import org.caliptra.util.image.keys.EccSignature;
 import org.caliptra.util.image.keys.LmsPublicKey;
 import org.caliptra.util.image.keys.LmsSignature;
+import org.caliptra.util.image.build.BundleBuildException.Input;
+import org.caliptra.util.image.verify.Fuses;
+import org.caliptra.util.image.verify.RomVerifier;
+import org.caliptra.util.image.verify.VerificationResult;
+import org.caliptra.util.image.verify.VerifierError;
+import org.caliptra.util.protocol.Generation;
 
 /**
  * Builds and signs firmware bundles the way the reference generator lays them out: manifest, FMC
@@ -27,6 +33,9 @@ import org.caliptra.util.image.keys.LmsSignature;
  */
 public final class FwBundleBuilder {
     private static final int V2_ALIGNMENT = 256;
+    /** The ROM's MAX_FMC_SVN and MAX_RUNTIME_SVN / MAX_FIRMWARE_SVN (spec/formats.md §1.4). */
+    static final int MAX_FMC_SVN = 32;
+    static final int MAX_FIRMWARE_SVN = 128;
 
     private FwBundleBuilder() {}
 
@@ -58,6 +67,7 @@ public final class FwBundleBuilder {
             checkSlot(lms, lmsIndex, ((PqcSigning.Lms) vendor.pqcSigner()).signer().publicKey(), "vendor LMS");
         }
         var ownerLms = owner.pqcSigner() == null ? LmsPublicKey.zero() : ((PqcSigning.Lms) owner.pqcSigner()).signer().publicKey();
+        checkLayout(Generation.V1, fmc, runtime, ManifestV1.SIZE + fmc.code().length() + runtime.code().length(), null);
 
         int fmcOffset = ManifestV1.SIZE;
         int rtOffset = fmcOffset + fmc.code().length();
@@ -85,7 +95,7 @@ public final class FwBundleBuilder {
                 m.ownerEccKey(), m.ownerLmsKey(), owner.eccSigner().signDigest(ownerDigest),
                 owner.pqcSigner() == null ? LmsSignature.zero() : ((PqcSigning.Lms) owner.pqcSigner()).signer().sign(ownerDigest.toByteArray()),
                 m.reserved(), m.header(), m.fmc(), m.runtime());
-        return new FwBundle.V1(signed, body);
+        return judged(new FwBundle.V1(signed, body), Generation.V1);
     }
 
     public static FwBundle.V2 buildV2(FirmwareImage fmc, FirmwareImage runtime, VendorKeys vendor, OwnerKeys owner,
@@ -144,6 +154,7 @@ public final class FwBundleBuilder {
                 Octets.zeros(ManifestV2.PQC_SIG_SLOT), Octets.zeros(8), header, fmcToc, rtToc);
         int unpadded = ManifestV2.SIZE + fmc.code().length() + runtime.code().length();
         int padding = (V2_ALIGNMENT - unpadded % V2_ALIGNMENT) % V2_ALIGNMENT;
+        checkLayout(Generation.V2, fmc, runtime, unpadded + padding, options.firmwareSvn());
         Octets body = concat(fmc.code(), runtime.code(), Octets.zeros(padding));
         byte[] draft = new FwBundle.V2(unsigned, body).toBytes();
         header = header.withTocDigest(Sha384.of(draft, ManifestV2.OFF_FMC_TOC, 2 * TocEntry.SIZE));
@@ -161,7 +172,82 @@ public final class FwBundleBuilder {
                 m.ownerEccKey(), m.ownerPqcKey(), owner.eccSigner().signDigest(ownerDigest),
                 slot(pqcSign(owner.pqcSigner(), ownerDigest, ownerHeader), ManifestV2.PQC_SIG_SLOT),
                 m.reserved1(), m.header(), m.fmc(), m.runtime());
-        return new FwBundle.V2(signed, body);
+        return judged(new FwBundle.V2(signed, body), Generation.V2);
+    }
+
+    /**
+     * The boot ROM's checks that depend on the inputs alone, in the ROM's order, before anything
+     * is signed: a bundle no ROM accepts is never built (and a full-tree LMS key spends no leaf on it).
+     *
+     * @param firmwareSvn the 2.x header SVN; null for 1.x, whose SVNs are per image
+     */
+    private static void checkLayout(Generation gen, FirmwareImage fmc, FirmwareImage rt, long bundleSize, Integer firmwareSvn) {
+        refuse(bundleSize > gen.maxImageSize(), Input.IMAGE_SIZES, VerifierError.FW_PROC_INVALID_IMAGE_SIZE, gen, String.format(
+                "FMC (%d bytes) and runtime (%d bytes) make a %d-byte bundle; a %s boot ROM takes at most %d bytes",
+                fmc.code().length(), rt.code().length(), bundleSize, gen.label(), gen.maxImageSize()));
+        long fmcLoad = Integer.toUnsignedLong(fmc.loadAddress());
+        long fmcLast = fmcLoad + fmc.code().length() - 1;
+        long rtLoad = Integer.toUnsignedLong(rt.loadAddress());
+        long rtLast = rtLoad + rt.code().length() - 1;
+        refuse(fmcLast > 0xFFFF_FFFFL, Input.FMC_LOAD_ADDRESS, VerifierError.FMC_LOAD_ADDRESS_IMAGE_SIZE_ARITHMETIC_OVERFLOW, gen,
+                String.format("FMC load address 0x%08X + %d bytes passes 0xFFFFFFFF", fmcLoad, fmc.code().length()));
+        refuse(rtLast > 0xFFFF_FFFFL, Input.RUNTIME_LOAD_ADDRESS, VerifierError.RUNTIME_LOAD_ADDRESS_IMAGE_SIZE_ARITHMETIC_OVERFLOW,
+                gen, String.format("runtime load address 0x%08X + %d bytes passes 0xFFFFFFFF", rtLoad, rt.code().length()));
+        refuse(fmcLoad <= rtLast && rtLoad <= fmcLast, Input.RUNTIME_LOAD_ADDRESS, VerifierError.FMC_RUNTIME_LOAD_ADDR_OVERLAP, gen,
+                String.format("runtime load range 0x%08X..0x%08X overlaps the FMC's 0x%08X..0x%08X", rtLoad, rtLast, fmcLoad, fmcLast));
+        checkImage(gen, fmc, true);
+        if (firmwareSvn == null) {
+            refuse(Integer.toUnsignedLong(fmc.svn()) > MAX_FMC_SVN, Input.FMC_SVN, VerifierError.FMC_SVN_GREATER_THAN_MAX_SUPPORTED, gen,
+                    "FMC SVN " + Integer.toUnsignedLong(fmc.svn()) + " is above the maximum " + MAX_FMC_SVN);
+        }
+        checkImage(gen, rt, false);
+        long svn = Integer.toUnsignedLong(firmwareSvn == null ? rt.svn() : firmwareSvn);
+        refuse(svn > MAX_FIRMWARE_SVN, firmwareSvn == null ? Input.RUNTIME_SVN : Input.FIRMWARE_SVN,
+                VerifierError.FIRMWARE_SVN_GREATER_THAN_MAX_SUPPORTED, gen,
+                (firmwareSvn == null ? "runtime" : "firmware") + " SVN " + svn + " is above the maximum " + MAX_FIRMWARE_SVN);
+    }
+
+    private static void checkImage(Generation gen, FirmwareImage image, boolean isFmc) {
+        String what = isFmc ? "FMC" : "runtime";
+        long iccmStart = Generation.ICCM_BASE;
+        long iccmEnd = iccmStart + gen.iccmSize();
+        long load = Integer.toUnsignedLong(image.loadAddress());
+        long last = load + image.code().length() - 1;
+        refuse(load < iccmStart || last >= iccmEnd, isFmc ? Input.FMC_LOAD_ADDRESS : Input.RUNTIME_LOAD_ADDRESS,
+                isFmc ? VerifierError.FMC_LOAD_ADDR_INVALID : VerifierError.RUNTIME_LOAD_ADDR_INVALID, gen,
+                String.format("%s load range 0x%08X..0x%08X (%d bytes) is not inside ICCM 0x%08X..0x%08X", what, load, last,
+                        image.code().length(), iccmStart, iccmEnd - 1));
+        refuse(load % 4 != 0, isFmc ? Input.FMC_LOAD_ADDRESS : Input.RUNTIME_LOAD_ADDRESS,
+                isFmc ? VerifierError.FMC_LOAD_ADDR_UNALIGNED : VerifierError.RUNTIME_LOAD_ADDR_UNALIGNED, gen,
+                String.format("%s load address 0x%08X is not 4-byte aligned", what, load));
+        long entry = Integer.toUnsignedLong(image.entryPoint());
+        refuse(entry < iccmStart || entry >= iccmEnd, isFmc ? Input.FMC_ENTRY_POINT : Input.RUNTIME_ENTRY_POINT,
+                isFmc ? VerifierError.FMC_ENTRY_POINT_INVALID : VerifierError.RUNTIME_ENTRY_POINT_INVALID, gen,
+                String.format("%s entry point 0x%08X is outside ICCM 0x%08X..0x%08X", what, entry, iccmStart, iccmEnd - 1));
+        refuse(entry % 4 != 0, isFmc ? Input.FMC_ENTRY_POINT : Input.RUNTIME_ENTRY_POINT,
+                isFmc ? VerifierError.FMC_ENTRY_POINT_UNALIGNED : VerifierError.RUNTIME_ENTRY_POINT_UNALIGNED, gen,
+                String.format("%s entry point 0x%08X is not 4-byte aligned", what, entry));
+    }
+
+    private static void refuse(boolean bad, Input input, VerifierError error, Generation gen, String detail) {
+        if (bad) {
+            throw new BundleBuildException(detail + ": the boot ROM would reject the bundle with " + error.errorName(gen)
+                    + String.format(" (0x%08X)", error.code(gen)), input, error);
+        }
+    }
+
+    /**
+     * The signed bundle as the ROM of a part provisioned for its own keys judges it: the builder
+     * never hands out a bundle its own verifier rejects (a signer that signed with another key
+     * than its public key says, for one).
+     */
+    private static <B extends FwBundle> B judged(B bundle, Generation gen) {
+        byte[] bytes = bundle.toBytes();
+        if (RomVerifier.verify(bytes, Fuses.provisionedFor(bytes), gen) instanceof VerificationResult.Rejected r) {
+            throw new BundleBuildException("the signed bundle fails the boot ROM's checks: " + r.rejection(), null,
+                    r.rejection().error());
+        }
+        return bundle;
     }
 
     /** LMS signs the SHA-384 digest; ML-DSA-87 signs the raw header bytes. */

@@ -42,6 +42,20 @@ public final class Lms {
             }
         }
 
+        /**
+         * H(buf[0, len)) written whole (32 bytes) at buf[at..]: the chain steps feed their output
+         * back as the next input in place, and the 8 bytes beyond n lie past every such message,
+         * so no copy is needed in the ~27 million hashes of a full tree.
+         */
+        void hashInPlace(int len, int at) {
+            sha256.update(buf, 0, len);
+            try {
+                sha256.digest(buf, at, 32);
+            } catch (java.security.DigestException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         /** H(buf[0, len)) truncated to 24 bytes, into out[outOff..]. */
         void hash(int len, byte[] out, int outOff) {
             sha256.update(buf, 0, len);
@@ -80,11 +94,12 @@ public final class Lms {
     static void chain(Hasher h, byte[] id, int q, int i, byte[] tmp, int from, int to) {
         int off = h.prefix(id, q);
         h.u16(off, i);
+        System.arraycopy(tmp, 0, h.buf, off + 3, N);
         for (int j = from; j < to; j++) {
             h.buf[off + 2] = (byte) j;
-            System.arraycopy(tmp, 0, h.buf, off + 3, N);
-            h.hash(off + 3 + N, tmp, 0);
+            h.hashInPlace(off + 3 + N, off + 3);
         }
+        System.arraycopy(h.buf, off + 3, tmp, 0, N);
     }
 
     static void privateElement(Hasher h, byte[] id, byte[] seed, int q, int i, byte[] out) {
@@ -98,11 +113,18 @@ public final class Lms {
     /** The LM-OTS public key K of leaf q. */
     static byte[] otsPublicKey(Hasher h, byte[] id, byte[] seed, int q) {
         byte[] z = new byte[P * N];
-        byte[] tmp = new byte[N];
+        int off = h.prefix(id, q);
         for (int i = 0; i < P; i++) {
-            privateElement(h, id, seed, q, i, tmp);
-            chain(h, id, q, i, tmp, 0, W_MAX);
-            System.arraycopy(tmp, 0, z, i * N, N);
+            // x_q[i] = H(I || q || i || 0xFF || SEED), then w - 1 chain steps, all in the scratch buffer
+            h.u16(off, i);
+            h.buf[off + 2] = (byte) 0xFF;
+            System.arraycopy(seed, 0, h.buf, off + 3, N);
+            h.hashInPlace(off + 3 + N, off + 3);
+            for (int j = 0; j < W_MAX; j++) {
+                h.buf[off + 2] = (byte) j;
+                h.hashInPlace(off + 3 + N, off + 3);
+            }
+            System.arraycopy(h.buf, off + 3, z, i * N, N);
         }
         return publicKeyFromChains(h, id, q, z);
     }
@@ -215,6 +237,11 @@ public final class Lms {
                 progress.accept(done.addAndGet(chunk));
             }
         });
+        interiorNodes(id, nodes);
+        return nodes;
+    }
+
+    private static void interiorNodes(byte[] id, byte[] nodes) {
         for (int level = H - 1; level >= 0; level--) {
             int first = 1 << level;
             int parts = Math.max(1, first / 256);
@@ -226,7 +253,6 @@ public final class Lms {
                 }
             });
         }
-        return nodes;
     }
 
     @FunctionalInterface

@@ -75,7 +75,13 @@ public final class LmsPrivateKey {
 
     /** The public key of the full RFC 8554 tree (2^15 OTS keys; parallel; about a second). */
     public LmsPublicKey fullTreePublicKey(IntConsumer progress) {
-        return publicKey(fullTree(progress));
+        return buildFullTree(progress).publicKey();
+    }
+
+    /** The full RFC 8554 tree, built from the seed; {@code progress} gets the leaves done so far. */
+    public LmsTree buildFullTree(IntConsumer progress) {
+        byte[] nodes = fullTree(progress);
+        return new LmsTree(nodes, publicKey(nodes));
     }
 
     byte[] zeroLeafTree() {
@@ -83,7 +89,11 @@ public final class LmsPrivateKey {
         return Lms.tree(id, (h, q) -> q == ZERO_LEAF_Q ? Lms.otsPublicKey(h, id, seed, q) : zero, null);
     }
 
+    /** How many full trees this JVM has built from a seed: what tests watch to prove a stored tree was used. */
+    static final java.util.concurrent.atomic.LongAdder FULL_TREE_BUILDS = new java.util.concurrent.atomic.LongAdder();
+
     byte[] fullTree(IntConsumer progress) {
+        FULL_TREE_BUILDS.increment();
         return Lms.tree(id, (h, q) -> Lms.otsPublicKey(h, id, seed, q), progress);
     }
 

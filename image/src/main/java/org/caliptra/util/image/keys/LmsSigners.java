@@ -18,18 +18,25 @@ public final class LmsSigners {
     }
 
     /**
-     * A signer for {@code key} whose public key equals {@code configured}: the zero-leaf
-     * compatibility tree if that matches, else the full tree with its state beside {@code keyFile}.
+     * A signer for {@code key} whose public key equals {@code configured}: the full tree stored
+     * beside {@code keyFile} if its root is the configured one, else the zero-leaf compatibility
+     * tree if that matches, else the full tree rebuilt from the seed (and stored for next time).
      */
     public static LmsSigner forKey(LmsPrivateKey key, LmsPublicKey configured, Path keyFile) {
+        Path state = LmsLeafState.beside(keyFile);
+        var stored = LmsTreeCache.load(keyFile, key, configured);
+        if (stored.isPresent()) {
+            return new FullTree(key, stored.get(), new LmsLeafState(state, key.id()), keyFile);
+        }
         byte[] zeroTree = key.zeroLeafTree();
         if (key.publicKey(zeroTree).equals(configured)) {
             return zeroLeaf(key, zeroTree);
         }
-        Path state = LmsLeafState.beside(keyFile);
-        byte[] fullTree = key.fullTree(null);
-        if (key.publicKey(fullTree).equals(configured)) {
-            return new FullTree(key, fullTree, new LmsLeafState(state, key.id()));
+        LmsTree full = key.buildFullTree(null);
+        if (full.publicKey().equals(configured)) {
+            var signer = new FullTree(key, full, new LmsLeafState(state, key.id()), keyFile);
+            LmsTreeCache.store(keyFile, full);
+            return signer;
         }
         throw new SigningException("LMS private key " + keyFile + " does not match the configured public key "
                 + "(neither its zero-leaf nor its full tree has root " + configured.root().hex() + ")");
@@ -60,9 +67,14 @@ public final class LmsSigners {
         };
     }
 
-    /** A full-tree signer over an existing state file. */
-    public static LmsSigner fullTree(LmsPrivateKey key, Path keyFile) {
-        return new FullTree(key, key.fullTree(null), new LmsLeafState(LmsLeafState.beside(keyFile), key.id()));
+    /** A full-tree signer over an existing state file, for a key whose full-tree public key is {@code expected}. */
+    public static LmsSigner fullTree(LmsPrivateKey key, LmsPublicKey expected, Path keyFile) {
+        var tree = LmsTreeCache.load(keyFile, key, expected).orElseGet(() -> key.buildFullTree(null));
+        if (!tree.publicKey().equals(expected)) {
+            throw new SigningException("LMS private key " + keyFile + ": its full tree has root " + tree.publicKey().root().hex()
+                    + ", not the expected " + expected.root().hex());
+        }
+        return new FullTree(key, tree, new LmsLeafState(LmsLeafState.beside(keyFile), key.id()), keyFile);
     }
 
     /** A signer that can say which mode it signs in. */
@@ -72,16 +84,18 @@ public final class LmsSigners {
 
     private static final class FullTree implements ModeSigner {
         private final LmsPrivateKey key;
-        private final byte[] tree;
+        private byte[] nodes;
         private final LmsLeafState state;
         private final LmsPublicKey pub;
+        private final Path keyFile;
         private final SecureRandom random = new SecureRandom();
 
-        FullTree(LmsPrivateKey key, byte[] tree, LmsLeafState state) {
+        FullTree(LmsPrivateKey key, LmsTree tree, LmsLeafState state, Path keyFile) {
             this.key = key;
-            this.tree = tree;
+            this.nodes = tree.nodes();
             this.state = state;
-            this.pub = key.publicKey(tree);
+            this.pub = tree.publicKey();
+            this.keyFile = keyFile;
             state.peek(); // fail now, before any work, if the state is missing or foreign
         }
 
@@ -95,12 +109,38 @@ public final class LmsSigners {
             return pub;
         }
 
+        /**
+         * Signs at a freshly reserved leaf and releases the signature only once it verifies with the
+         * public key. Verifying recomputes the leaf from the seed and climbs the stored path to the
+         * root, so it checks exactly the stored nodes this signature uses. If they are wrong (a damaged
+         * tree file), the tree is rebuilt from the seed, stored again, and the message signed at the
+         * next leaf; the leaf of the bad attempt stays spent, as every reserved leaf does.
+         */
         @Override
         public LmsSignature sign(byte[] message) {
+            LmsSignature sig = signAtNextLeaf(message);
+            if (Lms.verify(pub, message, sig) == Lms.Check.VALID) {
+                return sig;
+            }
+            LmsTree rebuilt = key.buildFullTree(null);
+            if (!rebuilt.publicKey().equals(pub)) {
+                throw new SigningException("LMS key " + key.id().hex() + ": its tree no longer has the root of its public key");
+            }
+            nodes = rebuilt.nodes();
+            LmsTreeCache.store(keyFile, rebuilt);
+            sig = signAtNextLeaf(message);
+            if (Lms.verify(pub, message, sig) != Lms.Check.VALID) {
+                throw new SigningException("LMS signature at leaf " + sig.q() + " of key " + key.id().hex()
+                        + " does not verify with its public key");
+            }
+            return sig;
+        }
+
+        private LmsSignature signAtNextLeaf(byte[] message) {
             int q = state.reserve(); // durable before the signature exists
             byte[] nonce = new byte[Lms.N];
             random.nextBytes(nonce);
-            return key.signAt(tree, q, nonce, message);
+            return key.signAt(nodes, q, nonce, message);
         }
     }
 }

@@ -4,7 +4,11 @@ import org.caliptra.util.protocol.regs.Lifecycle;
 
 import java.util.Objects;
 import org.caliptra.util.protocol.Octets;
+import org.caliptra.util.image.Sha384;
+import org.caliptra.util.image.bundle.ManifestV1;
+import org.caliptra.util.image.bundle.ManifestV2;
 import org.caliptra.util.image.bundle.PqcKeyType;
+import org.caliptra.util.image.keys.LmsSignature;
 
 /**
  * The fuse values and lifecycle that decide whether the boot ROM accepts an image
@@ -38,6 +42,31 @@ public record Fuses(Lifecycle lifecycle, Octets vendorPkHash, Octets ownerPkHash
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The fuses of a part provisioned for {@code bundle}'s own keys: production, its vendor and
+     * owner key hashes, LMS verification on when a 1.x bundle carries a vendor LMS signature, its
+     * PQC type (2.x), nothing revoked, SVN fuses 0. A builder judges its output with these, so that
+     * every rejection is the image's own fault, not a property of some part's fuses. Bytes that are
+     * not a bundle get the defaults (and the verifier's verdict on them).
+     */
+    public static Fuses provisionedFor(byte[] bundle) {
+        var b = builder();
+        int marker = bundle.length < 4 ? 0 : java.nio.ByteBuffer.wrap(bundle).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+        if (marker == ManifestV1.MARKER && bundle.length >= ManifestV1.SIZE) {
+            boolean lms = !Octets.of(bundle, ManifestV1.OFF_VENDOR_LMS_SIG, LmsSignature.SIZE).isZero();
+            return b.vendorPkHash(Sha384.of(bundle, ManifestV1.OFF_VENDOR_ECC_KEYS, ManifestV1.VENDOR_KEYS_END - ManifestV1.OFF_VENDOR_ECC_KEYS))
+                    .ownerPkHash(Sha384.of(bundle, ManifestV1.OFF_OWNER_ECC_KEY, ManifestV1.OWNER_KEYS_END - ManifestV1.OFF_OWNER_ECC_KEY))
+                    .lmsVerify(lms).build();
+        }
+        if (marker == ManifestV2.MARKER && bundle.length >= ManifestV2.SIZE) {
+            return b.vendorPkHash(Sha384.of(bundle, ManifestV2.OFF_ECC_DESCRIPTOR,
+                            ManifestV2.VENDOR_DESCRIPTORS_END - ManifestV2.OFF_ECC_DESCRIPTOR))
+                    .ownerPkHash(Sha384.of(bundle, ManifestV2.OFF_OWNER_ECC_KEY, ManifestV2.OWNER_KEYS_END - ManifestV2.OFF_OWNER_ECC_KEY))
+                    .pqcKeyType(bundle[ManifestV2.OFF_PQC_KEY_TYPE] & 0xFF).build();
+        }
+        return b.build();
     }
 
     public Builder toBuilder() {

@@ -95,7 +95,7 @@ class LmsTest {
         assertTrue(Files.readString(LmsLeafState.beside(keyFile)).contains("next_leaf = 2"));
 
         // A new signer over the same files continues after the used leaves.
-        var again = LmsSigners.fullTree(KeyFiles.readLmsPrivate(keyFile), keyFile);
+        var again = LmsSigners.fullTree(KeyFiles.readLmsPrivate(keyFile), pub, keyFile);
         assertEquals(2, again.sign(msg).q());
     }
 
@@ -103,16 +103,17 @@ class LmsTest {
     void fullTreeStateMustExistBelongToTheKeyAndNotBeExhausted(@TempDir Path dir) throws Exception {
         var priv = LmsPrivateKey.generate(new SecureRandom());
         Path keyFile = dir.resolve("k-prvk.pem");
-        var missing = assertThrows(SigningException.class, () -> LmsSigners.fullTree(priv, keyFile));
+        var pub = priv.fullTreePublicKey(null);
+        var missing = assertThrows(SigningException.class, () -> LmsSigners.fullTree(priv, pub, keyFile));
         assertTrue(missing.getMessage().contains("is missing"), missing.getMessage());
 
         Path state = LmsLeafState.beside(keyFile);
         Files.writeString(state, "key_id = " + "00".repeat(16) + "\nnext_leaf = 0\n");
-        var foreign = assertThrows(SigningException.class, () -> LmsSigners.fullTree(priv, keyFile));
+        var foreign = assertThrows(SigningException.class, () -> LmsSigners.fullTree(priv, pub, keyFile));
         assertTrue(foreign.getMessage().contains("belongs to another key"), foreign.getMessage());
 
         Files.writeString(state, "key_id = " + priv.id().hex() + "\nnext_leaf = 32768\n");
-        var signer = LmsSigners.fullTree(priv, keyFile);
+        var signer = LmsSigners.fullTree(priv, pub, keyFile);
         var exhausted = assertThrows(SigningException.class, () -> signer.sign(new byte[48]));
         assertTrue(exhausted.getMessage().contains("exhausted"), exhausted.getMessage());
         assertThrows(SigningException.class, () -> new LmsLeafState(state, priv.id()).initialise());
