@@ -114,9 +114,10 @@ class InputContractTest {
             "--keys", dir.toString(), "--out", dir.resolve("never.bin").toString()};
         var args = new ArrayList<>(List.of("image", "create-fw-bundle", "--config", cfg.toString()));
         args.addAll(List.of(files));
-        assertRefused(run(args.toArray(String[]::new)), "bundle.toml:2", "key 'svn'", "300", "at most 128");
+        assertRefused(run(args.toArray(String[]::new)), "bundle.toml:2", "key 'svn'", "firmware SVN 300 is above the maximum 128",
+                "IMAGE_VERIFIER_ERR_FIRMWARE_SVN_GREATER_THAN_MAX_SUPPORTED (0x000B002C)");
         args.addAll(List.of("--svn", "129"));
-        assertRefused(run(args.toArray(String[]::new)), "--svn 129", "at most 128");
+        assertRefused(run(args.toArray(String[]::new)), "--svn: firmware SVN 129 is above the maximum 128");
         assertFalse(Files.exists(dir.resolve("never.bin")));
         Files.writeString(cfg, "generation = \"3.x\"\n");
         assertRefused(run("image", "create-fw-bundle", "--config", cfg.toString()), "bundle.toml:1", "generation", "'3.x'");

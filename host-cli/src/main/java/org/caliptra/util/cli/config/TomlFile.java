@@ -129,13 +129,18 @@ public final class TomlFile {
     }
 
     public UsageException error(String where, String key, String problem) {
+        return new UsageException(locate(where, key) + " " + problem);
+    }
+
+    /** "FILE:LINE: key 'KEY' in WHERE", the line where the key is set (omitted when the path cannot be expressed). */
+    public String locate(String where, String key) {
         TomlPosition pos = null;
         try {
             pos = root.inputPositionOf(where.equals("the top level") ? key : stripBrackets(where) + "." + key);
         } catch (IllegalArgumentException ignored) {
             // key path not expressible; no position then
         }
-        return new UsageException(file + (pos != null ? ":" + pos.line() : "") + ": key '" + key + "' in " + where + " " + problem);
+        return file + (pos != null ? ":" + pos.line() : "") + ": key '" + key + "' in " + where;
     }
 
     private static String stripBrackets(String where) {

@@ -142,9 +142,9 @@ public final class CreateFwBundleCommand implements Callable<Integer> {
                 .orElse(fmcLoadAddr + ((fmcCode.length + 0xFFF) & ~0xFFF));
         int rtEntryAddr = first(runtimeEntry, cfg.u32("runtime", "entry_point")).orElse(rtLoadAddr);
         String perImage = "a 2.x bundle has one firmware SVN (--svn, top-level svn)";
-        int fmcSvnValue = svnSetting(fmcSvn, "--fmc-svn", cfg, "fmc", 32, v2 ? perImage : null);
-        int rtSvnValue = svnSetting(runtimeSvn, "--runtime-svn", cfg, "runtime", 128, v2 ? perImage : null);
-        int fwSvn = svnSetting(svn, "--svn", cfg, null, 128,
+        int fmcSvnValue = svnSetting(fmcSvn, "--fmc-svn", cfg, "fmc", v2 ? perImage : null);
+        int rtSvnValue = svnSetting(runtimeSvn, "--runtime-svn", cfg, "runtime", v2 ? perImage : null);
+        int fwSvn = svnSetting(svn, "--svn", cfg, null,
                 v2 ? null : "a 1.x bundle has an SVN per image (--fmc-svn, --runtime-svn, [fmc] and [runtime] svn)");
         var fmcImage = new FirmwareImage(Octets.of(fmcCode), fmcLoadAddr, fmcEntryAddr,
                 first(fmcVersion, cfg.u32("fmc", "version")).orElse(0), v2 ? 0 : fmcSvnValue,
@@ -157,6 +157,13 @@ public final class CreateFwBundleCommand implements Callable<Integer> {
 
         int eccIdx = first(vendorEccIndex, cfg.u32(null, "vendor_ecc_key_index")).orElse(0);
         int pqcIdx = first(vendorPqcIndex, cfg.u32(null, "vendor_pqc_key_index")).orElse(0);
+        Generation generation = v2 ? Generation.V2 : Generation.V1;
+        try {
+            // The ROM's checks of the inputs alone come first, so a mistake is reported before any key is read.
+            FwBundleBuilder.checkInputs(generation, fmcImage, rtImage, options);
+        } catch (BundleBuildException e) {
+            throw refusal(e, cfg, fmcFile, rtFile);
+        }
         var keyDirectory = new KeyDirectory(keyDir, spec.commandLine().getErr());
         var vendor = keyDirectory.vendor(pqc, eccIdx, pqcIdx, v2 ? KeyDescriptor.ECC_SLOTS : ManifestV1.VENDOR_ECC_KEYS,
                 pqc == null ? 0 : v2 ? pqc.maxKeys() : ManifestV1.VENDOR_LMS_KEYS);
@@ -166,21 +173,7 @@ public final class CreateFwBundleCommand implements Callable<Integer> {
             bundle = v2 ? FwBundleBuilder.buildV2(fmcImage, rtImage, vendor, owner, options)
                     : FwBundleBuilder.buildV1(fmcImage, rtImage, vendor, owner, options);
         } catch (BundleBuildException e) {
-            // A bundle the boot ROM would refuse is never written: a user wants the mistake now, not at boot.
-            if (e.input() == null) {
-                throw e;
-            }
-            String source = switch (e.input()) {
-                case IMAGE_SIZES -> fmcFile + " and " + rtFile;
-                case FMC_LOAD_ADDRESS -> cfg.source(fmcLoad, "--fmc-load", "fmc", "load_address");
-                case FMC_ENTRY_POINT -> cfg.source(fmcEntry, "--fmc-entry", "fmc", "entry_point");
-                case FMC_SVN -> cfg.source(fmcSvn, "--fmc-svn", "fmc", "svn");
-                case RUNTIME_LOAD_ADDRESS -> cfg.source(runtimeLoad, "--runtime-load", "runtime", "load_address");
-                case RUNTIME_ENTRY_POINT -> cfg.source(runtimeEntry, "--runtime-entry", "runtime", "entry_point");
-                case RUNTIME_SVN -> cfg.source(runtimeSvn, "--runtime-svn", "runtime", "svn");
-                case FIRMWARE_SVN -> cfg.source(svn, "--svn", null, "svn");
-            };
-            throw new UsageException(source + ": " + e.getMessage());
+            throw refusal(e, cfg, fmcFile, rtFile);
         }
         byte[] bytes = bundle.toBytes();
         AtomicFiles.write(outFile, bytes);
@@ -200,20 +193,38 @@ public final class CreateFwBundleCommand implements Callable<Integer> {
     }
 
     /**
-     * An SVN from its option or the configuration's {@code svn} key of {@code section}, at most
-     * {@code max} (spec/formats.md §1.4); {@code notHere}, when set, says why this generation has no
-     * such SVN, so a value given for it is refused rather than dropped.
+     * A bundle the boot ROM would refuse is never written: a user wants the mistake now, not at
+     * boot. The error names the option or configuration key that gave the value at fault.
      */
-    private static int svnSetting(Integer option, String optionName, Config cfg, String section, int max, String notHere) {
+    private RuntimeException refusal(BundleBuildException e, Config cfg, Object fmcFile, Object rtFile) {
+        if (e.input() == null) {
+            return e;
+        }
+        String source = switch (e.input()) {
+            case IMAGE_SIZES -> fmcFile + " and " + rtFile;
+            case FMC_LOAD_ADDRESS -> cfg.source(fmcLoad, "--fmc-load", "fmc", "load_address");
+            case FMC_ENTRY_POINT -> cfg.source(fmcEntry, "--fmc-entry", "fmc", "entry_point");
+            case FMC_SVN -> cfg.source(fmcSvn, "--fmc-svn", "fmc", "svn");
+            case RUNTIME_LOAD_ADDRESS -> cfg.source(runtimeLoad, "--runtime-load", "runtime", "load_address");
+            case RUNTIME_ENTRY_POINT -> cfg.source(runtimeEntry, "--runtime-entry", "runtime", "entry_point");
+            case RUNTIME_SVN -> cfg.source(runtimeSvn, "--runtime-svn", "runtime", "svn");
+            case FIRMWARE_SVN -> cfg.source(svn, "--svn", null, "svn");
+        };
+        return new UsageException(source + ": " + e.getMessage());
+    }
+
+    /**
+     * An SVN from its option or the configuration's {@code svn} key of {@code section};
+     * {@code notHere}, when set, says why this generation has no such SVN, so a value given for it
+     * is refused rather than dropped. Its bound is the ROM's (FMC 32, runtime and firmware 128,
+     * spec/formats.md §1.4), which the builder applies, before any key is used, with the ROM's error.
+     */
+    private static int svnSetting(Integer option, String optionName, Config cfg, String section, String notHere) {
         Optional<Integer> given = first(option, cfg.u32(section, "svn"));
         if (given.isPresent() && notHere != null) {
             throw invalid(option != null, optionName, cfg, section, "svn", Integer.toUnsignedString(given.get()), notHere);
         }
-        int value = given.orElse(0);
-        if (Integer.compareUnsigned(value, max) > 0) {
-            throw invalid(option != null, optionName, cfg, section, "svn", Integer.toUnsignedString(value), "at most " + max);
-        }
-        return value;
+        return given.orElse(0);
     }
 
     private static Octets revision(String what, Optional<String> hex) {
@@ -293,7 +304,7 @@ public final class CreateFwBundleCommand implements Callable<Integer> {
                 return optionName;
             }
             if (table(section).map(t -> t.contains(key)).orElse(false)) {
-                return toml.file() + ": key '" + key + "' in " + where(section);
+                return toml.locate(where(section), key);
             }
             return optionName + " (default)";
         }

@@ -267,7 +267,7 @@ class ImageCommandsTest {
         Files.writeString(cfg, "[fmc]\nfile = \"fmc.bin\"\nload_address = 0x50000000\n[runtime]\nfile = \"rt.bin\"\n"
                 + "load_address = 0x40000000\n");
         var fromConfig = bundle("--config", cfg.toString());
-        assertTrue(fromConfig.err().contains(cfg + ": key 'load_address' in [fmc]: FMC load range 0x50000000"), fromConfig.err());
+        assertTrue(fromConfig.err().contains(cfg + ":3: key 'load_address' in [fmc]: FMC load range 0x50000000"), fromConfig.err());
     }
 
     @Test
@@ -287,7 +287,7 @@ class ImageCommandsTest {
         Path cfg = dir.resolve("bundle.toml");
         Files.writeString(cfg, "[fmc]\nfile = \"fmc.bin\"\nsvn = 4294967295\n[runtime]\nfile = \"rt.bin\"\n");
         var fromConfig = bundle("--config", cfg.toString());
-        assertTrue(fromConfig.err().contains(cfg + ": key 'svn' in [fmc]: FMC SVN 4294967295 is above the maximum 32"), fromConfig.err());
+        assertTrue(fromConfig.err().contains(cfg + ":3: key 'svn' in [fmc]: FMC SVN 4294967295 is above the maximum 32"), fromConfig.err());
 
         assertEquals(0, bundle("--fmc", fmc, "--runtime", rt, "--fmc-svn", "0x20", "--runtime-svn", "0x80").exitCode());
         byte[] b = Files.readAllBytes(dir.resolve("out.bin"));

@@ -67,7 +67,7 @@ public final class FwBundleBuilder {
             checkSlot(lms, lmsIndex, ((PqcSigning.Lms) vendor.pqcSigner()).signer().publicKey(), "vendor LMS");
         }
         var ownerLms = owner.pqcSigner() == null ? LmsPublicKey.zero() : ((PqcSigning.Lms) owner.pqcSigner()).signer().publicKey();
-        checkLayout(Generation.V1, fmc, runtime, ManifestV1.SIZE + fmc.code().length() + runtime.code().length(), null);
+        checkInputs(Generation.V1, fmc, runtime, options);
 
         int fmcOffset = ManifestV1.SIZE;
         int rtOffset = fmcOffset + fmc.code().length();
@@ -154,7 +154,7 @@ public final class FwBundleBuilder {
                 Octets.zeros(ManifestV2.PQC_SIG_SLOT), Octets.zeros(8), header, fmcToc, rtToc);
         int unpadded = ManifestV2.SIZE + fmc.code().length() + runtime.code().length();
         int padding = (V2_ALIGNMENT - unpadded % V2_ALIGNMENT) % V2_ALIGNMENT;
-        checkLayout(Generation.V2, fmc, runtime, unpadded + padding, options.firmwareSvn());
+        checkInputs(Generation.V2, fmc, runtime, options);
         Octets body = concat(fmc.code(), runtime.code(), Octets.zeros(padding));
         byte[] draft = new FwBundle.V2(unsigned, body).toBytes();
         header = header.withTocDigest(Sha384.of(draft, ManifestV2.OFF_FMC_TOC, 2 * TocEntry.SIZE));
@@ -176,11 +176,21 @@ public final class FwBundleBuilder {
     }
 
     /**
-     * The boot ROM's checks that depend on the inputs alone, in the ROM's order, before anything
-     * is signed: a bundle no ROM accepts is never built (and a full-tree LMS key spends no leaf on it).
+     * The boot ROM's checks that depend on the images and options alone, in the ROM's order: a
+     * caller may run them before it loads any key, and the builders run them before anything is
+     * signed, so a bundle no ROM accepts is never built (and a full-tree LMS key spends no leaf on it).
      *
-     * @param firmwareSvn the 2.x header SVN; null for 1.x, whose SVNs are per image
+     * @throws BundleBuildException naming the input at fault and the ROM's error
      */
+    public static void checkInputs(Generation gen, FirmwareImage fmc, FirmwareImage rt, BundleOptions options) {
+        long size = (gen == Generation.V1 ? ManifestV1.SIZE : ManifestV2.SIZE) + (long) fmc.code().length() + rt.code().length();
+        if (gen == Generation.V2) {
+            size += (V2_ALIGNMENT - size % V2_ALIGNMENT) % V2_ALIGNMENT;
+        }
+        checkLayout(gen, fmc, rt, size, gen == Generation.V1 ? null : options.firmwareSvn());
+    }
+
+    /** @param firmwareSvn the 2.x header SVN; null for 1.x, whose SVNs are per image */
     private static void checkLayout(Generation gen, FirmwareImage fmc, FirmwareImage rt, long bundleSize, Integer firmwareSvn) {
         refuse(bundleSize > gen.maxImageSize(), Input.IMAGE_SIZES, VerifierError.FW_PROC_INVALID_IMAGE_SIZE, gen, String.format(
                 "FMC (%d bytes) and runtime (%d bytes) make a %d-byte bundle; a %s boot ROM takes at most %d bytes",
