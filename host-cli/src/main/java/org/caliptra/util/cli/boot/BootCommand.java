@@ -8,9 +8,9 @@ import java.util.concurrent.Callable;
 import org.caliptra.util.cli.ExitCodes;
 import org.caliptra.util.cli.InputFiles;
 import org.caliptra.util.cli.OutputFormat;
-import org.caliptra.util.cli.U32Converter;
 import org.caliptra.util.cli.UsageException;
 import org.caliptra.util.cli.image.FuseOptions;
+import org.caliptra.util.cli.image.FwIdFile;
 import org.caliptra.util.emulator.CaliptraDevice;
 import org.caliptra.util.emulator.DeviceConfig;
 import org.caliptra.util.emulator.Profile;
@@ -72,7 +72,7 @@ public final class BootCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path source = input.flash != null ? input.flash : input.fw;
-        BootImages boot = input.flash != null ? BootImages.fromFlash(InputFiles.read(input.flash)) : fromFiles();
+        BootImages boot = input.flash != null ? BootImages.fromFlash(InputFiles.read(input.flash, InputFiles.Kind.FLASH_IMAGE)) : fromFiles();
         if (!boot.hasBundle()) {
             throw new UsageException("no Caliptra firmware bundle (CMAN or CMN2) found in " + source);
         }
@@ -100,10 +100,10 @@ public final class BootCommand implements Callable<Integer> {
     }
 
     private BootImages fromFiles() {
-        Octets bundle = Octets.of(InputFiles.read(input.fw));
+        Octets bundle = Octets.of(InputFiles.readBundle(input.fw));
         Optional<Octets> man = Optional.empty();
         if (manifest != null) {
-            byte[] bytes = InputFiles.read(manifest);
+            byte[] bytes = InputFiles.read(manifest, InputFiles.Kind.SOC_MANIFEST);
             SocManifest.parse(bytes, manifest.toString());
             man = Optional.of(Octets.of(bytes));
         }
@@ -112,12 +112,9 @@ public final class BootCommand implements Callable<Integer> {
         }
         var list = new ArrayList<SocImage>();
         for (String s : images) {
-            int eq = s.indexOf('=');
-            if (eq <= 0) {
-                throw new UsageException("--image " + s + ": expected FWID=FILE");
-            }
-            Path file = Path.of(s.substring(eq + 1));
-            list.add(SocImage.of(U32Converter.parse(s.substring(0, eq)), file.toString(), Octets.of(InputFiles.read(file))));
+            var image = FwIdFile.parse(s);
+            list.add(SocImage.of(image.fwId(), image.file().toString(),
+                    Octets.of(InputFiles.read(image.file(), InputFiles.Kind.SOC_IMAGE))));
         }
         return new BootImages(bundle, man, list);
     }

@@ -36,7 +36,7 @@ public final class CreateAuthFlashCommand implements Callable<Integer> {
         byte[] manifest;
         var stdout = spec.commandLine().getOut();
         if (man != null) {
-            manifest = InputFiles.read(man);
+            manifest = InputFiles.read(man, InputFiles.Kind.SOC_MANIFEST);
             SocManifest.parse(manifest, man.toString());
         } else {
             manifest = project.buildManifest().toBytes();

@@ -73,6 +73,10 @@ public final class ImgtoolProject {
 
     /** A prebuilt file by its configured name; "" is an empty dummy file, as cptra_imgtool makes it. */
     public byte[] prebuilt(String name) {
+        return prebuilt(name, InputFiles.Kind.SOC_IMAGE);
+    }
+
+    private byte[] prebuilt(String name, InputFiles.Kind kind) {
         if (name.isEmpty()) {
             return new byte[0];
         }
@@ -80,7 +84,7 @@ public final class ImgtoolProject {
         if (!Files.exists(p)) {
             throw new UsageException(p + ": no such file (named in " + cfg.file() + ")");
         }
-        return InputFiles.read(p);
+        return InputFiles.read(p, kind);
     }
 
     /** The image metadata entries, digests over each file padded to 4 bytes, in configuration order. */
@@ -128,8 +132,8 @@ public final class ImgtoolProject {
         b.secVer(cfg.securityVersion());
         if (prebuiltVendorSig && cfg.vendorFw().eccPrivKey() != null || prebuiltVendorSig && cfg.vendorFw().lmsPrivKey() != null) {
             Path dir = findVendorSigDir();
-            var ecc = EccSignature.fromDer(InputFiles.read(dir.resolve("vnd_ecc_sig.der")));
-            byte[] lms = InputFiles.read(dir.resolve("vnd_lms_sig.der"));
+            var ecc = EccSignature.fromDer(InputFiles.read(dir.resolve("vnd_ecc_sig.der"), InputFiles.Kind.SIGNATURE));
+            byte[] lms = InputFiles.read(dir.resolve("vnd_lms_sig.der"), InputFiles.Kind.SIGNATURE);
             if (lms.length != LmsSignature.SIZE) {
                 throw new UsageException(dir.resolve("vnd_lms_sig.der") + ": " + lms.length + " bytes, an LMS signature is 1620");
             }
@@ -155,7 +159,7 @@ public final class ImgtoolProject {
         var rt = cfg;
         if (cfg.caliptra2()) {
             var inputs = new ArrayList<FlashImage.Input>();
-            inputs.add(new FlashImage.Input(FlashEntry.V3_CALIPTRA_FW, prebuilt(rt.caliptraFile()), rt.caliptraFile()));
+            inputs.add(new FlashImage.Input(FlashEntry.V3_CALIPTRA_FW, prebuilt(rt.caliptraFile(), InputFiles.Kind.FIRMWARE_BUNDLE), rt.caliptraFile()));
             inputs.add(new FlashImage.Input(FlashEntry.V3_SOC_MANIFEST, manifest, "soc-manifest.bin"));
             inputs.add(new FlashImage.Input(FlashEntry.V3_MCU_RUNTIME, prebuilt(rt.mcuFile()), rt.mcuFile()));
             int i = 0;
@@ -166,7 +170,7 @@ public final class ImgtoolProject {
             }
             return FlashImage.buildV3(inputs);
         }
-        byte[] caliptra = prebuilt(rt.caliptraFile());
+        byte[] caliptra = prebuilt(rt.caliptraFile(), InputFiles.Kind.FIRMWARE_BUNDLE);
         if (rt.caliptraFile().isEmpty() && rt.zeroCaliptraFileEnd() != null) {
             caliptra = new byte[rt.zeroCaliptraFileEnd()];
         }
