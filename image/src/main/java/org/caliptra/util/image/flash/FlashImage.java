@@ -36,8 +36,8 @@ public record FlashImage(int version, int headerChecksum, int payloadChecksum, i
     public static final int MAX_ENTRIES = 3 + 127;
     /**
      * The largest flash image file, A1 out-bundle included: 32 MiB. The format's u32 offsets allow
-     * 4 GiB; this bound is ours, documented in docs/image-tool.md, and about 17 times the AST2700
-     * default project's 1.9 MB of images. Builders refuse to write a larger one, readers to read it.
+     * 4 GiB; this bound is ours, documented in docs/image-tool.md, and about 16 times the 2.0 MB of
+     * images the AST2700 default project flashes. Builders refuse to write a larger one, readers to read it.
      */
     public static final int MAX_FILE_SIZE = 32 << 20;
     public static final InputLimit FILE_LIMIT = new InputLimit("a flash image", MAX_FILE_SIZE,
