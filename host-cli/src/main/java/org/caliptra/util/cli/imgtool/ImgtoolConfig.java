@@ -63,7 +63,8 @@ public record ImgtoolConfig(Path file, int version, int flags, int securityVersi
         int version = requiredU32(toml, manifest, "version", "[manifest_config]");
         int flags = requiredU32(toml, manifest, "flags", "[manifest_config]");
         int secVer = requiredU32(toml, manifest, "security_version", "[manifest_config]");
-        String prj = toml.string(manifest, "prj_name", "[manifest_config]").orElse("default_project");
+        // prj_name becomes part of the default key, prebuilt and output paths
+        String prj = toml.fileName(manifest, "prj_name", "[manifest_config]").orElse("default_project");
         String generation = toml.string(manifest, "generation", "[manifest_config]").orElse("1.x");
         if (!generation.equals("1.x") && !generation.equals("2.x")) {
             throw toml.error("[manifest_config]", "generation", "is '" + generation + "', expected 1.x or 2.x");

@@ -132,7 +132,13 @@ public final class ImgtoolProject {
         b.secVer(cfg.securityVersion());
         if (prebuiltVendorSig && cfg.vendorFw().eccPrivKey() != null || prebuiltVendorSig && cfg.vendorFw().lmsPrivKey() != null) {
             Path dir = findVendorSigDir();
-            var ecc = EccSignature.fromDer(InputFiles.read(dir.resolve("vnd_ecc_sig.der"), InputFiles.Kind.SIGNATURE));
+            Path eccFile = dir.resolve("vnd_ecc_sig.der");
+            EccSignature ecc;
+            try {
+                ecc = EccSignature.fromDer(InputFiles.read(eccFile, InputFiles.Kind.SIGNATURE));
+            } catch (org.caliptra.util.image.ImageFormatException e) {
+                throw new UsageException(eccFile + ": " + e.getMessage());
+            }
             byte[] lms = InputFiles.read(dir.resolve("vnd_lms_sig.der"), InputFiles.Kind.SIGNATURE);
             if (lms.length != LmsSignature.SIZE) {
                 throw new UsageException(dir.resolve("vnd_lms_sig.der") + ": " + lms.length + " bytes, an LMS signature is 1620");

@@ -111,9 +111,24 @@ class BadInputsTest {
                 "# ecc_pub_key = \"own-man-ecc-pubk.pem\"", "ecc_pub_key = \"own\\u0000.pem\"")).toString(),
                 "--prebuilt-dir", prebuilt.toString(), "--key-dir", ast.resolve("key/ast2700-default").toString());
         assertOneLine(keyFile, "key 'ecc_pub_key' in [owner_man_key_config] is \"own\\u0000.pem\", which holds a NUL character");
+        var project = Cli.run("image", "create-auth-man", "--cfg", config("nulprj.toml", s -> s.replace(
+                "prj_name = \"ast2700-default\"", "prj_name = \"p\\u0000\"")).toString(), "--prebuilt-dir", prebuilt.toString());
+        assertOneLine(project, "key 'prj_name' in [manifest_config] is \"p\\u0000\", which holds a NUL character");
         Path fw = Files.writeString(dir.resolve("fw.toml"), "[fmc]\nfile = \"f\\u0000\"\n");
         assertOneLine(Cli.run("image", "create-fw-bundle", "--config", fw.toString()),
                 "fw.toml:2: key 'file' in [fmc] is \"f\\u0000\", which holds a NUL character");
+    }
+
+    @Test
+    void aMalformedPrebuiltVendorSignatureNamesItsFile() throws Exception {
+        Path sigs = Files.createDirectory(dir.resolve("sigs"));
+        Files.write(sigs.resolve("vnd_ecc_sig.der"), new byte[] {1, 2, 3});
+        Files.copy(ast.resolve("vnd_lms_sig.der"), sigs.resolve("vnd_lms_sig.der"));
+        var r = Cli.run("image", "create-auth-man", "--cfg", ast.resolve("config/ast2700-default-ecc-manifest.toml").toString(),
+                "--key-dir", ast.resolve("key/ast2700-default").toString(), "--prebuilt-dir", prebuilt.toString(),
+                "--vendor-sig-dir", sigs.toString(), "--man", dir.resolve("never.bin").toString());
+        assertOneLine(r, sigs.resolve("vnd_ecc_sig.der") + ": ECDSA signature is not DER ECDSA-Sig-Value (a SEQUENCE of two INTEGERs)");
+        assertFalse(Files.exists(dir.resolve("never.bin")));
     }
 
     @Test
