@@ -15,7 +15,7 @@ final class ErrorReporting {
     static void install(CommandLine cli) {
         cli.setParameterExceptionHandler((ex, args) -> {
             var cmd = ex.getCommandLine();
-            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage() + " (see --help)");
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + Text.oneLine(ex.getMessage()) + " (see --help)");
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
@@ -23,15 +23,16 @@ final class ErrorReporting {
             if (System.getenv("CALIPTRA_UTIL_DEBUG") != null) {
                 ex.printStackTrace(cmd.getErr());
             }
+            // Messages quote file names and values from the input; escaping keeps every error on one line.
             if (ex instanceof UsageException || ex instanceof TargetException || ex instanceof ImageException) {
-                cmd.getErr().println(prefix + ex.getMessage());
+                cmd.getErr().println(prefix + Text.oneLine(ex.getMessage()));
                 return ExitCodes.USAGE;
             }
             if (ex instanceof CaliptraException) {
-                cmd.getErr().println(prefix + ex.getMessage());
+                cmd.getErr().println(prefix + Text.oneLine(ex.getMessage()));
                 return ExitCodes.FAILURE;
             }
-            cmd.getErr().println(prefix + "internal error: " + ex
+            cmd.getErr().println(prefix + "internal error: " + Text.oneLine(String.valueOf(ex))
                     + " (set CALIPTRA_UTIL_DEBUG=1 for a stack trace, and please report it)");
             return ExitCodes.FAILURE;
         });

@@ -1,28 +1,61 @@
 package org.caliptra.util.cli;
 
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.caliptra.util.image.bundle.FwBundle;
+import org.caliptra.util.image.flash.FlashImage;
+import org.caliptra.util.image.io.InputLimit;
+import org.caliptra.util.image.io.RegularFiles;
+import org.caliptra.util.image.soc.SocManifest;
+import org.caliptra.util.protocol.Generation;
 
-/** Reading inputs the way every command should: clear errors. Outputs go through {@code AtomicFiles}. */
+/**
+ * Reading inputs the way every command should: only regular files, never more than their kind can
+ * hold, and errors that name the file (see {@link RegularFiles}). Outputs go through {@code AtomicFiles}.
+ */
 public final class InputFiles {
     private InputFiles() {}
 
-    /** The file's bytes, or a usage error that names it. */
-    public static byte[] read(Path file) {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new UsageException(file + ": is a directory, expected a file");
-            }
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new UsageException(file + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new UsageException(file + ": permission denied");
-        } catch (IOException e) {
-            throw new UsageException(file + ": cannot read: " + e.getMessage());
+    /** What a command expects a file to be, and so the most bytes it reads of it. */
+    public enum Kind {
+        /** {@code image inspect}/{@code verify}: any image, told apart by its content; the largest is a flash image. */
+        ANY_IMAGE(new InputLimit("an image (firmware bundle, SoC manifest or flash image)", FlashImage.MAX_FILE_SIZE,
+                "the largest of them, a flash image, is bounded at 32 MiB")),
+        FIRMWARE_BUNDLE(FwBundle.fileLimit()),
+        SOC_MANIFEST(SocManifest.FILE_LIMIT),
+        FLASH_IMAGE(FlashImage.FILE_LIMIT),
+        /** A SoC image, MCU runtime or other prebuilt file placed in (or authorized as part of) a flash image. */
+        SOC_IMAGE(FlashImage.IMAGE_LIMIT),
+        /** An FMC or runtime to bundle: the ROM loads it into ICCM. */
+        FIRMWARE_CODE(new InputLimit("an FMC or runtime", Generation.V2.iccmSize(),
+                "it is loaded into ICCM: 128 KiB on 1.x, 256 KiB on 2.x")),
+        /** ASPEED's prebuilt vendor endorsement: a DER ECDSA signature or a 1620-byte LMS signature. */
+        SIGNATURE(new InputLimit("a signature file", 64 * 1024, "a DER ECDSA signature is about 104 bytes, an LMS one 1620")),
+        CONFIGURATION(new InputLimit("a TOML configuration", 1 << 20,
+                "configurations are a few KB of text; 1 MiB leaves room for any comments"));
+
+        private final InputLimit limit;
+
+        Kind(InputLimit limit) {
+            this.limit = limit;
         }
+
+        public InputLimit limit() {
+            return limit;
+        }
+    }
+
+    /** The file's bytes, or an error that names it (exit 2). */
+    public static byte[] read(Path file, Kind kind) {
+        return RegularFiles.read(file, kind.limit());
+    }
+
+    /**
+     * A firmware bundle: bounded first by the larger 2.x limit, then by its own generation's, so a
+     * 1.x file cannot pass as large as a 2.x one.
+     */
+    public static byte[] readBundle(Path file) {
+        byte[] bytes = read(file, Kind.FIRMWARE_BUNDLE);
+        FwBundle.requireWithinLimit(bytes, file.toString());
+        return bytes;
     }
 }

@@ -8,9 +8,9 @@ import java.util.concurrent.Callable;
 import org.caliptra.util.cli.ExitCodes;
 import org.caliptra.util.cli.InputFiles;
 import org.caliptra.util.cli.OutputFormat;
-import org.caliptra.util.cli.U32Converter;
 import org.caliptra.util.cli.UsageException;
 import org.caliptra.util.cli.image.FuseOptions;
+import org.caliptra.util.cli.image.FwIdFile;
 import org.caliptra.util.emulator.CaliptraDevice;
 import org.caliptra.util.emulator.DeviceConfig;
 import org.caliptra.util.emulator.Profile;
@@ -81,7 +81,7 @@ public final class BootCommand implements Callable<Integer> {
                 throw new UsageException((manifest != null ? "--manifest" : "--image") + " goes with --fw: a flash image "
                         + "carries its own SoC manifest and images");
             }
-            var contents = FlashVerification.contents(InputFiles.read(input.flash), input.flash.toString());
+            var contents = FlashVerification.contents(InputFiles.read(input.flash, InputFiles.Kind.FLASH_IMAGE), input.flash.toString());
             boot = BootImages.of(contents);
             generation = contents.generation();
         } else {
@@ -115,10 +115,10 @@ public final class BootCommand implements Callable<Integer> {
     }
 
     private BootImages fromFiles() {
-        Octets bundle = Octets.of(InputFiles.read(input.fw));
+        Octets bundle = Octets.of(InputFiles.readBundle(input.fw));
         Optional<Octets> man = Optional.empty();
         if (manifest != null) {
-            byte[] bytes = InputFiles.read(manifest);
+            byte[] bytes = InputFiles.read(manifest, InputFiles.Kind.SOC_MANIFEST);
             SocManifest.parse(bytes, manifest.toString());
             man = Optional.of(Octets.of(bytes));
         }
@@ -127,12 +127,9 @@ public final class BootCommand implements Callable<Integer> {
         }
         var list = new ArrayList<SocImage>();
         for (String s : images) {
-            int eq = s.indexOf('=');
-            if (eq <= 0) {
-                throw new UsageException("--image " + s + ": expected FWID=FILE");
-            }
-            Path file = Path.of(s.substring(eq + 1));
-            list.add(SocImage.of(U32Converter.parse(s.substring(0, eq)), file.toString(), Octets.of(InputFiles.read(file))));
+            var image = FwIdFile.parse(s);
+            list.add(SocImage.of(image.fwId(), image.file().toString(),
+                    Octets.of(InputFiles.read(image.file(), InputFiles.Kind.SOC_IMAGE))));
         }
         return new BootImages(bundle, man, list);
     }

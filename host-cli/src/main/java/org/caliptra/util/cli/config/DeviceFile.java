@@ -16,7 +16,7 @@ import org.tomlj.TomlTable;
  * docs/cli.md ("Device files").
  */
 public record DeviceFile(Optional<String> profile, Fuses fuses, Optional<Boolean> debugLocked,
-        Optional<org.caliptra.util.protocol.mcu.DeviceIdentity> identity, Optional<int[]> versions) {
+        Optional<org.caliptra.util.protocol.mcu.DeviceIdentity> identity, Optional<Integer[]> versions) {
     static final List<String> TOP = List.of("profile", "lifecycle", "debug_locked", "fuses", "identity", "versions");
     static final List<String> IDENTITY = List.of("vendor_id", "device_id", "subsystem_vendor_id", "subsystem_id");
     static final List<String> VERSIONS = List.of("rom", "fmc", "runtime");
@@ -45,9 +45,9 @@ public record DeviceFile(Optional<String> profile, Fuses fuses, Optional<Boolean
             toml.rejectUnknownKeys(f, where, FUSES);
             toml.string(f, "vendor_pk_hash", where).ifPresent(h -> b.vendorPkHash(hash48(toml, where, "vendor_pk_hash", h)));
             toml.string(f, "owner_pk_hash", where).ifPresent(h -> b.ownerPkHash(hash48(toml, where, "owner_pk_hash", h)));
-            toml.u32(f, "ecc_revocation", where).ifPresent(b::eccRevocation);
+            toml.u32(f, "ecc_revocation", where).ifPresent(v -> b.eccRevocation(fourBits(toml, where, "ecc_revocation", v)));
             toml.u32(f, "lms_revocation", where).ifPresent(b::lmsRevocation);
-            toml.u32(f, "mldsa_revocation", where).ifPresent(b::mldsaRevocation);
+            toml.u32(f, "mldsa_revocation", where).ifPresent(v -> b.mldsaRevocation(fourBits(toml, where, "mldsa_revocation", v)));
             toml.bool(f, "lms_verify", where).ifPresent(b::lmsVerify);
             toml.string(f, "pqc_key_type", where).ifPresent(t -> b.pqcKeyType(pqcType(t).orElseThrow(
                     () -> toml.error(where, "pqc_key_type", "is '" + t + "', expected lms or mldsa"))));
@@ -62,8 +62,8 @@ public record DeviceFile(Optional<String> profile, Fuses fuses, Optional<Boolean
             for (int i = 0; i < 4; i++) {
                 String key = IDENTITY.get(i);
                 int v = toml.u32(t, key, "[identity]").orElse(i == 0 || i == 2 ? 0xCA11 : i == 1 ? 0x0021 : 1);
-                if (v > 0xFFFF) {
-                    throw toml.error("[identity]", key, "must fit in 16 bits, found " + v);
+                if (Integer.toUnsignedLong(v) > 0xFFFF) {
+                    throw toml.error("[identity]", key, "must fit in 16 bits, found " + Integer.toUnsignedLong(v));
                 }
                 ids[i] = v;
             }
@@ -71,8 +71,8 @@ public record DeviceFile(Optional<String> profile, Fuses fuses, Optional<Boolean
         });
         var versions = toml.table(root, "versions", "the top level").map(t -> {
             toml.rejectUnknownKeys(t, "[versions]", VERSIONS);
-            return new int[] {toml.u32(t, "rom", "[versions]").orElse(-1), toml.u32(t, "fmc", "[versions]").orElse(-1),
-                toml.u32(t, "runtime", "[versions]").orElse(-1)};
+            // Absent is null, not a sentinel: every u32 is a valid runtime version, 0xFFFFFFFF included.
+            return new Integer[] {u16(toml, t, "rom"), u16(toml, t, "fmc"), toml.u32(t, "runtime", "[versions]").orElse(null)};
         });
         return new DeviceFile(profile, b.build(), debug, identity, versions);
     }
@@ -84,13 +84,13 @@ public record DeviceFile(Optional<String> profile, Fuses fuses, Optional<Boolean
                 .debugLocked(debugLocked.orElse(false));
         identity.ifPresent(b::identity);
         versions.ifPresent(v -> {
-            if (v[0] >= 0) {
-                b.romVersion(v[0] & 0xFFFF);
+            if (v[0] != null) {
+                b.romVersion(v[0]);
             }
-            if (v[1] >= 0) {
-                b.fmcVersion(v[1] & 0xFFFF);
+            if (v[1] != null) {
+                b.fmcVersion(v[1]);
             }
-            if (v[2] >= 0) {
+            if (v[2] != null) {
                 b.runtimeVersion(v[2]);
             }
         });
@@ -109,9 +109,28 @@ public record DeviceFile(Optional<String> profile, Fuses fuses, Optional<Boolean
         };
     }
 
+    /** ECC and ML-DSA revocation fuses have one bit per vendor key slot: four. */
+    private static int fourBits(TomlFile toml, String where, String key, int value) {
+        if ((value >>> 4) != 0) {
+            throw toml.error(where, key, String.format("is 0x%X, but the fuse has 4 bits (one per vendor key slot)", value));
+        }
+        return value;
+    }
+
+    /** ROM and FMC versions are the two 16-bit halves of CPTRA_FW_REV_ID[0]. */
+    private static Integer u16(TomlFile toml, TomlTable t, String key) {
+        return toml.u32(t, key, "[versions]").map(v -> {
+            if (Integer.toUnsignedLong(v) > 0xFFFF) {
+                throw toml.error("[versions]", key, "must fit in 16 bits, found " + Integer.toUnsignedLong(v));
+            }
+            return v;
+        }).orElse(null);
+    }
+
+    /** SVN fuses are unsigned: a u32 such as 4294967295 arrives here as a negative int and must not pass as small. */
     private static int svn(TomlFile toml, String where, String key, int value, int max) {
-        if (value > max) {
-            throw toml.error(where, key, "is " + value + ", at most " + max);
+        if (Integer.toUnsignedLong(value) > max) {
+            throw toml.error(where, key, "is " + Integer.toUnsignedLong(value) + ", at most " + max);
         }
         return value;
     }

@@ -1,6 +1,7 @@
 package org.caliptra.util.cli.image;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import org.caliptra.util.cli.ExitCodes;
 import org.caliptra.util.cli.InputFiles;
@@ -37,20 +38,26 @@ public final class CreateAuthFlashCommand implements Callable<Integer> {
         var project = imgtool.open(spec.commandLine().getErr());
         byte[] manifest;
         var stdout = spec.commandLine().getOut();
+        var outputs = new ArrayList<AtomicFiles.Output>();
+        Path manOut = null;
         if (man != null) {
-            manifest = InputFiles.read(man);
+            manifest = InputFiles.read(man, InputFiles.Kind.SOC_MANIFEST);
             SocManifest.parse(manifest, man.toString());
         } else {
             manifest = project.buildManifest().toBytes();
             // cptra_imgtool writes the generated manifest beside the flash output (out/ by default)
-            Path manOut = flash != null ? flash.toAbsolutePath().resolveSibling(project.defaultManifestPath().getFileName())
+            manOut = flash != null ? flash.toAbsolutePath().resolveSibling(project.defaultManifestPath().getFileName())
                     : project.defaultManifestPath();
-            AtomicFiles.write(manOut, manifest);
-            stdout.printf("wrote %s: generated SoC manifest, %d bytes%n", manOut, manifest.length);
+            outputs.add(AtomicFiles.Output.replacing(manOut, manifest));
         }
         Path out = flash != null ? flash : project.defaultFlashPath();
         byte[] image = project.buildFlash(manifest);
-        AtomicFiles.write(out, image);
+        outputs.add(AtomicFiles.Output.replacing(out, image));
+        // The generated manifest and the flash image that carries it appear together or not at all.
+        AtomicFiles.writeAll(outputs);
+        if (manOut != null) {
+            stdout.printf("wrote %s: generated SoC manifest, %d bytes%n", manOut, manifest.length);
+        }
         // Named from the bytes written, so the report cannot disagree with what `image inspect` will say.
         String kind = FlashImage.isFlashV1(image) ? "flash-v1" : FlashImage.isOutBundle(image) ? "flash-v1 out-bundle" : "flash-v3";
         stdout.printf("wrote %s: %s, %d bytes%n", out, kind, image.length);

@@ -2,9 +2,12 @@ package org.caliptra.util.cli.image;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import org.caliptra.util.cli.ExitCodes;
 import org.caliptra.util.image.io.AtomicFiles;
+import org.caliptra.util.image.keys.LmsSignature;
+import org.caliptra.util.image.soc.SocManifestVariant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code image create-auth-man}: cptra_imgtool's manifest command, same configuration, same bytes layout. */
 @Command(name = "create-auth-man", mixinStandardHelpOptions = true,
         description = {"Build the SoC manifest of a cptra_imgtool configuration (ASPEED layout).",
-            "Default output: out/<prj_name>-auth-manifest.bin; also writes svn_sig.bin beside it."})
+            "Default output: out/<prj_name>-auth-manifest.bin; for the ASPEED layout also svn_sig.bin beside it."})
 public final class CreateAuthManCommand implements Callable<Integer> {
     @Mixin
     ImgtoolOptions imgtool;
@@ -31,12 +34,23 @@ public final class CreateAuthManCommand implements Callable<Integer> {
         Path out = man != null ? man : project.defaultManifestPath();
         var manifest = project.buildManifest();
         byte[] bytes = manifest.toBytes();
-        AtomicFiles.write(out, bytes);
-        byte[] svnSig = ByteBuffer.allocate(96 + 1620).put(manifest.svnEccSignature() == null ? new byte[96]
-                : hw(manifest)).put(manifest.svnPqcSignature().toByteArray()).array();
-        AtomicFiles.write(out.toAbsolutePath().resolveSibling("svn_sig.bin"), svnSig);
+        var outputs = new ArrayList<AtomicFiles.Output>();
+        outputs.add(AtomicFiles.Output.replacing(out, bytes));
+        // Only ASPEED's layout carries owner SVN signatures (spec/formats.md §3.2); ATM2 has none to write.
+        Path svnSigOut = null;
+        if (manifest.variant() == SocManifestVariant.ASPEED) {
+            svnSigOut = out.toAbsolutePath().resolveSibling("svn_sig.bin");
+            byte[] svnSig = ByteBuffer.allocate(96 + LmsSignature.SIZE)
+                    .put(manifest.svnEccSignature() == null ? new byte[96] : hw(manifest))
+                    .put(manifest.svnPqcSignature() == null ? new byte[LmsSignature.SIZE]
+                            : manifest.svnPqcSignature().toByteArray(), 0, LmsSignature.SIZE).array();
+            outputs.add(AtomicFiles.Output.replacing(svnSigOut, svnSig));
+        }
+        // Both files or neither: a manifest without its svn_sig.bin (or beside a stale one) is a trap.
+        AtomicFiles.writeAll(outputs);
         var stdout = spec.commandLine().getOut();
-        stdout.printf("wrote %s: %s, %d bytes, %d images%n", out, manifest.kind(), bytes.length, manifest.imc().entryCount());
+        stdout.printf("wrote %s: %s, %d bytes, %d images%s%n", out, manifest.kind(), bytes.length, manifest.imc().entryCount(),
+                svnSigOut == null ? "" : "; and " + svnSigOut);
         stdout.flush();
         // cptra_imgtool's own configurations include unsigned ones (secure boot off), so such a manifest
         // is written, as there, but never without saying that a device checking signatures refuses it.

@@ -131,8 +131,8 @@ public final class CreateFwBundleCommand implements Callable<Integer> {
         Path keyDir = first(keys, cfg.path(null, "keys")).orElseThrow(() -> new UsageException("--keys DIR is required"));
         Path outFile = first(out, cfg.path(null, "out")).orElseThrow(() -> new UsageException("--out FILE is required"));
 
-        byte[] fmcCode = InputFiles.read(fmcFile);
-        byte[] rtCode = InputFiles.read(rtFile);
+        byte[] fmcCode = InputFiles.read(fmcFile, InputFiles.Kind.FIRMWARE_CODE);
+        byte[] rtCode = InputFiles.read(rtFile, InputFiles.Kind.FIRMWARE_CODE);
         if (fmcCode.length == 0 || rtCode.length == 0) {
             throw new UsageException((fmcCode.length == 0 ? fmcFile : rtFile) + ": is empty");
         }
@@ -310,7 +310,7 @@ public final class CreateFwBundleCommand implements Callable<Integer> {
         }
 
         Optional<Path> path(String section, String key) {
-            return string(section, key).map(p -> {
+            return table(section).flatMap(t -> toml.fileName(t, key, where(section))).map(p -> {
                 Path dir = toml.file().toAbsolutePath().getParent();
                 return dir.resolve(p);
             });

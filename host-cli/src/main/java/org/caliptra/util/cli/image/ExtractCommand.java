@@ -1,6 +1,7 @@
 package org.caliptra.util.cli.image;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.caliptra.util.cli.ExitCodes;
 import org.caliptra.util.cli.InputFiles;
+import org.caliptra.util.cli.Text;
 import org.caliptra.util.cli.UsageException;
 import org.caliptra.util.cli.imgtool.ImgtoolConfig;
 import org.caliptra.util.image.io.AtomicFiles;
@@ -42,46 +44,83 @@ public final class ExtractCommand implements Callable<Integer> {
         if (!Files.isDirectory(out)) {
             throw new UsageException(out + ": output directory not found");
         }
-        byte[] bytes = InputFiles.read(file);
+        byte[] bytes = InputFiles.read(file, InputFiles.Kind.FLASH_IMAGE);
         byte[] inner = !FlashImage.isFlashV1(bytes) && FlashImage.isOutBundle(bytes)
                 ? java.util.Arrays.copyOfRange(bytes, FlashImage.OUT_BUNDLE_FLASH_OFFSET, bytes.length) : bytes;
         var flash = FlashImage.parse(inner, file.toString());
         Map<Integer, String> socNames = new HashMap<>();
         if (cfg != null) {
             int i = 0;
-            for (var e : ImgtoolConfig.read(cfg).images()) {
+            var configured = ImgtoolConfig.read(cfg).images();
+            for (int k = 0; k < configured.size(); k++) {
+                var e = configured.get(k);
                 if (e.fwId() != 1) {
-                    socNames.put(FlashEntry.SOC_IMAGE_BASE + i++, e.file().isEmpty() ? null : e.file());
+                    socNames.put(FlashEntry.SOC_IMAGE_BASE + i++, e.file().isEmpty() ? null
+                            : baseName(e.file(), cfg + ": key 'file' in [[image_metadata_list]] #" + (k + 1) + ":"));
                 }
             }
         }
         boolean v1 = flash.version() == 1;
         var used = new HashSet<String>();
         var targets = new java.util.LinkedHashMap<Path, FlashEntry>();
-        for (var e : flash.entries()) {
-            String name = e.filename() != null && !e.filename().isEmpty() ? Path.of(e.filename()).getFileName().toString()
+        var entries = flash.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            var e = entries.get(i);
+            String where = String.format("image info %d (identifier 0x%X)", i, e.identifier());
+            String name = e.filename() != null && !e.filename().isEmpty() ? baseName(e.filename(), file + ": " + where + ": file name")
                     : e.identifier() == (v1 ? FlashEntry.V1_CALIPTRA_FW : FlashEntry.V3_CALIPTRA_FW) ? "caliptra-fw.bin"
                     : e.identifier() == (v1 ? FlashEntry.V1_SOC_MANIFEST : FlashEntry.V3_SOC_MANIFEST) ? "soc-manifest.bin"
                     : e.identifier() == (v1 ? FlashEntry.V1_MCU_RUNTIME : FlashEntry.V3_MCU_RUNTIME) ? "mcu-runtime.bin"
                     : socNames.get(e.identifier()) != null ? socNames.get(e.identifier())
                     : String.format("image-0x%X.bin", e.identifier());
-            if (!used.add(name)) {
-                name = String.format("image-0x%X-%s", e.identifier(), name);
-            }
+            name = unique(name, e.identifier(), used);
+            // baseName leaves one plain name, so every target is a child of --out; checked all the same.
             Path target = out.resolve(name);
-            if (Files.exists(target)) {
-                // Answers before anything is written in the usual case; the write below refuses atomically.
+            if (!out.equals(target.getParent())) {
+                throw new UsageException(file + ": " + where + ": " + Text.quote(name) + " would be written outside " + out);
+            }
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                // Answers before anything is written in the usual case; writeAll refuses atomically anyway.
                 throw new UsageException(target + ": already exists; extract never overwrites");
             }
             targets.put(target, e);
         }
+        // Every image or none: a name taken in the meantime undoes the ones already placed.
+        AtomicFiles.writeAll(targets.entrySet().stream()
+                .map(t -> AtomicFiles.Output.refusing(t.getKey(), t.getValue().data().toByteArray())).toList());
         var stdout = spec.commandLine().getOut();
         for (var t : targets.entrySet()) {
             var e = t.getValue();
-            AtomicFiles.write(t.getKey(), e.data().toByteArray(), AtomicFiles.Mode.PUBLIC, AtomicFiles.Existing.REFUSE);
-            stdout.printf("0x%04X -> %s (%d bytes)%n", e.identifier(), t.getKey(), e.data().length());
+            stdout.printf("0x%04X -> %s (%d bytes)%n", e.identifier(), Text.oneLine(t.getKey().toString()), e.data().length());
         }
         stdout.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The last segment of a stored or configured name (a v3 name is a TFTP path, a configured one
+     * is relative to the prebuilt directory): what is written is always a plain name in --out,
+     * never "../x.bin" or an absolute path. A name that leaves no usable file name is refused.
+     */
+    static String baseName(String stored, String what) {
+        String base = stored.substring(stored.lastIndexOf('/') + 1);
+        String problem = base.isEmpty() ? "names no file"
+                : base.equals(".") || base.equals("..") ? "names a directory, not a file"
+                : base.chars().anyMatch(c -> c == 0) ? "holds a NUL character"
+                : base.chars().anyMatch(c -> Character.isISOControl(c)) ? "holds a control character"
+                : null;
+        if (problem != null) {
+            throw new UsageException(what + " " + Text.quote(stored) + " " + problem + "; extract needs a file name");
+        }
+        return base;
+    }
+
+    /** {@code name}, or for a second entry of that name {@code image-0x<id>-name} (and a counter if that is taken too). */
+    private static String unique(String name, int identifier, java.util.Set<String> used) {
+        String candidate = name;
+        for (int n = 1; !used.add(candidate); n++) {
+            candidate = String.format("image-0x%X-", identifier) + (n == 1 ? "" : n + "-") + name;
+        }
+        return candidate;
     }
 }

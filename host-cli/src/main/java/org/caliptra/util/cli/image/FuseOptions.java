@@ -89,13 +89,13 @@ public final class FuseOptions {
                     "--pqc-key-type '" + pqcKeyType + "': expected lms or mldsa")));
         }
         if (eccRevocation != null) {
-            b.eccRevocation(eccRevocation);
+            b.eccRevocation(fourBits("--ecc-revocation", eccRevocation));
         }
         if (lmsRevocation != null) {
             b.lmsRevocation(lmsRevocation);
         }
         if (mldsaRevocation != null) {
-            b.mldsaRevocation(mldsaRevocation);
+            b.mldsaRevocation(fourBits("--mldsa-revocation", mldsaRevocation));
         }
         if (fmcSvn != null) {
             if (fmcSvn < 0 || fmcSvn > 32) {
@@ -113,6 +113,14 @@ public final class FuseOptions {
             b.antiRollbackDisable(antiRollbackDisable);
         }
         return b.build();
+    }
+
+    /** ECC and ML-DSA revocation fuses have one bit per vendor key slot: four. */
+    private static int fourBits(String option, int value) {
+        if ((value >>> 4) != 0) {
+            throw new UsageException(String.format("%s 0x%X: the fuse has 4 bits (one per vendor key slot)", option, value));
+        }
+        return value;
     }
 
     static Octets hash48(String option, String hex) {

@@ -30,7 +30,7 @@ public final class FusesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        byte[] bytes = InputFiles.read(file);
+        byte[] bytes = InputFiles.readBundle(file);
         var hashes = KeyHashes.of(FwBundle.parse(bytes, file.toString()), bytes);
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {

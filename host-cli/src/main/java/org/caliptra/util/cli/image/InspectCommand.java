@@ -32,7 +32,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        byte[] bytes = InputFiles.read(file);
+        byte[] bytes = InputFiles.read(file, InputFiles.Kind.ANY_IMAGE);
         PrintWriter writer = spec.commandLine().getOut();
         if (SocManifest.isSocManifest(bytes) && !FwBundle.isBundle(bytes)) {
             return inspectManifest(writer, bytes);
@@ -43,6 +43,7 @@ public final class InspectCommand implements Callable<Integer> {
         if (!FwBundle.isBundle(bytes)) {
             throw ImageKinds.unknown(file, bytes);
         }
+        FwBundle.requireWithinLimit(bytes, file.toString());
         FwBundle bundle = FwBundle.parse(bytes, file.toString());
         var hashes = KeyHashes.of(bundle, bytes);
         PrintWriter out = writer;
@@ -137,7 +138,7 @@ public final class InspectCommand implements Callable<Integer> {
                 bytes.length, flash.entries().size(), problems.isEmpty() ? "ok" : "BAD: " + String.join("; ", problems));
         for (var e : flash.entries()) {
             out.printf("  id 0x%04X  offset 0x%08X  size %8d%s%n", e.identifier(), e.offset(), Integer.toUnsignedLong(e.size()),
-                    e.filename() == null || e.filename().isEmpty() ? "" : "  " + e.filename());
+                    e.filename() == null || e.filename().isEmpty() ? "" : "  " + org.caliptra.util.cli.Text.oneLine(e.filename()));
         }
         out.flush();
         return ExitCodes.OK;

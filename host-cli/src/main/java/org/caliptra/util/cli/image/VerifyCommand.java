@@ -57,7 +57,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        byte[] bytes = InputFiles.read(file);
+        byte[] bytes = InputFiles.read(file, InputFiles.Kind.ANY_IMAGE);
         Fuses fuses = fuseOptions.fuses();
         if (ImageKinds.isFlash(bytes)) {
             refuseOptions("a flash image", fw != null ? "--fw" : null, images.isEmpty() ? null : "--image");
@@ -73,6 +73,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         refuseOptions("a firmware bundle", fw != null ? "--fw" : null, images.isEmpty() ? null : "--image",
                 cfg != null ? "--cfg" : null);
+        FwBundle.requireWithinLimit(bytes, file.toString());
         Generation generation = fuseOptions.generation()
                 .orElse(FwBundle.marker(bytes) == ManifestV2.MARKER ? Generation.V2 : Generation.V1);
         VerificationResult result = RomVerifier.verify(bytes, fuses, generation);
@@ -172,12 +173,13 @@ public final class VerifyCommand implements Callable<Integer> {
             out.printf("  soc manifest  %s%n", report.manifestError() != null ? report.manifestError()
                     : report.bundle().accepted() ? "loaded (" + report.manifestKind() + ")" : "not checked");
             for (var img : report.images()) {
-                out.printf("  fw_id %-4d %-28s %s%n", img.fwId(), img.file(), img.result() == null ? "missing: " + img.note()
+                out.printf("  fw_id %-4d %-28s %s%n", img.fwId(), org.caliptra.util.cli.Text.oneLine(img.file()), img.result() == null ? "missing: " + img.note()
                         : img.result().authorized() ? "authorized" : img.result().name() + " (" + img.result().hexCode() + ")");
             }
             if (report.firstFailure() != null) {
                 var f = report.firstFailure();
-                out.printf("first failure: %s: %s%s: %s%n", f.stage(), f.name(), f.code() == null ? "" : " (" + f.hexCode() + ")", f.detail());
+                out.printf("first failure: %s: %s%s: %s%n", org.caliptra.util.cli.Text.oneLine(f.stage()), f.name(),
+                        f.code() == null ? "" : " (" + f.hexCode() + ")", org.caliptra.util.cli.Text.oneLine(f.detail()));
             }
         }
         out.flush();
@@ -189,7 +191,9 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new org.caliptra.util.cli.UsageException(file + ": verifying a SoC manifest needs --fw FILE, the Caliptra "
                     + "firmware bundle whose keys endorse it");
         }
-        byte[] bundleBytes = InputFiles.read(fw);
+        // Parsed before anything is judged, so a malformed --image is reported whatever the verdict.
+        var imageArgs = images.stream().map(FwIdFile::parse).toList();
+        byte[] bundleBytes = InputFiles.readBundle(fw);
         Generation marked = FwBundle.generationOf(bundleBytes).orElseThrow(() -> new org.caliptra.util.cli.UsageException(fw
                 + ": not a Caliptra firmware bundle (no CMAN or CMN2 marker at offset 0)"));
         Generation generation = fuseOptions.generation().orElse(marked);
@@ -213,14 +217,10 @@ public final class VerifyCommand implements Callable<Integer> {
             } else {
                 verdict = "accepted";
                 var auth = ((ManifestAuthorization.Load.Loaded) load).authorization();
-                for (String spec : images) {
-                    int eq = spec.indexOf('=');
-                    if (eq <= 0) {
-                        throw new org.caliptra.util.cli.UsageException("--image " + spec + ": expected FWID=FILE");
-                    }
-                    int fwId = org.caliptra.util.cli.U32Converter.parse(spec.substring(0, eq));
-                    Path imageFile = Path.of(spec.substring(eq + 1));
-                    var r = auth.authorize(fwId, ManifestAuthorization.imageDigest(InputFiles.read(imageFile)));
+                for (var image : imageArgs) {
+                    int fwId = image.fwId();
+                    Path imageFile = image.file();
+                    var r = auth.authorize(fwId, ManifestAuthorization.imageDigest(InputFiles.read(imageFile, InputFiles.Kind.SOC_IMAGE)));
                     var m = new LinkedHashMap<String, Object>();
                     m.put("fw_id", Integer.toUnsignedLong(fwId));
                     m.put("file", imageFile.toString());

@@ -39,6 +39,9 @@ public record ImgtoolConfig(Path file, int version, int flags, int securityVersi
         static final SignHelpers NONE = new SignHelpers(null, null, null, null, false);
     }
 
+    /** The Caliptra firmware a zero placeholder stands for is at most 128 KiB (1.x IMAGE_BYTE_SIZE, the A1 slot). */
+    static final long MAX_ZERO_CALIPTRA_FILE_END = 0x2_0000;
+
     static final List<String> TOP = List.of("manifest_config", "vendor_fw_key_config", "vendor_man_key_config",
             "owner_fw_key_config", "owner_man_key_config", "image_runtime_list", "image_metadata_list", "sign_helper");
     static final List<String> MANIFEST = List.of("version", "flags", "security_version", "prj_name", "padding_align_size",
@@ -60,7 +63,8 @@ public record ImgtoolConfig(Path file, int version, int flags, int securityVersi
         int version = requiredU32(toml, manifest, "version", "[manifest_config]");
         int flags = requiredU32(toml, manifest, "flags", "[manifest_config]");
         int secVer = requiredU32(toml, manifest, "security_version", "[manifest_config]");
-        String prj = toml.string(manifest, "prj_name", "[manifest_config]").orElse("default_project");
+        // prj_name becomes part of the default key, prebuilt and output paths
+        String prj = toml.fileName(manifest, "prj_name", "[manifest_config]").orElse("default_project");
         String generation = toml.string(manifest, "generation", "[manifest_config]").orElse("1.x");
         if (!generation.equals("1.x") && !generation.equals("2.x")) {
             throw toml.error("[manifest_config]", "generation", "is '" + generation + "', expected 1.x or 2.x");
@@ -82,10 +86,15 @@ public record ImgtoolConfig(Path file, int version, int flags, int securityVersi
 
         TomlTable runtime = required(toml, root, "image_runtime_list");
         flagMisspellings(toml, runtime, "[image_runtime_list]", RUNTIME);
-        String caliptra = requiredString(toml, runtime, "caliptra_file", "[image_runtime_list]");
-        String mcu = requiredString(toml, runtime, "mcu_file", "[image_runtime_list]");
+        String caliptra = requiredFileName(toml, runtime, "caliptra_file", "[image_runtime_list]");
+        String mcu = requiredFileName(toml, runtime, "mcu_file", "[image_runtime_list]");
         boolean outBundle = toml.bool(runtime, "cptra_out_bundle", "[image_runtime_list]").orElse(false);
         Integer zeroEnd = toml.u32(runtime, "zero_caliptra_file_end", "[image_runtime_list]").orElse(null);
+        if (zeroEnd != null && Integer.toUnsignedLong(zeroEnd) > MAX_ZERO_CALIPTRA_FILE_END) {
+            throw toml.error("[image_runtime_list]", "zero_caliptra_file_end", String.format("is 0x%X, at most 0x20000: the "
+                    + "placeholder stands in for the Caliptra firmware (128 KiB: the 1.x ROM's image limit, the A1 out-bundle's slot)",
+                    Integer.toUnsignedLong(zeroEnd)));
+        }
 
         if (!root.contains("image_metadata_list")) {
             throw new UsageException(path + ": [[image_metadata_list]] is missing: at least one image is required");
@@ -99,7 +108,7 @@ public record ImgtoolConfig(Path file, int version, int flags, int securityVersi
             TomlTable t = array.getTable(i);
             String where = "[[image_metadata_list]] #" + (i + 1);
             flagMisspellings(toml, t, where, IME);
-            images.add(new Entry(requiredString(toml, t, "file", where), field(toml, t, "source", where, 3,
+            images.add(new Entry(requiredFileName(toml, t, "file", where), field(toml, t, "source", where, 3,
                     requiredU32(toml, t, "source", where)), requiredU32(toml, t, "fw_id", where),
                     toml.bool(t, "ignore_auth_check", where).orElseThrow(() -> missing(toml, where, "ignore_auth_check")),
                     field(toml, t, "load_stage", where, 3,
@@ -128,9 +137,18 @@ public record ImgtoolConfig(Path file, int version, int flags, int securityVersi
 
     private static KeyConfig keys(TomlFile toml, TomlTable t, String where) {
         flagMisspellings(toml, t, where, KEYS);
-        return new KeyConfig(toml.string(t, "ecc_pub_key", where).orElse(null), toml.string(t, "ecc_priv_key", where).orElse(null),
-                toml.string(t, "lms_pub_key", where).orElse(null), toml.string(t, "lms_priv_key", where).orElse(null),
-                toml.string(t, "mldsa_pub_key", where).orElse(null), toml.string(t, "mldsa_priv_key", where).orElse(null));
+        return new KeyConfig(toml.fileName(t, "ecc_pub_key", where).orElse(null), keyRef(toml, t, "ecc_priv_key", where),
+                toml.fileName(t, "lms_pub_key", where).orElse(null), toml.fileName(t, "lms_priv_key", where).orElse(null),
+                toml.fileName(t, "mldsa_pub_key", where).orElse(null), toml.fileName(t, "mldsa_priv_key", where).orElse(null));
+    }
+
+    /** A private ECC key: a file name, or a PKCS#11 URI (which is no path and is checked when parsed). */
+    private static String keyRef(TomlFile toml, TomlTable t, String key, String where) {
+        String ref = toml.string(t, key, where).orElse(null);
+        if (ref != null && !KeyRefs.isPkcs11(ref)) {
+            toml.requirePath(where, key, ref);
+        }
+        return ref;
     }
 
     /** Unknown keys are fine (cptra_imgtool ignores them); near-misses of known keys are not. */
@@ -139,7 +157,8 @@ public record ImgtoolConfig(Path file, int version, int flags, int securityVersi
             if (!known.contains(key)) {
                 String hint = TomlFile.hint(key, known);
                 if (!hint.isEmpty()) {
-                    throw new UsageException(toml.file() + ": unknown key '" + key + "' in " + where + hint);
+                    throw new UsageException(toml.file() + ": unknown key '" + org.caliptra.util.cli.Text.oneLine(key) + "' in "
+                            + where + hint);
                 }
             }
         }
@@ -166,8 +185,8 @@ public record ImgtoolConfig(Path file, int version, int flags, int securityVersi
         return toml.u32(t, key, where).orElseThrow(() -> missing(toml, where, key));
     }
 
-    private static String requiredString(TomlFile toml, TomlTable t, String key, String where) {
-        return toml.string(t, key, where).orElseThrow(() -> missing(toml, where, key));
+    private static String requiredFileName(TomlFile toml, TomlTable t, String key, String where) {
+        return toml.fileName(t, key, where).orElseThrow(() -> missing(toml, where, key));
     }
 
 }

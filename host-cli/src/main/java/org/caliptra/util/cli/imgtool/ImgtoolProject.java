@@ -83,6 +83,10 @@ public final class ImgtoolProject {
 
     /** A prebuilt file by its configured name; "" is an empty dummy file, as cptra_imgtool makes it. */
     public byte[] prebuilt(String name) {
+        return prebuilt(name, InputFiles.Kind.SOC_IMAGE);
+    }
+
+    private byte[] prebuilt(String name, InputFiles.Kind kind) {
         if (name.isEmpty()) {
             return new byte[0];
         }
@@ -90,7 +94,7 @@ public final class ImgtoolProject {
         if (!Files.exists(p)) {
             throw new UsageException(p + ": no such file (named in " + cfg.file() + ")");
         }
-        return InputFiles.read(p);
+        return InputFiles.read(p, kind);
     }
 
     /** The image metadata entries, digests over each file padded to 4 bytes, in configuration order. */
@@ -139,8 +143,14 @@ public final class ImgtoolProject {
         b.secVer(cfg.securityVersion());
         if (prebuiltVendorSig && cfg.vendorFw().eccPrivKey() != null || prebuiltVendorSig && cfg.vendorFw().lmsPrivKey() != null) {
             Path dir = findVendorSigDir();
-            var ecc = EccSignature.fromDer(InputFiles.read(dir.resolve("vnd_ecc_sig.der")));
-            byte[] lms = InputFiles.read(dir.resolve("vnd_lms_sig.der"));
+            Path eccFile = dir.resolve("vnd_ecc_sig.der");
+            EccSignature ecc;
+            try {
+                ecc = EccSignature.fromDer(InputFiles.read(eccFile, InputFiles.Kind.SIGNATURE));
+            } catch (org.caliptra.util.image.ImageFormatException e) {
+                throw new UsageException(eccFile + ": " + e.getMessage());
+            }
+            byte[] lms = InputFiles.read(dir.resolve("vnd_lms_sig.der"), InputFiles.Kind.SIGNATURE);
             if (lms.length != LmsSignature.SIZE) {
                 throw new UsageException(dir.resolve("vnd_lms_sig.der") + ": " + lms.length + " bytes, an LMS signature is 1620");
             }
@@ -167,7 +177,7 @@ public final class ImgtoolProject {
         var rt = cfg;
         if (cfg.caliptra2()) {
             var inputs = new ArrayList<FlashImage.Input>();
-            inputs.add(new FlashImage.Input(FlashEntry.V3_CALIPTRA_FW, prebuilt(rt.caliptraFile()), rt.caliptraFile()));
+            inputs.add(new FlashImage.Input(FlashEntry.V3_CALIPTRA_FW, prebuilt(rt.caliptraFile(), InputFiles.Kind.FIRMWARE_BUNDLE), rt.caliptraFile()));
             inputs.add(new FlashImage.Input(FlashEntry.V3_SOC_MANIFEST, manifest, "soc-manifest.bin"));
             inputs.add(new FlashImage.Input(FlashEntry.V3_MCU_RUNTIME, prebuilt(rt.mcuFile()), rt.mcuFile()));
             int i = 0;
@@ -178,7 +188,7 @@ public final class ImgtoolProject {
             }
             return FlashImage.buildV3(inputs);
         }
-        byte[] caliptra = prebuilt(rt.caliptraFile());
+        byte[] caliptra = prebuilt(rt.caliptraFile(), InputFiles.Kind.FIRMWARE_BUNDLE);
         if (rt.caliptraFile().isEmpty() && rt.zeroCaliptraFileEnd() != null) {
             caliptra = new byte[rt.zeroCaliptraFileEnd()];
         }

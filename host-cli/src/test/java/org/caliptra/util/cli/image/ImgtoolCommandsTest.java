@@ -388,7 +388,7 @@ class ImgtoolCommandsTest {
                 "own-fw-lms-prvk.pem: not a PEM file");
         Files.createDirectory(dir.resolve("keys-copy"));
         assertBadConfig(editedConfig("-ecc", s -> s.replaceFirst("\"own-fw-ecc-prvk.pem\"",
-                "\"" + dir.resolve("keys-copy") + "\"")), "keys-copy: cannot read");
+                "\"" + dir.resolve("keys-copy") + "\"")), "keys-copy: is a directory, expected a file");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.caliptra.util.image.ImageFormatException;
 import java.util.Optional;
+import org.caliptra.util.image.io.InputLimit;
 import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.Octets;
 
@@ -72,6 +73,39 @@ public sealed interface FwBundle permits FwBundle.V1, FwBundle.V2 {
         @Override
         public String kind() {
             return "fw-bundle-2.x";
+        }
+    }
+
+    /**
+     * The largest file a bundle of {@code generation} can be: its manifest, then an FMC and a
+     * runtime that together fit the ICCM they are loaded into (spec/formats.md §1, §2.1 step 11,
+     * §2.2 step 7); a 2.x file is zero-padded to 256 bytes. Past this no well-formed bundle exists,
+     * so a reader refuses it by size instead of reading it (between the ROM's IMAGE_BYTE_SIZE and
+     * this, a bundle is still judged: FW_PROC_INVALID_IMAGE_SIZE).
+     */
+    static InputLimit fileLimit(Generation generation) {
+        return generation == Generation.V1
+                ? new InputLimit("a 1.x firmware bundle", ManifestV1.SIZE + (long) Generation.V1.iccmSize(),
+                        "a " + ManifestV1.SIZE + "-byte manifest and an FMC and runtime within the 128 KiB ICCM")
+                : new InputLimit("a 2.x firmware bundle", (ManifestV2.SIZE + (long) Generation.V2.iccmSize() + 255) & ~255L,
+                        "a " + ManifestV2.SIZE + "-byte manifest and an FMC and runtime within the 256 KiB ICCM, padded to 256 bytes");
+    }
+
+    /** The limit of a bundle of either generation, before its marker is known. */
+    static InputLimit fileLimit() {
+        var v2 = fileLimit(Generation.V2);
+        return new InputLimit("a firmware bundle", v2.maxBytes(), "2.x: " + v2.why() + "; 1.x is smaller");
+    }
+
+    /** Refuses a bundle larger than its generation's {@link #fileLimit(Generation)}, naming the limit. */
+    static void requireWithinLimit(byte[] bytes, String name) {
+        int m = marker(bytes);
+        if (m != ManifestV1.MARKER && m != ManifestV2.MARKER) {
+            return;
+        }
+        var limit = fileLimit(m == ManifestV1.MARKER ? Generation.V1 : Generation.V2);
+        if (bytes.length > limit.maxBytes()) {
+            throw new ImageFormatException(name + ": too large (" + bytes.length + " bytes): " + limit.describe());
         }
     }
 

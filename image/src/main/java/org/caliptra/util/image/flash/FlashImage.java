@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32;
 import org.caliptra.util.image.ImageFormatException;
+import org.caliptra.util.image.io.InputLimit;
 import org.caliptra.util.protocol.Octets;
 
 /**
@@ -26,6 +27,24 @@ public record FlashImage(int version, int headerChecksum, int payloadChecksum, i
     public static final int FLSH_MAGIC = 0x464C_5348;
     public static final int V1_INFO_SIZE = 12;
     public static final int V3_INFO_SIZE = 84;
+    /**
+     * The most image infos a flash image may have: the Caliptra firmware, the SoC manifest and the
+     * MCU runtime, then at most one SoC image per entry a SoC manifest can list (127, the largest
+     * image metadata collection, spec/formats.md §3.1). The 16-bit count field allows 65535, which
+     * no manifest could authorize.
+     */
+    public static final int MAX_ENTRIES = 3 + 127;
+    /**
+     * The largest flash image file, A1 out-bundle included: 32 MiB. The format's u32 offsets allow
+     * 4 GiB; this bound is ours, documented in docs/image-tool.md, and about 16 times the 2.0 MB of
+     * images the AST2700 default project flashes. Builders refuse to write a larger one, readers to read it.
+     */
+    public static final int MAX_FILE_SIZE = 32 << 20;
+    public static final InputLimit FILE_LIMIT = new InputLimit("a flash image", MAX_FILE_SIZE,
+            "caliptra-util's documented bound, 32 MiB, for every flash layout");
+    /** One image placed in a flash image can be no larger than the flash image itself. */
+    public static final InputLimit IMAGE_LIMIT = new InputLimit("an image for a flash image", MAX_FILE_SIZE,
+            "it must fit in a flash image, which caliptra-util bounds at 32 MiB");
 
     public FlashImage {
         entries = List.copyOf(entries);
@@ -73,6 +92,7 @@ public record FlashImage(int version, int headerChecksum, int payloadChecksum, i
     // ---- parsing -----------------------------------------------------------------------------
 
     public static FlashImage parse(byte[] b, String name) {
+        require(b.length <= MAX_FILE_SIZE, name, "too large (" + b.length + " bytes): " + FILE_LIMIT.describe());
         if (isFlashV1(b)) {
             return parseV1(b, name);
         }
@@ -88,6 +108,7 @@ public record FlashImage(int version, int headerChecksum, int payloadChecksum, i
         int version = Short.toUnsignedInt(r.getShort(4));
         require(version == 1, name, "FLSH header version " + version + " at offset 4; only 1 is known");
         int count = Short.toUnsignedInt(r.getShort(6));
+        requireEntryCount(count, name);
         require(16L + (long) count * V1_INFO_SIZE <= b.length, name, count + " image infos do not fit in " + b.length + " bytes");
         var entries = new ArrayList<FlashEntry>();
         for (int i = 0; i < count; i++) {
@@ -103,6 +124,7 @@ public record FlashImage(int version, int headerChecksum, int payloadChecksum, i
     private static FlashImage parseV3(byte[] b, String name) {
         var r = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
         int count = Short.toUnsignedInt(r.getShort(2));
+        requireEntryCount(count, name);
         int headers = r.getInt(4);
         require(Integer.toUnsignedLong(headers) + (long) count * V3_INFO_SIZE <= b.length, name,
                 count + " image infos at offset " + Integer.toUnsignedLong(headers) + " do not fit in " + b.length + " bytes");
@@ -117,6 +139,11 @@ public record FlashImage(int version, int headerChecksum, int payloadChecksum, i
                     slice(b, offset, size, name, i, id)));
         }
         return new FlashImage(3, r.getInt(8), 0, headers, entries, problemsV3(b, r.getInt(8), headers, entries));
+    }
+
+    private static void requireEntryCount(int count, String name) {
+        require(count <= MAX_ENTRIES, name, "image count " + count + " in the header; a flash image holds at most " + MAX_ENTRIES
+                + " images (Caliptra FW, SoC manifest, MCU runtime and the 127 a SoC manifest can list)");
     }
 
     private static Octets slice(byte[] b, int offset, int size, String name, int index, int id) {
@@ -195,9 +222,24 @@ public record FlashImage(int version, int headerChecksum, int payloadChecksum, i
         return java.util.Arrays.copyOf(data, (data.length + 3) & ~3);
     }
 
+    /** What we would refuse to read, we refuse to build: the entry cap and the 32 MiB bound. */
+    private static void requireBuildable(List<Input> inputs, long headerEnd) {
+        if (inputs.size() > MAX_ENTRIES) {
+            throw new ImageFormatException(inputs.size() + " images for one flash image; it holds at most " + MAX_ENTRIES);
+        }
+        long total = headerEnd;
+        for (Input i : inputs) {
+            total += (i.data().length + 3L) & ~3L;
+        }
+        if (total > MAX_FILE_SIZE) {
+            throw new ImageFormatException("the flash image would be " + total + " bytes, and " + FILE_LIMIT.describe());
+        }
+    }
+
     /** The AST27xx "FLSH" v1 layout: header, 12-byte infos, images each zero-padded to 4 bytes. */
     public static byte[] buildV1(List<Input> inputs) {
         int headerEnd = 16 + inputs.size() * V1_INFO_SIZE;
+        requireBuildable(inputs, headerEnd);
         var images = inputs.stream().map(i -> padded4(i.data())).toList();
         int total = headerEnd + images.stream().mapToInt(x -> x.length).sum();
         byte[] out = new byte[total];
@@ -219,6 +261,7 @@ public record FlashImage(int version, int headerChecksum, int payloadChecksum, i
     /** The caliptra-mcu-sw v3 layout: 12-byte header, 84-byte infos with names and checksums, images padded to 4. */
     public static byte[] buildV3(List<Input> inputs) {
         int headerEnd = 12 + inputs.size() * V3_INFO_SIZE;
+        requireBuildable(inputs, headerEnd);
         var images = inputs.stream().map(i -> padded4(i.data())).toList();
         byte[] out = new byte[headerEnd + images.stream().mapToInt(x -> x.length).sum()];
         var w = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
@@ -254,6 +297,10 @@ public record FlashImage(int version, int headerChecksum, int payloadChecksum, i
         }
         if (OUT_BUNDLE_MCU_OFFSET + mcu.length > OUT_BUNDLE_FLASH_OFFSET) {
             throw new ImageFormatException("mcu_file of " + mcu.length + " bytes runs past 0x100000, where the manifest bundle starts");
+        }
+        if ((long) OUT_BUNDLE_FLASH_OFFSET + flash.length > MAX_FILE_SIZE) {
+            throw new ImageFormatException("the out-bundle would be " + ((long) OUT_BUNDLE_FLASH_OFFSET + flash.length)
+                    + " bytes, and " + FILE_LIMIT.describe());
         }
         byte[] out = new byte[OUT_BUNDLE_FLASH_OFFSET + flash.length];
         System.arraycopy(caliptra, 0, out, 0, caliptra.length);

@@ -45,7 +45,8 @@ public record EccSignature(Octets r, Octets s) {
             }
             return of(r, s);
         } catch (IllegalArgumentException e) {
-            throw new ImageFormatException("ECDSA signature is not DER ECDSA-Sig-Value: " + e.getMessage(), e);
+            // BouncyCastle's text ("failed to construct sequence from byte[]") speaks Java, not DER.
+            throw new ImageFormatException("ECDSA signature is not DER ECDSA-Sig-Value (a SEQUENCE of two INTEGERs)", e);
         }
     }
 

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +27,9 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
 import org.caliptra.util.image.io.AtomicFiles;
+import org.caliptra.util.image.io.InputFileException;
+import org.caliptra.util.image.io.InputLimit;
+import org.caliptra.util.image.io.RegularFiles;
 import org.caliptra.util.protocol.Octets;
 
 /**
@@ -55,39 +55,40 @@ public final class KeyFiles {
     // ---- ECC ---------------------------------------------------------------------------------
 
     public static EccPrivateKey readEccPrivate(Path file) {
-        for (Object o : pemObjects(file)) {
-            try {
-                if (o instanceof PEMKeyPair pair) {
-                    return eccPrivateFrom(file, pair.getPrivateKeyInfo());
-                }
-                if (o instanceof PrivateKeyInfo info) {
-                    return eccPrivateFrom(file, info);
-                }
-            } catch (IOException | IllegalArgumentException e) {
-                throw new KeyFileException(file, "malformed ECC private key: " + e.getMessage(), e);
+        var objects = pemObjects(file);
+        for (Object o : objects) {
+            PrivateKeyInfo info = o instanceof PEMKeyPair pair ? pair.getPrivateKeyInfo() : o instanceof PrivateKeyInfo i ? i : null;
+            if (info != null) {
+                return eccPrivateFrom(file, info);
             }
         }
-        throw new KeyFileException(file, "no ECC private key found (expected an 'EC PRIVATE KEY' or 'PRIVATE KEY' PEM block)");
+        throw wrongKind(file, objects, ECC + " private key ('EC PRIVATE KEY' or 'PRIVATE KEY' PEM block)");
     }
 
-    private static EccPrivateKey eccPrivateFrom(Path file, PrivateKeyInfo info) throws IOException {
+    private static EccPrivateKey eccPrivateFrom(Path file, PrivateKeyInfo info) {
         AlgorithmIdentifier alg = info.getPrivateKeyAlgorithm();
-        if (!X9ObjectIdentifiers.id_ecPublicKey.equals(alg.getAlgorithm())) {
-            throw new KeyFileException(file, "not an EC key (algorithm " + alg.getAlgorithm() + ")");
+        if (!X9ObjectIdentifiers.id_ecPublicKey.equals(alg.getAlgorithm()) || !SECObjectIdentifiers.secp384r1.equals(alg.getParameters())) {
+            throw new KeyFileException(file, "holds " + kindOf(alg) + " private key, not " + ECC + " one");
         }
-        requireP384(file, alg.getParameters());
-        var sec1 = ECPrivateKey.getInstance(info.parsePrivateKey());
-        return new EccPrivateKey(sec1.getKey());
+        try {
+            var sec1 = ECPrivateKey.getInstance(info.parsePrivateKey());
+            return new EccPrivateKey(sec1.getKey());
+        } catch (IOException | IllegalArgumentException e) {
+            // BouncyCastle's text names Java exceptions; the user needs to know which key is bad.
+            throw new KeyFileException(file, "malformed " + ECC + " private key: its DER content is not an ECPrivateKey", e);
+        }
     }
 
     /** The public key of an SPKI "PUBLIC KEY" file, or of a private key file. */
     public static EccPublicKey readEccPublic(Path file) {
-        for (Object o : pemObjects(file)) {
+        var objects = pemObjects(file);
+        for (Object o : objects) {
             if (o instanceof SubjectPublicKeyInfo spki) {
-                if (!X9ObjectIdentifiers.id_ecPublicKey.equals(spki.getAlgorithm().getAlgorithm())) {
-                    throw new KeyFileException(file, "not an EC public key (algorithm " + spki.getAlgorithm().getAlgorithm() + ")");
+                AlgorithmIdentifier alg = spki.getAlgorithm();
+                if (!X9ObjectIdentifiers.id_ecPublicKey.equals(alg.getAlgorithm())
+                        || !SECObjectIdentifiers.secp384r1.equals(alg.getParameters())) {
+                    throw new KeyFileException(file, "holds " + kindOf(alg) + " public key, not " + ECC + " one");
                 }
-                requireP384(file, spki.getAlgorithm().getParameters());
                 try {
                     return EccPublicKey.fromPoint(P384.DOMAIN.getCurve().decodePoint(spki.getPublicKeyData().getBytes()));
                 } catch (IllegalArgumentException e) {
@@ -98,13 +99,7 @@ public final class KeyFiles {
                 return readEccPrivate(file).publicKey();
             }
         }
-        throw new KeyFileException(file, "no ECC public key found (expected a 'PUBLIC KEY' PEM block)");
-    }
-
-    private static void requireP384(Path file, ASN1Encodable params) {
-        if (!SECObjectIdentifiers.secp384r1.equals(params)) {
-            throw new KeyFileException(file, "EC key is not on P-384 (secp384r1), curve " + params);
-        }
+        throw wrongKind(file, objects, ECC + " public key ('PUBLIC KEY' PEM block)");
     }
 
     public static void writeEccPrivate(EccPrivateKey key, Path file) {
@@ -132,7 +127,12 @@ public final class KeyFiles {
 
     public static LmsPublicKey readLmsPublic(Path file) {
         byte[] raw = lmsBytes(file, "public");
-        return LmsPublicKey.fromBytes(raw);
+        var key = LmsPublicKey.fromBytes(raw);
+        if (key.lmsType() != Lms.LMS_SHA256_M24_H15 || key.otsType() != Lms.LMOTS_SHA256_N24_W4) {
+            throw new KeyFileException(file, String.format("LMS public key: type 0x%08X / otstype 0x%08X; only "
+                    + "LMS_SHA256_M24_H15 (12) with LMOTS_SHA256_N24_W4 (7) is supported", key.lmsType(), key.otsType()));
+        }
+        return key;
     }
 
     public static LmsPrivateKey readLmsPrivate(Path file) {
@@ -148,16 +148,25 @@ public final class KeyFiles {
         byte[] content = read(file);
         if (!looksLikePem(content)) {
             if (content.length != LmsPublicKey.SIZE) {
-                throw new KeyFileException(file, "raw LMS " + which + " key must be 48 bytes, found " + content.length);
+                throw new KeyFileException(file, "raw LMS " + which + " key must be 48 bytes, found " + content.length
+                        + rawHint(content.length));
             }
             return content;
         }
-        for (Object o : pemObjects(file)) {
+        var objects = pemObjects(file);
+        for (Object o : objects) {
             byte[] inner = null;
-            if (o instanceof SubjectPublicKeyInfo spki) {
+            AlgorithmIdentifier alg = null;
+            if (o instanceof SubjectPublicKeyInfo spki && which.equals("public")) {
+                alg = spki.getAlgorithm();
                 inner = spki.getPublicKeyData().getBytes();
-            } else if (o instanceof PrivateKeyInfo info) {
+            } else if (o instanceof PrivateKeyInfo info && which.equals("private")) {
+                alg = info.getPrivateKeyAlgorithm();
                 inner = info.getPrivateKey().getOctets();
+            }
+            if (alg != null && !ID_ALG_HSS_LMS_HASHSIG.equals(alg.getAlgorithm())) {
+                // Taking the last 48 bytes of another algorithm's key would yield a key that merely fails later.
+                throw new KeyFileException(file, "holds " + kindOf(alg) + " " + which + " key, not an LMS one");
             }
             if (inner != null) {
                 if (inner.length < LmsPublicKey.SIZE) {
@@ -166,7 +175,7 @@ public final class KeyFiles {
                 return Arrays.copyOfRange(inner, inner.length - LmsPublicKey.SIZE, inner.length);
             }
         }
-        throw new KeyFileException(file, "no LMS " + which + " key found");
+        throw wrongKind(file, objects, "an LMS " + which + " key");
     }
 
     /** LMS keys are written raw (48 bytes), which every Caliptra tool reads. */
@@ -184,12 +193,15 @@ public final class KeyFiles {
         byte[] content = read(file);
         if (!looksLikePem(content)) {
             if (content.length != MldsaPublicKey.SIZE) {
-                throw new KeyFileException(file, "raw ML-DSA-87 public key must be 2592 bytes, found " + content.length);
+                throw new KeyFileException(file, "raw ML-DSA-87 public key must be 2592 bytes, found " + content.length
+                        + rawHint(content.length));
             }
             return new MldsaPublicKey(Octets.of(content));
         }
-        for (Object o : pemObjects(file)) {
+        var objects = pemObjects(file);
+        for (Object o : objects) {
             if (o instanceof SubjectPublicKeyInfo spki) {
+                requireMldsa(file, spki.getAlgorithm(), "public");
                 byte[] key = spki.getPublicKeyData().getBytes();
                 if (key.length < MldsaPublicKey.SIZE) {
                     throw new KeyFileException(file, "ML-DSA-87 public key in PEM holds " + key.length + " bytes, expected 2592");
@@ -200,17 +212,23 @@ public final class KeyFiles {
                 return readMldsaPrivate(file).publicKey();
             }
         }
-        throw new KeyFileException(file, "no ML-DSA-87 public key found (expected a 'PUBLIC KEY' PEM block)");
+        throw wrongKind(file, objects, "an ML-DSA-87 public key ('PUBLIC KEY' PEM block)");
     }
 
     public static MldsaPrivateKey readMldsaPrivate(Path file) {
         byte[] content = read(file);
+        List<Object> objects;
         try {
             if (!looksLikePem(content)) {
+                if (content.length == LmsPublicKey.SIZE) {
+                    throw new KeyFileException(file, "raw ML-DSA-87 private key must be 4896 or 32 bytes, found 48" + rawHint(48));
+                }
                 return MldsaPrivateKey.fromBytes(content);
             }
-            for (Object o : pemObjects(file)) {
+            objects = pemObjects(file);
+            for (Object o : objects) {
                 if (o instanceof PrivateKeyInfo info) {
+                    requireMldsa(file, info.getPrivateKeyAlgorithm(), "private");
                     return MldsaPrivateKey.fromBytes(mldsaPrivateOctets(info.getPrivateKey().getOctets()));
                 }
             }
@@ -220,7 +238,16 @@ public final class KeyFiles {
             }
             throw new KeyFileException(file, e.getMessage(), e);
         }
-        throw new KeyFileException(file, "no ML-DSA-87 private key found (expected a 'PRIVATE KEY' PEM block)");
+        throw wrongKind(file, objects, "an ML-DSA-87 private key ('PRIVATE KEY' PEM block)");
+    }
+
+    /** Caliptra's own ML-DSA files use a non-standard OID, so only other known algorithms are refused. */
+    private static void requireMldsa(Path file, AlgorithmIdentifier alg, String which) {
+        var oid = alg.getAlgorithm();
+        if (X9ObjectIdentifiers.id_ecPublicKey.equals(oid) || ID_ALG_HSS_LMS_HASHSIG.equals(oid) || RSA.equals(oid)
+                || ML_DSA_44.equals(oid) || ML_DSA_65.equals(oid) || ED25519.equals(oid) || ED448.equals(oid)) {
+            throw new KeyFileException(file, "holds " + kindOf(alg) + " " + which + " key, not an ML-DSA-87 one");
+        }
     }
 
     /** RFC 9881 CHOICE (seed [0], expandedKey OCTET STRING, both SEQUENCE) or Caliptra's raw bytes. */
@@ -268,15 +295,18 @@ public final class KeyFiles {
 
     // ---- plumbing ----------------------------------------------------------------------------
 
+    /**
+     * The largest key file read: an ML-DSA-87 private key PEM, the largest kind, is under 7 KB; 64 KiB
+     * leaves room for comments and extra PEM blocks.
+     */
+    public static final InputLimit FILE_LIMIT = new InputLimit("a key file", 64 * 1024,
+            "the largest key, an ML-DSA-87 private key PEM, is under 7 KB");
+
     static byte[] read(Path file) {
         try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new KeyFileException(file, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new KeyFileException(file, "permission denied");
-        } catch (IOException e) {
-            throw new KeyFileException(file, "cannot read: " + e.getMessage(), e);
+            return RegularFiles.read(file, FILE_LIMIT);
+        } catch (InputFileException e) {
+            throw new KeyFileException(file, e.problem(), e);
         }
     }
 
@@ -288,18 +318,112 @@ public final class KeyFiles {
     private static List<Object> pemObjects(Path file) {
         byte[] content = read(file);
         if (!looksLikePem(content)) {
-            throw new KeyFileException(file, "not a PEM file (no '-----BEGIN' line)");
+            throw new KeyFileException(file, "not a PEM file (no '-----BEGIN' line)" + rawHint(content.length));
         }
+        String text = new String(content, StandardCharsets.US_ASCII);
         var objects = new ArrayList<Object>();
-        try (var parser = new PEMParser(new StringReader(new String(content, StandardCharsets.US_ASCII)))) {
+        try (var parser = new PEMParser(new StringReader(text))) {
             Object o;
             while ((o = parser.readObject()) != null) {
                 objects.add(o);
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new KeyFileException(file, "malformed PEM: " + e.getMessage(), e);
+            // BouncyCastle's messages quote Java exception names; say instead which block is bad and how.
+            var labels = new ArrayList<String>();
+            var begin = PEM_BEGIN.matcher(text);
+            while (begin.find()) {
+                labels.add(begin.group(1));
+            }
+            String label = objects.size() < labels.size() ? "the '" + labels.get(objects.size()) + "' block" : "a block";
+            String m = String.valueOf(e.getMessage());
+            String problem = m.contains("base64") ? label + " is not valid base64"
+                    : m.contains("not found") ? label + " has no matching '-----END' line"
+                    : m.startsWith("unrecognised object") ? label + " is of a kind no key file holds"
+                    : label + " does not hold a valid DER encoding of its kind";
+            throw new KeyFileException(file, "malformed PEM: " + problem, e);
         }
         return objects;
+    }
+
+    private static final java.util.regex.Pattern PEM_BEGIN = java.util.regex.Pattern.compile("-----BEGIN ([^-\\r\\n]{1,64})-----");
+
+    static final String ECC = "an ECC P-384";
+    private static final ASN1ObjectIdentifier RSA = new ASN1ObjectIdentifier("1.2.840.113549.1.1.1");
+    private static final ASN1ObjectIdentifier ML_DSA_44 = new ASN1ObjectIdentifier("2.16.840.1.101.3.4.3.17");
+    private static final ASN1ObjectIdentifier ML_DSA_65 = new ASN1ObjectIdentifier("2.16.840.1.101.3.4.3.18");
+    /** What Caliptra's own ML-DSA-87 PEMs carry (spec/formats.md §5.3). */
+    private static final ASN1ObjectIdentifier CALIPTRA_ML_DSA_87 = new ASN1ObjectIdentifier("2.16.840.1.101.3.4.3.31");
+    private static final ASN1ObjectIdentifier ED25519 = new ASN1ObjectIdentifier("1.3.101.112");
+    private static final ASN1ObjectIdentifier ED448 = new ASN1ObjectIdentifier("1.3.101.113");
+
+    /** "an ECC P-384", "an ECC prime256v1", "an RSA", "an ML-DSA-87", …: the kind of key an algorithm identifies. */
+    static String kindOf(AlgorithmIdentifier alg) {
+        var oid = alg.getAlgorithm();
+        if (X9ObjectIdentifiers.id_ecPublicKey.equals(oid)) {
+            ASN1Encodable params = alg.getParameters();
+            if (SECObjectIdentifiers.secp384r1.equals(params)) {
+                return ECC;
+            }
+            String curve = params instanceof ASN1ObjectIdentifier c ? org.bouncycastle.asn1.x9.ECNamedCurveTable.getName(c) : null;
+            return "an ECC " + (curve != null ? curve : params instanceof ASN1ObjectIdentifier c ? "(curve " + c.getId() + ")"
+                    : "(explicit curve)");
+        }
+        if (ID_ALG_HSS_LMS_HASHSIG.equals(oid)) {
+            return "an LMS";
+        }
+        if (ID_ML_DSA_87.equals(oid) || CALIPTRA_ML_DSA_87.equals(oid)) {
+            return "an ML-DSA-87";
+        }
+        if (ML_DSA_44.equals(oid) || ML_DSA_65.equals(oid)) {
+            return ML_DSA_44.equals(oid) ? "an ML-DSA-44" : "an ML-DSA-65";
+        }
+        if (RSA.equals(oid)) {
+            return "an RSA";
+        }
+        if (ED25519.equals(oid) || ED448.equals(oid)) {
+            return ED25519.equals(oid) ? "an Ed25519" : "an Ed448";
+        }
+        return "a (" + oid.getId() + ")";
+    }
+
+    /** What a PEM block turned out to hold, for "holds X, not Y". */
+    private static String describe(Object o) {
+        if (o instanceof PEMKeyPair pair) {
+            return kindOf(pair.getPrivateKeyInfo().getPrivateKeyAlgorithm()) + " private key";
+        }
+        if (o instanceof PrivateKeyInfo info) {
+            return kindOf(info.getPrivateKeyAlgorithm()) + " private key";
+        }
+        if (o instanceof SubjectPublicKeyInfo spki) {
+            return kindOf(spki.getAlgorithm()) + " public key";
+        }
+        if (o instanceof org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo
+                || o instanceof org.bouncycastle.openssl.PEMEncryptedKeyPair) {
+            return "an encrypted private key (decrypt it first, e.g. openssl pkey)";
+        }
+        if (o instanceof org.bouncycastle.cert.X509CertificateHolder) {
+            return "a certificate";
+        }
+        if (o instanceof ASN1ObjectIdentifier) {
+            return "EC parameters";
+        }
+        return "a PEM block of another kind";
+    }
+
+    private static KeyFileException wrongKind(Path file, List<Object> objects, String wanted) {
+        String found = objects.isEmpty() ? "no PEM block it can read"
+                : String.join(" and ", objects.stream().map(KeyFiles::describe).distinct().toList());
+        return new KeyFileException(file, "holds " + found + ", not " + wanted);
+    }
+
+    /** For a file that is not what was asked: what its size says it may be instead. */
+    private static String rawHint(int length) {
+        return switch (length) {
+            case 48 -> " (48 bytes is a raw LMS key)";
+            case 2592 -> " (2592 bytes is a raw ML-DSA-87 public key)";
+            case 4896 -> " (4896 bytes is a raw ML-DSA-87 private key)";
+            default -> "";
+        };
     }
 
     private static byte[] encode(ASN1Encodable object) {

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.regex.Pattern;
 import org.caliptra.util.image.io.AtomicFiles;
+import org.caliptra.util.image.io.InputFileException;
+import org.caliptra.util.image.io.InputLimit;
+import org.caliptra.util.image.io.RegularFiles;
 import org.caliptra.util.image.io.OutputFileException;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.sign.SigningException;
@@ -21,6 +23,8 @@ import org.caliptra.util.image.sign.SigningException;
  */
 public final class LmsLeafState {
     private static final Pattern NEXT = Pattern.compile("(?m)^next_leaf\\s*=\\s*(\\d+)\\s*$");
+    /** The file is two comment lines and two short keys, about 200 bytes. */
+    static final InputLimit FILE_LIMIT = new InputLimit("an LMS state file", 4096, "it holds a key id and a leaf number");
     private static final Pattern KEY = Pattern.compile("(?m)^key_id\\s*=\\s*([0-9a-f]{32})\\s*$");
 
     private final Path file;
@@ -59,6 +63,10 @@ public final class LmsLeafState {
     /** Durably advances the counter and returns the leaf that now belongs to the caller alone. */
     public int reserve() {
         Path lock = file.resolveSibling(file.getFileName() + ".lock");
+        if (Files.exists(lock) && !Files.isRegularFile(lock)) {
+            // Opening a FIFO for writing would wait for a reader forever.
+            throw new SigningException("LMS state lock " + lock + " is not a regular file; remove it");
+        }
         try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              var ignored = ch.lock()) {
             int leaf = read();
@@ -76,12 +84,13 @@ public final class LmsLeafState {
     private int read() {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new SigningException("LMS state " + file + " is missing: a full-tree key cannot sign without "
-                    + "its leaf counter (restore it from a backup; never recreate it at a lower value)");
-        } catch (IOException e) {
-            throw new SigningException("cannot read LMS state " + file + ": " + e.getMessage(), e);
+            text = new String(RegularFiles.read(file, FILE_LIMIT), StandardCharsets.UTF_8);
+        } catch (InputFileException e) {
+            if (Files.notExists(file)) {
+                throw new SigningException("LMS state " + file + " is missing: a full-tree key cannot sign without "
+                        + "its leaf counter (restore it from a backup; never recreate it at a lower value)");
+            }
+            throw new SigningException("cannot read LMS state " + file + ": " + e.problem(), e);
         }
         var key = KEY.matcher(text);
         if (!key.find() || !key.group(1).equals(keyId.hex())) {
@@ -92,9 +101,12 @@ public final class LmsLeafState {
         if (!next.find()) {
             throw new SigningException("LMS state " + file + " has no next_leaf line");
         }
-        long value = Long.parseLong(next.group(1));
+        String digits = next.group(1).replaceFirst("^0+(?=\\d)", "");
+        // Any count of digits matches; more than six is past 2^15 whatever they say, and might not fit a long.
+        long value = digits.length() > 6 ? Long.MAX_VALUE : Long.parseLong(digits);
         if (value > Lms.LEAVES) {
-            throw new SigningException("LMS state " + file + ": next_leaf " + value + " is beyond the " + Lms.LEAVES + " leaves");
+            throw new SigningException("LMS state " + file + ": next_leaf " + (digits.length() > 12
+                    ? digits.substring(0, 12) + "… (" + digits.length() + " digits)" : digits) + " is beyond the " + Lms.LEAVES + " leaves");
         }
         return (int) value;
     }

@@ -35,7 +35,7 @@ public final class LmsPrivateKey {
         int type = b.getInt();
         int ots = b.getInt();
         if (type != Lms.LMS_SHA256_M24_H15 || ots != Lms.LMOTS_SHA256_N24_W4) {
-            throw new ImageFormatException(String.format("LMS private key: type %d / otstype %d; only "
+            throw new ImageFormatException(String.format("LMS private key: type 0x%08X / otstype 0x%08X; only "
                     + "LMS_SHA256_M24_H15 (12) with LMOTS_SHA256_N24_W4 (7) is supported", type, ots));
         }
         byte[] id = new byte[16];

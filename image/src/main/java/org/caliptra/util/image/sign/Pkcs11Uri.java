@@ -1,6 +1,5 @@
 package org.caliptra.util.image.sign;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
@@ -8,10 +7,10 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.caliptra.util.image.io.InputFileException;
+import org.caliptra.util.image.io.InputLimit;
+import org.caliptra.util.image.io.RegularFiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -182,14 +181,10 @@ public final class Pkcs11Uri {
         }
         byte[] raw;
         try {
-            raw = Files.readAllBytes(pinSource);
-        } catch (NoSuchFileException e) {
-            throw new Pkcs11UriException("pin-source " + pinSource + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new Pkcs11UriException("pin-source " + pinSource + ": permission denied");
-        } catch (IOException e) {
-            // The exception's own message names only the file, but it is left out all the same.
-            throw new Pkcs11UriException("pin-source " + pinSource + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            raw = RegularFiles.read(pinSource, PIN_LIMIT);
+        } catch (InputFileException e) {
+            // Its message names the file and the problem, never the content.
+            throw new Pkcs11UriException("pin-source " + e.getMessage());
         }
         try {
             int end = raw.length;
@@ -204,6 +199,9 @@ public final class Pkcs11Uri {
             Arrays.fill(raw, (byte) 0);
         }
     }
+
+    /** PKCS#11 PINs are short (tokens take up to a few dozen characters); a PIN file is never a stream. */
+    static final InputLimit PIN_LIMIT = new InputLimit("a PIN file", 4096, "a PIN is a line of text");
 
     /** The URI with its PIN replaced by {@code ***}, safe for messages and logs. */
     @Override

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.caliptra.util.image.io.InputFileException;
+import org.caliptra.util.image.io.InputLimit;
+import org.caliptra.util.image.io.RegularFiles;
 
 /**
  * ASPEED's external sign-helper protocol (spec/formats.md §6): the command line is split on
@@ -23,6 +26,10 @@ import java.util.concurrent.TimeUnit;
  * helper's stderr.
  */
 public final class SignHelper {
+    /** A helper answers one signature: a DER ECDSA signature (~104 bytes) or an LMS one (1620), or their hex. */
+    static final InputLimit OUTPUT_LIMIT = new InputLimit("a sign helper's answer", 64 * 1024,
+            "one signature: DER ECDSA about 104 bytes, LMS 1620, twice that in hex");
+
     private final List<String> command;
     private final boolean byFile;
     private final long timeoutSeconds;
@@ -78,9 +85,18 @@ public final class SignHelper {
                         + stderrSuffix(stderr.get()));
             }
             if (byFile) {
-                return Files.readAllBytes(tmp);
+                try {
+                    return RegularFiles.read(tmp, OUTPUT_LIMIT);
+                } catch (InputFileException e) {
+                    throw new SigningException("sign helper " + describe() + " left an unusable signature file: " + e.problem());
+                }
             }
-            String out = stdout.get().strip();
+            String printed = stdout.get();
+            if (printed.length() > OUTPUT_LIMIT.maxBytes()) {
+                throw new SigningException("sign helper " + describe() + " printed more than " + OUTPUT_LIMIT.maxBytes()
+                        + " bytes; " + OUTPUT_LIMIT.describe());
+            }
+            String out = printed.strip();
             try {
                 return HexFormat.of().parseHex(out);
             } catch (IllegalArgumentException e) {
@@ -108,12 +124,18 @@ public final class SignHelper {
         return s.isEmpty() ? "" : ": " + (s.length() > 300 ? s.substring(0, 300) + "…" : s).replace('\n', ' ');
     }
 
-    /** Reads a stream on a daemon thread so a chatty helper never blocks on a full pipe. */
+    /**
+     * Reads a stream on a daemon thread so a chatty helper never blocks on a full pipe. At most
+     * {@link #OUTPUT_LIMIT} + 1 bytes are kept (so an overlong answer is recognised as such); the
+     * rest is read and dropped, so a helper that never stops printing costs no memory until its timeout.
+     */
     private static java.util.function.Supplier<String> drain(java.io.InputStream in) {
         var result = new java.util.concurrent.CompletableFuture<String>();
         var t = new Thread(() -> {
             try {
-                result.complete(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                byte[] kept = in.readNBytes((int) OUTPUT_LIMIT.maxBytes() + 1);
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+                result.complete(new String(kept, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 result.complete("");
             }

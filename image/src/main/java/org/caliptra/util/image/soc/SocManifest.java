@@ -24,6 +24,9 @@ public record SocManifest(SocManifestVariant variant, int marker, int size, int 
         Octets imcOwnerPqcSignature, ImageMetadataCollection imc, Octets trailing) {
 
     public static final int VENDOR_SIGNATURE_REQUIRED = 1;
+    /** SET_AUTH_MANIFEST carries at most 34 KiB of manifest (2.x; 1.x 14 KiB), spec/formats.md §3.4. */
+    public static final org.caliptra.util.image.io.InputLimit FILE_LIMIT = new org.caliptra.util.image.io.InputLimit(
+            "a SoC manifest", 34 * 1024, "the 2.x SET_AUTH_MANIFEST request carries at most 34 KiB of manifest");
 
     public String kind() {
         return variant.kind();

@@ -170,6 +170,57 @@ class AtomicFilesTest {
         assertEquals(1000, Files.size(fresh));
     }
 
+    @Test
+    void writeAllPutsEveryFileInPlaceOrNone() throws Exception {
+        Path a = dir.resolve("a.bin");
+        Path b = dir.resolve("b.bin");
+        Path taken = dir.resolve("taken.bin");
+        byte[] oldA = "old a".getBytes(StandardCharsets.US_ASCII);
+        byte[] mine = "not ours".getBytes(StandardCharsets.US_ASCII);
+        Files.write(a, oldA);
+        Files.write(taken, mine);
+
+        // The no-overwrite output fails on a name that exists: nothing else may change.
+        var e = assertThrows(OutputFileException.class, () -> AtomicFiles.writeAll(List.of(
+                AtomicFiles.Output.replacing(a, new byte[] {1}), AtomicFiles.Output.refusing(b, new byte[] {2}),
+                AtomicFiles.Output.refusing(taken, new byte[] {3}))));
+        assertEquals(taken + ": already exists; not overwritten", e.getMessage());
+        assertArrayEquals(oldA, Files.readAllBytes(a));
+        assertFalse(Files.exists(b), "the output created before the failure is taken back");
+        assertArrayEquals(mine, Files.readAllBytes(taken));
+        assertEquals(List.of(), others("a.bin", "taken.bin"));
+
+        // A replacement that fails after another was renamed into place: the first is restored.
+        Path sub = Files.createDirectory(dir.resolve("sub"));
+        Path c = sub.resolve("c.bin");
+        byte[] oldC = "old c".getBytes(StandardCharsets.US_ASCII);
+        Files.write(c, oldC);
+        Path blocked = Path.of("/proc/self/caliptra-writeall.bin");
+        var f = assertThrows(OutputFileException.class, () -> AtomicFiles.writeAll(List.of(
+                AtomicFiles.Output.replacing(c, new byte[] {4}), AtomicFiles.Output.replacing(blocked, new byte[] {5}))));
+        assertTrue(f.getMessage().startsWith(blocked + ": cannot create a temporary file"), f.getMessage());
+        assertArrayEquals(oldC, Files.readAllBytes(c));
+        try (var left = Files.list(sub)) {
+            assertEquals(List.of("c.bin"), left.map(p -> p.getFileName().toString()).toList());
+        }
+
+        // And when all can be written, all are, the replaced one keeping no second name.
+        AtomicFiles.writeAll(List.of(AtomicFiles.Output.replacing(a, new byte[] {6}), AtomicFiles.Output.refusing(b, new byte[] {7})));
+        assertArrayEquals(new byte[] {6}, Files.readAllBytes(a));
+        assertArrayEquals(new byte[] {7}, Files.readAllBytes(b));
+        assertEquals(1, ((Number) Files.getAttribute(a, "unix:nlink")).intValue());
+        assertEquals(List.of(), others("a.bin", "b.bin", "taken.bin", "sub"));
+    }
+
+    @Test
+    void writeAllRefusesTheSameTargetTwiceBeforeWritingAnything() {
+        Path a = dir.resolve("a.bin");
+        var e = assertThrows(OutputFileException.class, () -> AtomicFiles.writeAll(List.of(
+                AtomicFiles.Output.replacing(a, new byte[] {1}), AtomicFiles.Output.replacing(dir.resolve("./a.bin"), new byte[] {2}))));
+        assertEquals(dir.resolve("./a.bin") + ": is named twice among the outputs of one command", e.getMessage());
+        assertFalse(Files.exists(a));
+    }
+
     record Run(int code, String out) {}
 
     Run child(Path target, int size, String existing) throws Exception {

@@ -91,12 +91,94 @@ class KeyFilesTest {
         kpg.initialize(new ECGenParameterSpec("secp256r1"));
         Path p256 = dir.resolve("p256.pem");
         pem(p256, "PUBLIC KEY", kpg.generateKeyPair().getPublic().getEncoded());
-        assertTrue(assertThrows(KeyFileException.class, () -> KeyFiles.readEccPublic(p256)).getMessage()
-                .contains("not on P-384"));
+        assertEquals(p256 + ": holds an ECC prime256v1 public key, not an ECC P-384 one",
+                assertThrows(KeyFileException.class, () -> KeyFiles.readEccPublic(p256)).getMessage());
         Path pubOnly = dir.resolve("pub-only.pem");
         KeyFiles.writeEccPublic(EccPrivateKey.generate(new SecureRandom()).publicKey(), pubOnly);
-        assertTrue(assertThrows(KeyFileException.class, () -> KeyFiles.readEccPrivate(pubOnly)).getMessage()
-                .contains("no ECC private key found"));
+        assertEquals(pubOnly + ": holds an ECC P-384 public key, not an ECC P-384 private key ('EC PRIVATE KEY' or "
+                + "'PRIVATE KEY' PEM block)", assertThrows(KeyFileException.class, () -> KeyFiles.readEccPrivate(pubOnly)).getMessage());
+    }
+
+    /** The message a reader gives for {@code file}, which must be one line with no Java exception text in it. */
+    static String refusal(org.junit.jupiter.api.function.Executable read, Path file) {
+        String m = assertThrows(KeyFileException.class, read).getMessage();
+        assertTrue(m.startsWith(file + ": "), m);
+        assertEquals(1, m.lines().count(), m);
+        assertFalse(m.contains("java.") || m.contains("Exception"), "Java exception text in: " + m);
+        return m.substring(file.toString().length() + 2);
+    }
+
+    @Test
+    void theWrongKindOfKeyIsNamedAsWhatItIs() throws Exception {
+        var ecc = EccPrivateKey.generate(new SecureRandom());
+        Path eccPub = dir.resolve("ecc-pubk.pem");
+        Path eccPriv = dir.resolve("ecc-prvk.pem");
+        KeyFiles.writeEccPublic(ecc.publicKey(), eccPub);
+        KeyFiles.writeEccPrivate(ecc, eccPriv);
+        var mldsa = MldsaPrivateKey.generate(new SecureRandom());
+        Path mldsaPub = dir.resolve("mldsa-pubk.pem");
+        Path mldsaPriv = dir.resolve("mldsa-prvk.pem");
+        KeyFiles.writeMldsaPublic(mldsa.publicKey(), mldsaPub);
+        KeyFiles.writeMldsaPrivate(mldsa, mldsaPriv);
+        Path lmsPub = SharedTestData.key("vnd-fw-lms-pubk.pem");
+        var rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(1024);
+        Path rsaPriv = dir.resolve("rsa.pem");
+        pem(rsaPriv, "PRIVATE KEY", rsa.generateKeyPair().getPrivate().getEncoded());
+
+        assertEquals("holds an ML-DSA-87 public key, not an ECC P-384 one", refusal(() -> KeyFiles.readEccPublic(mldsaPub), mldsaPub));
+        assertEquals("holds an ML-DSA-87 private key, not an ECC P-384 one",
+                refusal(() -> KeyFiles.readEccPrivate(mldsaPriv), mldsaPriv));
+        assertEquals("holds an RSA private key, not an ECC P-384 one", refusal(() -> KeyFiles.readEccPrivate(rsaPriv), rsaPriv));
+        assertEquals("not a PEM file (no '-----BEGIN' line) (48 bytes is a raw LMS key)",
+                refusal(() -> KeyFiles.readEccPrivate(lmsPub), lmsPub));
+        // Once the last 48 bytes of any key were taken as an LMS key, which then failed as a mismatch.
+        assertEquals("holds an ECC P-384 public key, not an LMS one", refusal(() -> KeyFiles.readLmsPublic(eccPub), eccPub));
+        assertEquals("holds an ML-DSA-87 public key, not an LMS one", refusal(() -> KeyFiles.readLmsPublic(mldsaPub), mldsaPub));
+        assertEquals("holds an ECC P-384 private key, not an LMS private key",
+                refusal(() -> KeyFiles.readLmsPrivate(eccPriv), eccPriv));
+        assertEquals("holds an ECC P-384 public key, not an ML-DSA-87 one", refusal(() -> KeyFiles.readMldsaPublic(eccPub), eccPub));
+        assertEquals("holds an RSA private key, not an ML-DSA-87 one", refusal(() -> KeyFiles.readMldsaPrivate(rsaPriv), rsaPriv));
+        assertEquals("raw ML-DSA-87 public key must be 2592 bytes, found 48 (48 bytes is a raw LMS key)",
+                refusal(() -> KeyFiles.readMldsaPublic(lmsPub), lmsPub));
+    }
+
+    @Test
+    void malformedPemSaysWhichBlockAndHowWithoutQuotingJava() throws Exception {
+        Path badDer = dir.resolve("bad-der.pem");
+        Files.writeString(badDer, "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n");
+        assertEquals("malformed PEM: the 'EC PRIVATE KEY' block does not hold a valid DER encoding of its kind",
+                refusal(() -> KeyFiles.readEccPrivate(badDer), badDer));
+        Path badBase64 = dir.resolve("bad-base64.pem");
+        Files.writeString(badBase64, "-----BEGIN PUBLIC KEY-----\n!!!!\n-----END PUBLIC KEY-----\n");
+        assertEquals("malformed PEM: the 'PUBLIC KEY' block is not valid base64",
+                refusal(() -> KeyFiles.readEccPublic(badBase64), badBase64));
+        Path noEnd = dir.resolve("no-end.pem");
+        Files.writeString(noEnd, "-----BEGIN EC PARAMETERS-----\nBgUrgQQAIg==\n-----END EC PARAMETERS-----\n"
+                + "-----BEGIN EC PRIVATE KEY-----\nAAAA\n");
+        assertEquals("malformed PEM: the 'EC PRIVATE KEY' block has no matching '-----END' line",
+                refusal(() -> KeyFiles.readEccPrivate(noEnd), noEnd));
+        Path emptySeq = dir.resolve("empty-seq.pem");
+        Files.writeString(emptySeq, "-----BEGIN PUBLIC KEY-----\nMAA=\n-----END PUBLIC KEY-----\n");
+        assertEquals("malformed PEM: the 'PUBLIC KEY' block does not hold a valid DER encoding of its kind",
+                refusal(() -> KeyFiles.readEccPublic(emptySeq), emptySeq));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 20, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void keyFilesAreRegularFilesOfAtMost64KiB() throws Exception {
+        Path fifo = dir.resolve("fifo.pem");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+        assertEquals("is a FIFO, not a regular file; only regular files are read", refusal(() -> KeyFiles.readEccPrivate(fifo), fifo));
+        Path zero = Path.of("/dev/zero");
+        assertEquals("is a character device, not a regular file; only regular files are read",
+                refusal(() -> KeyFiles.readLmsPrivate(zero), zero));
+        Path big = dir.resolve("big.pem");
+        try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(64 * 1024 + 1);
+        }
+        assertEquals("too large (65537 bytes): a key file is at most 65536 bytes (the largest key, an ML-DSA-87 private key PEM, "
+                + "is under 7 KB)", refusal(() -> KeyFiles.readMldsaPrivate(big), big));
     }
 
     @Test

@@ -120,6 +120,34 @@ class LmsTest {
     }
 
     @Test
+    void aNextLeafTooLongForALongIsBeyondTheTreeNotACrash(@TempDir Path dir) throws Exception {
+        var priv = LmsPrivateKey.generate(new SecureRandom());
+        Path state = dir.resolve("k-prvk.pem.state");
+        Files.writeString(state, "key_id = " + priv.id().hex() + "\nnext_leaf = 12345678901234567890\n");
+        var e = assertThrows(SigningException.class, () -> new LmsLeafState(state, priv.id()).peek());
+        assertEquals("LMS state " + state + ": next_leaf 123456789012… (20 digits) is beyond the 32768 leaves", e.getMessage());
+        // leading zeros are still the number they spell
+        Files.writeString(state, "key_id = " + priv.id().hex() + "\nnext_leaf = 0000000000000000000007\n");
+        assertEquals(7, new LmsLeafState(state, priv.id()).peek());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 20, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aStateFileThatIsNoRegularFileIsRefusedNotWaitedOn(@TempDir Path dir) throws Exception {
+        var priv = LmsPrivateKey.generate(new SecureRandom());
+        Path state = dir.resolve("k-prvk.pem.state");
+        assertEquals(0, new ProcessBuilder("mkfifo", state.toString()).inheritIO().start().waitFor());
+        var e = assertThrows(SigningException.class, () -> new LmsLeafState(state, priv.id()).peek());
+        assertEquals("cannot read LMS state " + state + ": is a FIFO, not a regular file; only regular files are read", e.getMessage());
+        Files.delete(state);
+        Files.writeString(state, "key_id = " + priv.id().hex() + "\nnext_leaf = 0\n");
+        Path lock = dir.resolve("k-prvk.pem.state.lock");
+        assertEquals(0, new ProcessBuilder("mkfifo", lock.toString()).inheritIO().start().waitFor());
+        var locked = assertThrows(SigningException.class, () -> new LmsLeafState(state, priv.id()).reserve());
+        assertEquals("LMS state lock " + lock + " is not a regular file; remove it", locked.getMessage());
+    }
+
+    @Test
     void signerRefusesAKeyThatMatchesNeitherTree() {
         var priv = LmsPrivateKey.generate(new SecureRandom());
         var other = LmsPrivateKey.generate(new SecureRandom()).zeroLeafPublicKey();

@@ -183,6 +183,19 @@ class Pkcs11UriTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 20, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aPinSourceThatIsNoRegularFileIsRefusedNotWaitedOn() throws Exception {
+        Path fifo = dir.resolve("pin-fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+        var e = assertThrows(Pkcs11UriException.class, () -> Pkcs11Uri.parse("pkcs11:object=a" + MODULE + "&pin-source=" + fifo).pin());
+        assertEquals("PKCS#11 URI: pin-source " + fifo + ": is a FIFO, not a regular file; only regular files are read", e.getMessage());
+        var zero = assertThrows(Pkcs11UriException.class,
+                () -> Pkcs11Uri.parse("pkcs11:object=a" + MODULE + "&pin-source=/dev/zero").pin());
+        assertEquals("PKCS#11 URI: pin-source /dev/zero: is a character device, not a regular file; only regular files are read",
+                zero.getMessage());
+    }
+
+    @Test
     void toStringWithholdsThePin() {
         var uri = Pkcs11Uri.parse("pkcs11:object=my%20key;slot-id=5" + MODULE + "&pin-value=top%2Bsecret");
         assertEquals("pkcs11:slot-id=5;object=my%20key?module-path=/usr/lib/softhsm/libsofthsm2.so&pin-value=***", uri.toString());
