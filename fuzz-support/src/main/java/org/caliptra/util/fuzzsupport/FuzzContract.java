@@ -88,6 +88,10 @@ public final class FuzzContract {
     public void check(byte[] input, Body body) {
         var run = Run.of(body);
         Throwable thrown = run.thrown;
+        if (thrown instanceof AssertionError check && !isTyped(thrown)) {
+            // the target's own checks (round trips, invariants), written as assertions
+            throw broken(input, "its check failed: " + check.getMessage(), thrown);
+        }
         if (thrown != null) {
             if (!isTyped(thrown)) {
                 throw broken(input, "threw " + thrown.getClass().getName() + " (not a typed error)", thrown);

@@ -165,6 +165,9 @@ class FuzzSeedWriter {
         write("pending-fix/fwBundleConfig/svn-300.toml", FW_BUNDLE_2X.replace("svn = 3", "svn = 300"));
         write("pending-fix/fwBundleConfig/pqc-key-type-mldas.toml", FW_BUNDLE_2X.replace("\"mldsa\"", "\"mldas\""));
         write("pending-fix/fwBundleConfig/generation-3x.toml", FW_BUNDLE_2X.replace("\"2.x\"", "\"3.x\""));
+        // item 6 (found by fuzzing): names neither file nor key, and quotes Java's HexFormat ("\"(\" = 40")
+        write("pending-fix/fwBundleConfig/runtime-revision-not-hex.toml",
+                FW_BUNDLE_1X.replace("0000000000000000000000000000000000000001", "00000000000000000000000000000000000000(1"));
         // item 1: SVNs are unsigned and bounded; 0xFFFFFFFF is -1 to the range check
         write("pending-fix/fwBundleConfig/fmc-svn-0xffffffff.toml", FW_BUNDLE_1X.replace("svn = 2", "svn = 0xFFFFFFFF"));
     }
