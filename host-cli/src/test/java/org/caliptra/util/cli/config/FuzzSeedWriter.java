@@ -160,6 +160,9 @@ class FuzzSeedWriter {
         // item 3: a NUL in a path from a configuration
         write("pending-fix/imgtoolConfig/nul-in-caliptra-file.toml",
                 aspeed.replace("caliptra_file = \"caliptra-fw.bin\"", "caliptra_file = \"caliptra\\u0000fw.bin\""));
+        // item 3: file names from a configuration are echoed raw
+        write("pending-fix/imgtoolConfig/caliptra-file-with-newline.toml",
+                aspeed.replace("caliptra_file = \"caliptra-fw.bin\"", "caliptra_file = \"caliptra\\nfw.bin\""));
         write("pending-fix/fwBundleConfig/nul-in-fmc-file.toml", FW_BUNDLE_2X.replace("file = \"fmc.bin\"", "file = \"fmc\\u0000.bin\""));
         // item 6: these errors name neither the file nor the key
         write("pending-fix/fwBundleConfig/svn-300.toml", FW_BUNDLE_2X.replace("svn = 3", "svn = 300"));
@@ -168,8 +171,9 @@ class FuzzSeedWriter {
         // item 6 (found by fuzzing): names neither file nor key, and quotes Java's HexFormat ("\"(\" = 40")
         write("pending-fix/fwBundleConfig/runtime-revision-not-hex.toml",
                 FW_BUNDLE_1X.replace("0000000000000000000000000000000000000001", "00000000000000000000000000000000000000(1"));
-        // item 1: SVNs are unsigned and bounded; 0xFFFFFFFF is -1 to the range check
-        write("pending-fix/fwBundleConfig/fmc-svn-0xffffffff.toml", FW_BUNDLE_1X.replace("svn = 2", "svn = 0xFFFFFFFF"));
+        // item 1: SVNs are unsigned and bounded; 0xFFFFFFFF is -1 to the range check. This target stops
+        // before signing, so it cannot see the SVN signed: a regular seed, for the reading.
+        write("fwBundleConfig/fmc-svn-0xffffffff.toml", FW_BUNDLE_1X.replace("svn = 2", "svn = 0xFFFFFFFF"));
     }
 
     private static String template(String name) {
