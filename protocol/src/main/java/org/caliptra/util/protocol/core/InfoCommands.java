@@ -6,6 +6,7 @@ import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.codec.Codec;
 import org.caliptra.util.protocol.codec.CommandCodec;
+import org.caliptra.util.protocol.codec.FieldReader;
 import org.caliptra.util.protocol.codec.Fields;
 import org.caliptra.util.protocol.codec.NoFields;
 
@@ -60,7 +61,7 @@ public final class InfoCommands {
 
         public FipsVersion {
             Objects.requireNonNull(name, "name");
-            if (name.getBytes(StandardCharsets.US_ASCII).length > NAME_SIZE) {
+            if (Fields.asciiBytes("name", name).length > NAME_SIZE) {
                 throw new IllegalArgumentException("name is at most 12 ASCII characters: " + name);
             }
         }
@@ -78,7 +79,22 @@ public final class InfoCommands {
             NoFields.CODEC, Codec.fixed(28, (v, out) -> out.u32(v.mode()).u32(v.hwRevId()).u32(v.romFmcRevision())
                     .u32(v.runtimeRevision()).padded(Octets.of(v.name().getBytes(StandardCharsets.US_ASCII)), FipsVersion.NAME_SIZE),
                     in -> new FipsVersion(in.u32("mode"), in.u32("fips_rev[0]"), in.u32("fips_rev[1]"), in.u32("fips_rev[2]"),
-                            Fields.ascii(in.bytes("name", FipsVersion.NAME_SIZE)))));
+                            asciiName(in))));
+
+    /**
+     * The name as text: ASCII, then NUL padding. A byte beyond ASCII is a malformed response, named
+     * as such, rather than text that would encode back as '?' (found by CodecFuzzTest).
+     */
+    private static String asciiName(FieldReader in) {
+        int at = in.position();
+        Octets raw = in.bytes("name", FipsVersion.NAME_SIZE);
+        for (int i = 0; i < raw.length(); i++) {
+            if (raw.get(i) < 0) {
+                throw in.error("name", at, String.format("holds byte 0x%02X at index %d, which is not ASCII", raw.get(i) & 0xFF, i));
+            }
+        }
+        return Fields.ascii(raw);
+    }
 
     /** FW_INFO of a 1.x runtime (256 bytes after the header). Digests in standard byte order. */
     public record FwInfoV1(int pl0Pauser, int runtimeSvn, int minRuntimeSvn, int fmcManifestSvn, int attestationDisabled,

@@ -43,6 +43,16 @@ class InfoCommandsTest {
     }
 
     @Test
+    void versionNameBeyondAsciiIsAMalformedResponseNotAQuestionMark() {
+        byte[] bytes = InfoCommands.VERSION.encodeResponse(
+                new FipsVersion(FipsVersion.MODE_FIPS, 0x11, 0x0102_0304, 0x0506_0708, FipsVersion.NAME));
+        bytes[16 + 9] = (byte) 0xB9;
+        var e = assertThrows(org.caliptra.util.protocol.ProtocolException.class, () -> InfoCommands.VERSION.decodeResponse(bytes));
+        assertEquals("VERSION response: field 'name' at offset 16 holds byte 0xB9 at index 9, which is not ASCII", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new FipsVersion(0, 0, 0, 0, "Calipträ"));
+    }
+
+    @Test
     void fwInfoLayoutsPerGenerationWithDigestsInWordOrder() {
         assertEquals(264 - 8, InfoCommands.fwInfo(Generation.V1).response().minSize());
         assertEquals(392 - 8, InfoCommands.fwInfo(Generation.V2).response().minSize());

@@ -1,0 +1,77 @@
+package org.caliptra.util.protocol.fuzz;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.caliptra.util.protocol.codec.Codec;
+import org.caliptra.util.protocol.mailbox.MailboxFrame;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Writes the protocol module's seed corpus into {@code src/test/resources}: for every codec of the
+ * catalogues ({@link Catalogue}) one message of its smallest size that our own codec decodes
+ * (zeros, else a byte pattern, encoded again so it is the codec's own bytes), and sealed mailbox
+ * frames. Run it when a command is added: {@code ./mvnw -o -pl protocol -am test
+ * -Dtest=FuzzSeedWriter -Dsurefire.failIfNoSpecifiedTests=false -Dcaliptra.fuzz.writeSeeds=true}.
+ */
+@EnabledIfSystemProperty(named = "caliptra.fuzz.writeSeeds", matches = "true")
+class FuzzSeedWriter {
+    private static final Path RESOURCES = Path.of("src", "test", "resources", "org", "caliptra", "util", "protocol");
+
+    @Test
+    void write() {
+        for (var e : Catalogue.CODECS.entrySet()) {
+            byte[] fields = sample(e.getValue(), e.getKey());
+            String file = e.getKey().replaceAll("[^A-Za-z0-9_.-]+", "-") + ".bin";
+            write("codec/CodecFuzzTestInputs/decode/" + file, concat((e.getKey() + "\n").getBytes(StandardCharsets.ISO_8859_1), fields));
+        }
+        write("mailbox/MailboxFrameFuzzTestInputs/open/request-fw-info.bin", request(0x494E_464F, new byte[0]));
+        write("mailbox/MailboxFrameFuzzTestInputs/open/request-with-fields.bin", request(0x4D44_4944, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}));
+        write("mailbox/MailboxFrameFuzzTestInputs/open/response-fips-approved.bin",
+                concat(new byte[] {1}, MailboxFrame.sealResponse(MailboxFrame.FIPS_APPROVED, new byte[] {0x11, 0, (byte) 0xCA, 0x21})));
+        write("mailbox/MailboxFrameFuzzTestInputs/open/response-header-only.bin",
+                concat(new byte[] {1}, MailboxFrame.sealResponse(MailboxFrame.FIPS_NOT_APPROVED_USER_SUPPLIED_DIGEST, new byte[0])));
+        write("mailbox/MailboxFrameFuzzTestInputs/open/response-too-short.bin", new byte[] {1, 0, 0, 0});
+    }
+
+    /** The smallest message the codec decodes, as the codec itself encodes it; zeros if none of the patterns decodes. */
+    private static <T> byte[] sample(Codec<T> codec, String what) {
+        for (int fill : new int[] {0, 1, 0xFF}) {
+            byte[] b = new byte[codec.minSize()];
+            Arrays.fill(b, (byte) fill);
+            try {
+                return codec.encode(codec.decode(b, what));
+            } catch (RuntimeException notThisPattern) {
+                // try the next pattern
+            }
+        }
+        return new byte[codec.minSize()];
+    }
+
+    private static byte[] request(int command, byte[] fields) {
+        byte[] head = ByteBuffer.allocate(5).order(ByteOrder.LITTLE_ENDIAN).put((byte) 0).putInt(command).array();
+        return concat(head, MailboxFrame.sealRequest(command, fields));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static void write(String relative, byte[] content) {
+        Path file = RESOURCES.resolve(relative);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
