@@ -1,5 +1,7 @@
 package org.caliptra.util.cli;
 
+import org.caliptra.util.protocol.Text;
+
 import org.caliptra.util.cli.target.TargetException;
 import org.caliptra.util.image.ImageException;
 import org.caliptra.util.protocol.CaliptraException;

@@ -1,5 +1,7 @@
 package org.caliptra.util.cli.boot;
 
+import org.caliptra.util.protocol.Text;
+
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,7 +96,7 @@ final class BootReportPrinter {
             String result = r.errorName() == null ? r.result()
                     : r.errorName() + (r.errorCode() == null ? "" : String.format(" (0x%08X)", r.errorCode()));
             out.printf("%-20s %-8s %-22s %s%n", r.stage(), r.fwId() == null ? "-" : Integer.toUnsignedString(r.fwId()), result,
-                    r.detail() == null ? "" : org.caliptra.util.cli.Text.oneLine(r.detail()));
+                    r.detail() == null ? "" : Text.oneLine(r.detail()));
         }
         out.println(report.booted() ? "verdict: booted" : "verdict: failed");
         out.flush();

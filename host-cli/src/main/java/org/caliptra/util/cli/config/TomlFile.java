@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 import org.caliptra.util.cli.InputFiles;
-import org.caliptra.util.cli.Text;
+import org.caliptra.util.protocol.Text;
 import org.caliptra.util.cli.UsageException;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseResult;

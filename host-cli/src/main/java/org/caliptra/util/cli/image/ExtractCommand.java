@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.caliptra.util.cli.ExitCodes;
 import org.caliptra.util.cli.InputFiles;
-import org.caliptra.util.cli.Text;
+import org.caliptra.util.protocol.Text;
 import org.caliptra.util.cli.UsageException;
 import org.caliptra.util.cli.imgtool.ImgtoolConfig;
 import org.caliptra.util.image.io.AtomicFiles;

@@ -2,7 +2,7 @@ package org.caliptra.util.cli.image;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import org.caliptra.util.cli.Text;
+import org.caliptra.util.protocol.Text;
 import org.caliptra.util.cli.U32Converter;
 import org.caliptra.util.cli.UsageException;
 import picocli.CommandLine;

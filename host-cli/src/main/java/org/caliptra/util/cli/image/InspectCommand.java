@@ -1,5 +1,7 @@
 package org.caliptra.util.cli.image;
 
+import org.caliptra.util.protocol.Text;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -138,7 +140,7 @@ public final class InspectCommand implements Callable<Integer> {
                 bytes.length, flash.entries().size(), problems.isEmpty() ? "ok" : "BAD: " + String.join("; ", problems));
         for (var e : flash.entries()) {
             out.printf("  id 0x%04X  offset 0x%08X  size %8d%s%n", e.identifier(), e.offset(), Integer.toUnsignedLong(e.size()),
-                    e.filename() == null || e.filename().isEmpty() ? "" : "  " + org.caliptra.util.cli.Text.oneLine(e.filename()));
+                    e.filename() == null || e.filename().isEmpty() ? "" : "  " + Text.oneLine(e.filename()));
         }
         out.flush();
         return ExitCodes.OK;

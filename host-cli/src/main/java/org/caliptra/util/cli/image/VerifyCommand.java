@@ -1,5 +1,7 @@
 package org.caliptra.util.cli.image;
 
+import org.caliptra.util.protocol.Text;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -173,13 +175,13 @@ public final class VerifyCommand implements Callable<Integer> {
             out.printf("  soc manifest  %s%n", report.manifestError() != null ? report.manifestError()
                     : report.bundle().accepted() ? "loaded (" + report.manifestKind() + ")" : "not checked");
             for (var img : report.images()) {
-                out.printf("  fw_id %-4d %-28s %s%n", img.fwId(), org.caliptra.util.cli.Text.oneLine(img.file()), img.result() == null ? "missing: " + img.note()
+                out.printf("  fw_id %-4d %-28s %s%n", img.fwId(), Text.oneLine(img.file()), img.result() == null ? "missing: " + img.note()
                         : img.result().authorized() ? "authorized" : img.result().name() + " (" + img.result().hexCode() + ")");
             }
             if (report.firstFailure() != null) {
                 var f = report.firstFailure();
-                out.printf("first failure: %s: %s%s: %s%n", org.caliptra.util.cli.Text.oneLine(f.stage()), f.name(),
-                        f.code() == null ? "" : " (" + f.hexCode() + ")", org.caliptra.util.cli.Text.oneLine(f.detail()));
+                out.printf("first failure: %s: %s%s: %s%n", Text.oneLine(f.stage()), f.name(),
+                        f.code() == null ? "" : " (" + f.hexCode() + ")", Text.oneLine(f.detail()));
             }
         }
         out.flush();

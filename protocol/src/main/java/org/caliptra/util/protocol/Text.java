@@ -1,4 +1,4 @@
-package org.caliptra.util.cli;
+package org.caliptra.util.protocol;
 
 /**
  * Echoing what a user or a file supplied (TOML values and keys, file names, names stored in a
