@@ -23,6 +23,7 @@ import org.caliptra.util.image.bundle.KeyDescriptor;
 import org.caliptra.util.image.bundle.ManifestV1;
 import org.caliptra.util.image.bundle.PqcKeyType;
 import org.caliptra.util.protocol.Generation;
+import org.caliptra.util.protocol.Text;
 import org.tomlj.TomlTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -148,10 +149,10 @@ public final class CreateFwBundleCommand implements Callable<Integer> {
                 v2 ? null : "a 1.x bundle has an SVN per image (--fmc-svn, --runtime-svn, [fmc] and [runtime] svn)");
         var fmcImage = new FirmwareImage(Octets.of(fmcCode), fmcLoadAddr, fmcEntryAddr,
                 first(fmcVersion, cfg.u32("fmc", "version")).orElse(0), v2 ? 0 : fmcSvnValue,
-                revision("fmc revision", first(fmcRevision, cfg.string("fmc", "revision"))));
+                revision(fmcRevision, "--fmc-revision", cfg, "fmc"));
         var rtImage = new FirmwareImage(Octets.of(rtCode), rtLoadAddr, rtEntryAddr,
                 first(runtimeVersion, cfg.u32("runtime", "version")).orElse(0), v2 ? 0 : rtSvnValue,
-                revision("runtime revision", first(runtimeRevision, cfg.string("runtime", "revision"))));
+                revision(runtimeRevision, "--runtime-revision", cfg, "runtime"));
         var options = BundleOptions.defaults().withFirmwareSvn(fwSvn)
                 .withPl0Pauser(first(pl0Pauser, cfg.u32(null, "pl0_pauser")).orElse(null));
 
@@ -227,19 +228,26 @@ public final class CreateFwBundleCommand implements Callable<Integer> {
         return given.orElse(0);
     }
 
-    private static Octets revision(String what, Optional<String> hex) {
+    /** A 20-byte revision from its option or the section's {@code revision} key, as 40 hex digits. */
+    private static Octets revision(String option, String optionName, Config cfg, String section) {
+        Optional<String> hex = first(option, cfg.string(section, "revision"));
         if (hex.isEmpty()) {
             return Octets.zeros(20);
         }
-        try {
-            byte[] b = HexFormat.of().parseHex(hex.get());
-            if (b.length != 20) {
-                throw new UsageException(what + ": " + b.length + " bytes, expected 20 (40 hex digits)");
+        String digits = hex.get();
+        String problem = null;
+        for (int i = 0; i < digits.length() && problem == null; i++) {
+            if (Character.digit(digits.charAt(i), 16) < 0) {
+                problem = "character " + (i + 1) + " is not a hex digit";
             }
-            return Octets.of(b);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(what + ": not hex: " + e.getMessage());
         }
+        if (problem == null && digits.length() != 40) {
+            problem = digits.length() / 2 + " bytes, expected 20 (40 hex digits)";
+        }
+        if (problem != null) {
+            throw invalid(option != null, optionName, cfg, section, "revision", Text.quote(digits), problem);
+        }
+        return Octets.of(HexFormat.of().parseHex(digits));
     }
 
     @SafeVarargs
