@@ -1,23 +1,25 @@
 package org.caliptra.util.cli;
 
 import java.io.PrintWriter;
-import org.caliptra.util.cli.boot.BootCommand;
-import org.caliptra.util.cli.device.GetDeviceIdCommand;
-import org.caliptra.util.cli.emulator.EmulatorCommand;
-import org.caliptra.util.cli.image.ImageCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code caliptra-util}: the entry point. One class per subcommand; shared options are mixins. */
+/**
+ * {@code caliptra-util}: the entry point. One class per subcommand, listed in {@link CommandTree}
+ * rather than in {@code subcommands} here so that only the ones the arguments name are built;
+ * shared options are mixins.
+ */
 @Command(name = "caliptra-util",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Talk to a Caliptra device (real or emulated), and build, sign and verify Caliptra images.",
-        subcommands = {GetDeviceIdCommand.class, ImageCommand.class, BootCommand.class, EmulatorCommand.class,
-            CommandLine.HelpCommand.class},
         footer = {"", "Targets: --target URI or CALIPTRA_TARGET; default 'emulator' (an embedded emulated device).",
                 "Exit codes: 0 success, 1 device or transport failure, 2 bad usage or input."})
 public final class CaliptraUtil implements Runnable {
+    static final String PICOCLI_CONVERTER_EXCLUDES = "picocli.converters.excludes";
+    /** picocli's syntax: comma-separated regular expressions over class names. */
+    static final String EXCLUDED_CONVERTERS = "java\\.time\\..*,java\\.sql\\..*";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -27,12 +29,30 @@ public final class CaliptraUtil implements Runnable {
     }
 
     public static void main(String[] args) {
+        configureProcess();
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /**
+     * What the process that runs the CLI sets for itself. picocli registers a converter for every
+     * java.time and java.sql type it can find, by reflection, in each command it builds; no option
+     * here takes one (a test holds this), so those look-ups are skipped. A value the user set wins.
+     */
+    static void configureProcess() {
+        if (System.getProperty(PICOCLI_CONVERTER_EXCLUDES) == null) {
+            System.setProperty(PICOCLI_CONVERTER_EXCLUDES, EXCLUDED_CONVERTERS);
+        }
     }
 
     /** Runs the CLI with the given streams and returns the exit code (for tests and embedding). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         var cli = new CommandLine(new CaliptraUtil());
+        CommandTree.attach(cli, args);
+        return execute(cli, out, err, args);
+    }
+
+    /** Runs {@code cli}, its subcommands attached (the settings reach only those), as the CLI does. */
+    static int execute(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
         cli.setOut(out);
         cli.setErr(err);
         ErrorReporting.install(cli);
