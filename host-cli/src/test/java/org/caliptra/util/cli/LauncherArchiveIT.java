@@ -88,9 +88,10 @@ class LauncherArchiveIT {
         }
     }
 
+    /** Temporary files of a recording, and JVM crash reports anywhere. */
     private List<Path> leftovers() throws IOException {
-        try (Stream<Path> files = Files.list(target)) {
-            return files.filter(f -> f.getFileName().toString().matches(".*\\.jsa\\..*")).toList();
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(f -> f.getFileName().toString().matches(".*\\.jsa\\..*|hs_err.*")).toList();
         }
     }
 
