@@ -18,10 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,10 +151,11 @@ class LauncherArchiveIT {
 
     @Test
     void aJarTheArchiveCannotBeRecordedForRunsWithoutOneAndIsNotRetried() throws Exception {
-        // A jar without the training class: its runs work, and the failed recording is not repeated.
-        try (var out = new JarOutputStream(Files.newOutputStream(jar), manifest())) {
-            out.putNextEntry(new JarEntry("Echo.class"));
-            out.write(echoClass());
+        // A jar whose main class only echoes and that has no training class: its runs work, and
+        // the failed recording is not repeated.
+        try (var out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("org/caliptra/util/cli/CaliptraUtil.class"));
+            out.write(echoingMainClass());
         }
         var first = launch("a", "b");
         assertEquals(new Result(3, "a b\n", ""), first);
@@ -171,26 +170,21 @@ class LauncherArchiveIT {
         assertEquals(List.of(), leftovers().stream().filter(f -> !f.equals(marker)).toList());
     }
 
-    private static Manifest manifest() {
-        var manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "Echo");
-        return manifest;
-    }
-
-    /** The class file of {@code Echo}, a main that prints its arguments and exits 3, from its source. */
-    private byte[] echoClass() throws IOException {
-        var compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
+    /** A stand-in for the CLI's main class that prints its arguments and exits 3. */
+    private byte[] echoingMainClass() throws IOException {
         Path dir = Files.createDirectories(root.resolve("echo"));
-        Path source = Files.writeString(dir.resolve("Echo.java"), """
-                public class Echo {
+        Path source = Files.writeString(dir.resolve("CaliptraUtil.java"), """
+                package org.caliptra.util.cli;
+
+                public class CaliptraUtil {
                     public static void main(String[] args) {
                         System.out.println(String.join(" ", args));
                         System.exit(3);
                     }
                 }
                 """, StandardCharsets.UTF_8);
+        var compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
         assertEquals(0, compiler.run(null, null, null, "-d", dir.toString(), source.toString()));
-        return Files.readAllBytes(dir.resolve("Echo.class"));
+        return Files.readAllBytes(dir.resolve("org/caliptra/util/cli/CaliptraUtil.class"));
     }
 }
