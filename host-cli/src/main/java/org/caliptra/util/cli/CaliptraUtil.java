@@ -17,8 +17,11 @@ import picocli.CommandLine.Command;
                 "Exit codes: 0 success, 1 device or transport failure, 2 bad usage or input."})
 public final class CaliptraUtil implements Runnable {
     static final String PICOCLI_CONVERTER_EXCLUDES = "picocli.converters.excludes";
-    /** picocli's syntax: comma-separated regular expressions over class names. */
-    static final String EXCLUDED_CONVERTERS = "java\\.time\\..*,java\\.sql\\..*";
+    /**
+     * picocli's syntax: comma-separated regular expressions over class names. One expression, as
+     * picocli compiles each anew for every converter of every command it builds.
+     */
+    static final String EXCLUDED_CONVERTERS = "java\\.(time|sql)\\..*";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
