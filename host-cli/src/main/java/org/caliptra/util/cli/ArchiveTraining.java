@@ -29,7 +29,7 @@ public final class ArchiveTraining {
 
     /** Exits 0 when every run ended as expected; otherwise 1, naming the first that did not. */
     public static void main(String[] args) {
-        CaliptraUtil.configureProcess();
+        CaliptraUtil.prepareProcess();
         String failed = train();
         if (failed != null) {
             System.err.println("caliptra-util archive training: " + failed);

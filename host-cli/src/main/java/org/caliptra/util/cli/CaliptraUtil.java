@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 "Exit codes: 0 success, 1 device or transport failure, 2 bad usage or input."})
 public final class CaliptraUtil implements Runnable {
     static final String PICOCLI_CONVERTER_EXCLUDES = "picocli.converters.excludes";
+    static final String PICOCLI_DISABLE_CLOSURES = "picocli.disable.closures";
     /**
      * picocli's syntax: comma-separated regular expressions over class names. One expression, as
      * picocli compiles each anew for every converter of every command it builds.
@@ -32,18 +33,23 @@ public final class CaliptraUtil implements Runnable {
     }
 
     public static void main(String[] args) {
-        configureProcess();
+        prepareProcess();
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
     /**
-     * What the process that runs the CLI sets for itself. picocli registers a converter for every
-     * java.time and java.sql type it can find, by reflection, in each command it builds; no option
-     * here takes one (a test holds this), so those look-ups are skipped. A value the user set wins.
+     * What the process that runs the CLI does first (a value the user set wins). picocli registers
+     * a converter for every java.time and java.sql type it can find, by reflection, in each command
+     * it builds; no option here takes one (a test holds this), so those look-ups are skipped. Its
+     * factory looks for Groovy's Closure class, and the class loader can only say "no" after
+     * opening the 11,000-entry jar; there is no Groovy here.
      */
-    static void configureProcess() {
+    static void prepareProcess() {
         if (System.getProperty(PICOCLI_CONVERTER_EXCLUDES) == null) {
             System.setProperty(PICOCLI_CONVERTER_EXCLUDES, EXCLUDED_CONVERTERS);
+        }
+        if (System.getProperty(PICOCLI_DISABLE_CLOSURES) == null) {
+            System.setProperty(PICOCLI_DISABLE_CLOSURES, "true");
         }
     }
 
