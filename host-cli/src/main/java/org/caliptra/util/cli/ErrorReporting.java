@@ -15,12 +15,26 @@ final class ErrorReporting {
     private ErrorReporting() {}
 
     static void install(CommandLine cli) {
-        cli.setParameterExceptionHandler((ex, args) -> {
+        cli.setParameterExceptionHandler(new UsageErrors());
+        cli.setExecutionExceptionHandler(new Failures());
+    }
+
+    // Classes rather than lambdas: picocli's handler interfaces are Java 5 class files, and a
+    // lambda of such an interface is spun at run time and keeps the interface itself out of the
+    // launcher's class-data-sharing archive.
+
+    private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             var cmd = ex.getCommandLine();
             cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + Text.oneLine(ex.getMessage()) + " (see --help)");
             return ExitCodes.USAGE;
-        });
-        cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+        }
+    }
+
+    private static final class Failures implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
             String prefix = cmd.getCommandSpec().qualifiedName() + ": ";
             if (System.getenv("CALIPTRA_UTIL_DEBUG") != null) {
                 ex.printStackTrace(cmd.getErr());
@@ -37,6 +51,6 @@ final class ErrorReporting {
             cmd.getErr().println(prefix + "internal error: " + Text.oneLine(String.valueOf(ex))
                     + " (set CALIPTRA_UTIL_DEBUG=1 for a stack trace, and please report it)");
             return ExitCodes.FAILURE;
-        });
+        }
     }
 }

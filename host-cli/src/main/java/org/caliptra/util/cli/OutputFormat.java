@@ -11,8 +11,6 @@ import picocli.CommandLine.Option;
 public final class OutputFormat {
     public enum Format { text, json }
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private Format format = Format.text;
@@ -27,9 +25,14 @@ public final class OutputFormat {
         void write(JsonGenerator json) throws IOException;
     }
 
+    /** Jackson is loaded only by a command that writes JSON, not by every command that could. */
+    private static final class Json {
+        static final JsonFactory FACTORY = new JsonFactory();
+    }
+
     /** Writes one pretty-printed JSON document followed by a newline. */
     public static void writeJson(PrintWriter out, JsonBody body) {
-        try (JsonGenerator json = JSON.createGenerator(out)) {
+        try (JsonGenerator json = Json.FACTORY.createGenerator(out)) {
             json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             json.useDefaultPrettyPrinter();
             body.write(json);

@@ -2,7 +2,8 @@ package org.caliptra.util.cli;
 
 import picocli.CommandLine;
 
-final class VersionProvider implements CommandLine.IVersionProvider {
+/** Public: picocli's factory first tries Class.newInstance(), which throws for a class it cannot access. */
+public final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
         String v = CaliptraUtil.class.getPackage().getImplementationVersion();

@@ -54,8 +54,10 @@ public final class CaliptraFirmware {
     private final SocIfc soc;
     private final CoreMailbox mailbox;
     private final ArrayDeque<Integer> milestones = new ArrayDeque<>();
-    private final BootRom rom;
-    private final RuntimeFirmware runtime;
+    // Built when the uC first leaves reset: a device that is never booted, like the one that answers
+    // get-device-id through the MCU, never needs the ROM's or the runtime's command tables.
+    private BootRom rom;
+    private RuntimeFirmware runtime;
     private Phase phase = Phase.AWAITING_FUSES_AND_GO;
     private int bootStatus;
     private long steps;
@@ -65,8 +67,20 @@ public final class CaliptraFirmware {
         this.config = config;
         this.soc = soc;
         this.mailbox = mailbox;
-        this.rom = new BootRom(this);
-        this.runtime = new RuntimeFirmware(this);
+    }
+
+    private BootRom rom() {
+        if (rom == null) {
+            rom = new BootRom(this);
+        }
+        return rom;
+    }
+
+    private RuntimeFirmware runtime() {
+        if (runtime == null) {
+            runtime = new RuntimeFirmware(this);
+        }
+        return runtime;
     }
 
     public void step() {
@@ -74,23 +88,23 @@ public final class CaliptraFirmware {
         switch (phase) {
             case AWAITING_FUSES_AND_GO -> {
                 if (soc.bootFsmGo() && soc.fusesLocked()) {
-                    rom.startColdBoot();
+                    rom().startColdBoot();
                     phase = Phase.ROM_COLD_BOOT;
                 }
             }
             case ROM_COLD_BOOT -> {
-                if (rom.coldBootStep()) {
+                if (rom().coldBootStep()) {
                     phase = Phase.ROM_AWAITING_FIRMWARE;
                 }
             }
             case ROM_IDEVID_CSR_HANDSHAKE -> {
-                if (rom.csrTaken()) {
+                if (rom().csrTaken()) {
                     phase = Phase.ROM_COLD_BOOT;
                 }
             }
-            case ROM_AWAITING_FIRMWARE -> rom.serve();
+            case ROM_AWAITING_FIRMWARE -> rom().serve();
             case FIRMWARE_BOOT -> firmwareBootStep();
-            case RUNTIME -> runtime.serve();
+            case RUNTIME -> runtime().serve();
             case HALTED -> { }
         }
     }
@@ -103,7 +117,7 @@ public final class CaliptraFirmware {
             soc.setFlowBits(SocIfcRegs.FLOW_READY_FOR_RUNTIME | SocIfcRegs.FLOW_MAILBOX_FLOW_DONE);
             reportBootStatus(RUNTIME_READY_STATUS);
             phase = Phase.RUNTIME;
-            runtime.enter();
+            runtime().enter();
         }
     }
 
@@ -158,7 +172,7 @@ public final class CaliptraFirmware {
 
     /** FIRMWARE_LOAD at runtime: an update reset, judged by the ROM again. */
     public void loadFirmware(byte[] image) {
-        rom.load(image);
+        rom().load(image);
     }
 
     /** FIRMWARE_LOAD accepted {@code image}: FMC and runtime boot through {@code bootMilestones}. */

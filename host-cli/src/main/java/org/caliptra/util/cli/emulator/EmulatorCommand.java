@@ -7,9 +7,8 @@ import org.caliptra.util.cli.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code caliptra-util emulator …}: the emulated device itself. */
-@Command(name = "emulator", mixinStandardHelpOptions = true, description = "The emulated Caliptra device.",
-        subcommands = {EmulatorCommand.Template.class})
+/** {@code caliptra-util emulator …}: the emulated device itself. Subcommands: {@code CommandTree}. */
+@Command(name = "emulator", mixinStandardHelpOptions = true, description = "The emulated Caliptra device.")
 public final class EmulatorCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

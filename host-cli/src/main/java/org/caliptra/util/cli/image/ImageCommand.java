@@ -3,12 +3,9 @@ package org.caliptra.util.cli.image;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code caliptra-util image …}: build, inspect, sign and verify Caliptra images. */
+/** {@code caliptra-util image …}: build, inspect, sign and verify Caliptra images. Subcommands: {@code CommandTree}. */
 @Command(name = "image", mixinStandardHelpOptions = true,
-        description = "Build, inspect, sign and verify Caliptra firmware bundles and keys.",
-        subcommands = {InspectCommand.class, FusesCommand.class, VerifyCommand.class, KeygenCommand.class,
-            CreateFwBundleCommand.class, CreateAuthManCommand.class, CreateAuthFlashCommand.class, TemplateCommand.class,
-            ExtractCommand.class})
+        description = "Build, inspect, sign and verify Caliptra firmware bundles and keys.")
 public final class ImageCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
