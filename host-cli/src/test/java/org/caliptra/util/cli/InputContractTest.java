@@ -139,7 +139,9 @@ class InputContractTest {
     /** Every summary a parent's --help lists is its command's first description line: a whole sentence. */
     @Test
     void everyHelpSummaryIsAWholeSentence() {
-        var pending = new ArrayList<CommandLine>(List.of(new CommandLine(new CaliptraUtil())));
+        var root = new CommandLine(new CaliptraUtil());
+        CommandTree.attachAll(root);
+        var pending = new ArrayList<CommandLine>(List.of(root));
         int checked = 0;
         while (!pending.isEmpty()) {
             var cmd = pending.remove(pending.size() - 1);
