@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Talk to a Caliptra device (real or emulated), and build, sign and verify Caliptra images.",
         footer = {"", "Targets: --target URI or CALIPTRA_TARGET; default 'emulator' (an embedded emulated device).",
-                "Exit codes: 0 success; 1 the device refused a valid input, or a device or transport failure;",
-                "2 bad usage, or an input that is not a valid input of its kind."})
+                "Exit codes: 0 success; 1 the device refused a valid input, or a device or transport failure; "
+                        + "2 bad usage, or an input that is not a valid input of its kind."})
 public final class CaliptraUtil implements Runnable {
     static final String PICOCLI_CONVERTER_EXCLUDES = "picocli.converters.excludes";
     static final String PICOCLI_DISABLE_CLOSURES = "picocli.disable.closures";

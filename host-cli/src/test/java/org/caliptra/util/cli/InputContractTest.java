@@ -154,6 +154,15 @@ class InputContractTest {
             String summary = description[0].strip();
             assertTrue(summary.endsWith(".") && Character.isUpperCase(summary.charAt(0)),
                     cmd.getCommandSpec().qualifiedName() + ": summary is not a sentence: " + summary);
+            // picocli wraps each element as a paragraph of its own: an element cut mid-sentence shows as a
+            // ragged fragment in --help.
+            var usage = cmd.getCommandSpec().usageMessage();
+            for (String[] paragraphs : List.of(usage.description(), usage.footer(), usage.header())) {
+                for (String p : paragraphs) {
+                    assertTrue(p.isEmpty() || p.strip().matches("(?s).*[.:)!?]"),
+                            cmd.getCommandSpec().qualifiedName() + ": help paragraph ends mid-sentence: " + p);
+                }
+            }
             checked++;
         }
         assertTrue(checked >= 14, "every command was visited: " + checked);

@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "boot", mixinStandardHelpOptions = true,
         description = {"Boot a flash image or a bundle on an emulated Caliptra through its registers, stage by stage.",
             "Stages: fuses -> ROM -> FIRMWARE_LOAD -> runtime -> SET_AUTH_MANIFEST -> AUTHORIZE_AND_STASH per SoC image.",
-            "Exit code 0 only if everything booted and every image was authorized, 1 if a stage failed,",
-            "2 if an input is not a valid input of its kind."})
+            "Exit code 0 only if everything booted and every image was authorized, 1 if a stage failed, "
+                    + "2 if an input is not a valid input of its kind."})
 public final class BootCommand implements Callable<Integer> {
     static final class Input {
         @Option(names = "--flash", paramLabel = "FILE", required = true, description = "A flash image (FLSH v1, v3, A1 out-bundle).")

@@ -24,8 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code image extract FLASH --out DIR}: every image of a flash image as a file. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {"Write every image of a flash image to a directory (as stored: padded to 4 bytes).",
-            "Names: the v3 file name; else caliptra-fw.bin, soc-manifest.bin, mcu-runtime.bin and, with --cfg,",
-            "the configured file of each SoC image (otherwise image-0x1000.bin, ...). Existing files are not overwritten."})
+            "Names: the v3 file name; else caliptra-fw.bin, soc-manifest.bin, mcu-runtime.bin and, with --cfg, "
+                    + "the configured file of each SoC image (otherwise image-0x1000.bin, ...).",
+            "Existing files are not overwritten."})
 public final class ExtractCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FLASH", description = "A flash image (FLSH v1, v3 or the A1 out-bundle).")
     Path file;

@@ -29,10 +29,11 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "keygen", mixinStandardHelpOptions = true,
         description = {"Generate a key pair: PREFIX-prvk.pem and PREFIX-pubk.pem.",
             "ecc: P-384, SEC1 private + SPKI public PEM. mldsa: ML-DSA-87, PKCS#8 + SPKI PEM.",
-            "lms: LMS_SHA256_M24_H15 raw 48-byte files (as Caliptra tools read them) and, for a full",
-            "tree, PREFIX-prvk.pem.state holding the next unused leaf and PREFIX-prvk.pem.tree holding the",
-            "tree's public leaf nodes (so signing need not rebuild the tree). Existing files are never",
-            "overwritten. Private keys and LMS state are written mode 0600, public keys and trees 0644."})
+            "lms: LMS_SHA256_M24_H15 raw 48-byte files (as Caliptra tools read them) and, for a full "
+                    + "tree, PREFIX-prvk.pem.state holding the next unused leaf and PREFIX-prvk.pem.tree holding "
+                    + "the tree's public leaf nodes (so signing need not rebuild the tree).",
+            "Existing files are never overwritten. Private keys and LMS state are written mode 0600, public "
+                    + "keys and trees 0644."})
 public final class KeygenCommand implements Callable<Integer> {
     enum Type { ecc, lms, mldsa }
 

@@ -29,8 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code image verify FILE}: would this part accept the bundle, manifest or flash image, and if not, why. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Verify a firmware bundle, SoC manifest or flash image as the device would judge it.",
-            "A bundle is judged as the boot ROM does, against the given fuses; a flash image end to end (container,",
-            "bundle, SET_AUTH_MANIFEST, every image the manifest lists); a SoC manifest against the bundle of --fw.",
+            "A bundle is judged as the boot ROM does, against the given fuses; a flash image end to end "
+                    + "(container, bundle, SET_AUTH_MANIFEST, every image the manifest lists); a SoC manifest "
+                    + "against the bundle of --fw.",
             "Exit code 0 accepted, 1 rejected by the device, 2 not a valid input of its kind."})
 public final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "A firmware bundle, a SoC manifest or a flash image.")
