@@ -67,7 +67,7 @@ public final class Targets {
                     + " has no MCU mailbox for device commands (use caliptra-2.1; boot images on it with `caliptra-util boot`)");
         }
         var device = CaliptraDevice.create(built);
-        var transport = new MailboxTransport(new InProcessMailboxDriver(device), CommandCatalog.standard().mailboxTable());
+        var transport = new MailboxTransport(new InProcessMailboxDriver(device), CommandCatalog.builtIn().mailboxTable());
         return new OpenTarget(uri.text(), transport, device);
     }
 }

@@ -74,7 +74,7 @@ class GetDeviceIdTest {
     }
 
     @Test
-    void catalogueFindsTheFamilyThroughServiceLoader() {
+    void standardCatalogueHasTheDeviceInfoFamily() {
         var catalog = CommandCatalog.standard();
         assertTrue(catalog.families().stream().anyMatch(f -> f instanceof DeviceInfoFamily));
         assertEquals(0x4D44_4944, catalog.mailboxTable().lookup(0x0003).orElseThrow().externalCommand());
