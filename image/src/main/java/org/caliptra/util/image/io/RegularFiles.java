@@ -21,6 +21,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  * size the file system does not report, as in /proc) still yields at most the limit.
  */
 public final class RegularFiles {
+    private static final int READ_CHUNK = 64 * 1024;
+
     private RegularFiles() {}
 
     public static byte[] read(Path file, InputLimit limit) {
@@ -42,7 +44,7 @@ public final class RegularFiles {
         int expected = (int) attributes.size();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = new byte[expected];
-            int n = in.readNBytes(bytes, 0, expected);
+            int n = readFully(in, bytes);
             // Whatever follows the reported size (a file that grew, or /proc's size 0): at most up to the
             // limit, and readNBytes(len) grows its buffer with the data, not to len.
             byte[] more = in.readNBytes((int) (limit.maxBytes() - n) + 1);
@@ -58,6 +60,22 @@ public final class RegularFiles {
         } catch (IOException e) {
             throw new InputFileException(file, reason(e));
         }
+    }
+
+    /**
+     * Reads into {@code bytes} a chunk at a time: NIO reads a heap array through a temporary native
+     * buffer as large as the request, which for a 32 MiB flash image would double its footprint.
+     */
+    private static int readFully(InputStream in, byte[] bytes) throws IOException {
+        int n = 0;
+        while (n < bytes.length) {
+            int got = in.read(bytes, n, Math.min(READ_CHUNK, bytes.length - n));
+            if (got < 0) {
+                break;
+            }
+            n += got;
+        }
+        return n;
     }
 
     private static InputFileException tooLarge(Path file, String size, InputLimit limit) {

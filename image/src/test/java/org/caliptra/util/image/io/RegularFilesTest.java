@@ -71,4 +71,14 @@ class RegularFilesTest {
         assertEquals("no such file", refusal(dir.resolve("absent"), SMALL));
         assertEquals("is a directory, expected a file", refusal(dir, SMALL));
     }
+
+    @Test
+    void aFileOfManyReadChunksComesBackWholeAndInOrder() throws Exception {
+        byte[] content = new byte[3 * 64 * 1024 + 12_345];
+        new java.util.Random(9).nextBytes(content);
+        Path file = Files.write(dir.resolve("chunks.bin"), content);
+        assertArrayEquals(content, RegularFiles.read(file, new InputLimit("a test input", content.length, "exactly")));
+        assertEquals("too large (" + content.length + " bytes): a test input is at most " + (content.length - 1)
+                + " bytes (one less)", refusal(file, new InputLimit("a test input", content.length - 1, "one less")));
+    }
 }
