@@ -1,7 +1,9 @@
 package org.caliptra.util.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,5 +33,15 @@ public final class Cli {
     /** The AST2700 corpus of the shared test data. */
     public static Path testdata() {
         return SharedTestData.ast2700();
+    }
+
+    /** Links each prebuilt AST2700 image of the shared test data into {@code dir}, as a project's prebuilt/ holds them. */
+    public static void linkPrebuilt(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (var files = Files.list(testdata().resolve("prebuilt/ast2700-default"))) {
+            for (Path f : files.toList()) {
+                Files.createSymbolicLink(dir.resolve(f.getFileName()), f.toAbsolutePath());
+            }
+        }
     }
 }

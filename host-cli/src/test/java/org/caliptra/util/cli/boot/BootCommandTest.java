@@ -46,11 +46,7 @@ class BootCommandTest {
     void project() throws Exception {
         ast = Cli.testdata();
         prebuilt = Files.createDirectories(dir.resolve("prebuilt"));
-        try (var files = Files.list(ast.resolve("prebuilt/ast2700-default"))) {
-            for (Path f : files.toList()) {
-                Files.createSymbolicLink(prebuilt.resolve(f.getFileName()), f.toAbsolutePath());
-            }
-        }
+        Cli.linkPrebuilt(prebuilt);
         byte[] mcu = new byte[20000];
         new Random(9).nextBytes(mcu);
         Files.write(prebuilt.resolve("zephyr-mcu-runtime.bin"), mcu);

@@ -313,11 +313,7 @@ class ImgtoolUpstreamConfigsTest {
             Files.createDirectories(checkout.resolve("key"));
             Files.createSymbolicLink(checkout.resolve("key").resolve(project), ast.resolve("key/ast2700-default").toAbsolutePath());
             Path prebuilt = Files.createDirectories(checkout.resolve("prebuilt").resolve(project));
-            try (var files = Files.list(ast.resolve("prebuilt/ast2700-default"))) {
-                for (Path f : files.toList()) {
-                    Files.createSymbolicLink(prebuilt.resolve(f.getFileName()), f.toAbsolutePath());
-                }
-            }
+            Cli.linkPrebuilt(prebuilt);
             Files.write(prebuilt.resolve("zephyr-mcu-runtime.bin"), mcu);
         }
         for (var e : configs.entrySet()) {

@@ -53,11 +53,7 @@ class Pkcs11SigningTest {
 
         prebuilt = dir.resolve("prebuilt");
         Files.createDirectories(prebuilt);
-        try (var files = Files.list(ast.resolve("prebuilt/ast2700-default"))) {
-            for (Path f : files.toList()) {
-                Files.createSymbolicLink(prebuilt.resolve(f.getFileName()), f.toAbsolutePath());
-            }
-        }
+        Cli.linkPrebuilt(prebuilt);
         byte[] mcu = new byte[4096];
         new Random(3).nextBytes(mcu);
         Files.write(prebuilt.resolve("zephyr-mcu-runtime.bin"), mcu);
