@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.caliptra.util.fuzzsupport.SeedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -141,35 +141,35 @@ class FuzzSeedWriter {
         // issue 9 item 3: deep nesting overflows the TOML parser's stack in every reader (all four targets)
         // (1000 is the issue's depth, and whether it overflows depends on the stack and the JIT;
         // 20000 overflows any default stack.)
-        write("pending-fix/deep-array-nesting-1000.toml", "x = " + "[".repeat(1000) + "]".repeat(1000) + "\n");
-        write("pending-fix/deep-array-nesting-20000.toml", "x = " + "[".repeat(20000) + "]".repeat(20000) + "\n");
-        write("pending-fix/deep-inline-table-nesting-1000.toml", "x = " + "{a=".repeat(1000) + "1" + "}".repeat(1000) + "\n");
-        write("pending-fix/deep-inline-table-nesting-20000.toml", "x = " + "{a=".repeat(20000) + "1" + "}".repeat(20000) + "\n");
+        write("deep-array-nesting-1000.toml", "x = " + "[".repeat(1000) + "]".repeat(1000) + "\n");
+        write("deep-array-nesting-20000.toml", "x = " + "[".repeat(20000) + "]".repeat(20000) + "\n");
+        write("deep-inline-table-nesting-1000.toml", "x = " + "{a=".repeat(1000) + "1" + "}".repeat(1000) + "\n");
+        write("deep-inline-table-nesting-20000.toml", "x = " + "{a=".repeat(20000) + "1" + "}".repeat(20000) + "\n");
         // item 3: an SVN fuse of 4294967295 wraps to -1 past the range check
-        write("pending-fix/deviceFile/fmc-svn-4294967295.toml", "[fuses]\nfmc_svn = 4294967295\n");
-        write("pending-fix/deviceFile/runtime-svn-2147483648.toml", "[fuses]\nruntime_svn = 2147483648\n");
+        write("deviceFile/fmc-svn-4294967295.toml", "[fuses]\nfmc_svn = 4294967295\n");
+        write("deviceFile/runtime-svn-2147483648.toml", "[fuses]\nruntime_svn = 2147483648\n");
         // item 3: a value with a line break is echoed raw, so the one-line error spans two
-        write("pending-fix/deviceFile/profile-with-newline.toml", "profile = \"caliptra\\n2.1\"\n");
-        write("pending-fix/deviceFile/lifecycle-with-escape.toml", "lifecycle = \"\\u001b[31mproduction\"\n");
+        write("deviceFile/profile-with-newline.toml", "profile = \"caliptra\\n2.1\"\n");
+        write("deviceFile/lifecycle-with-escape.toml", "lifecycle = \"\\u001b[31mproduction\"\n");
         // item 3: zero_caliptra_file_end of 2^31 or more is negative (NegativeArraySizeException), 2^31-1 is 2 GiB
         String zeroEnd = aspeed.replace("caliptra_file = \"caliptra-fw.bin\"", "caliptra_file = \"\"");
-        write("pending-fix/imgtoolConfig/zero-caliptra-file-end-0x80000000.toml",
+        write("imgtoolConfig/zero-caliptra-file-end-0x80000000.toml",
                 zeroEnd.replace("# zero_caliptra_file_end = 0", "zero_caliptra_file_end = 0x80000000"));
-        write("pending-fix/imgtoolConfig/zero-caliptra-file-end-0x7fffffff.toml",
+        write("imgtoolConfig/zero-caliptra-file-end-0x7fffffff.toml",
                 zeroEnd.replace("# zero_caliptra_file_end = 0", "zero_caliptra_file_end = 0x7FFFFFFF"));
         // item 3: a NUL in a path from a configuration
-        write("pending-fix/imgtoolConfig/nul-in-caliptra-file.toml",
+        write("imgtoolConfig/nul-in-caliptra-file.toml",
                 aspeed.replace("caliptra_file = \"caliptra-fw.bin\"", "caliptra_file = \"caliptra\\u0000fw.bin\""));
         // item 3: file names from a configuration are echoed raw
-        write("pending-fix/imgtoolConfig/caliptra-file-with-newline.toml",
+        write("imgtoolConfig/caliptra-file-with-newline.toml",
                 aspeed.replace("caliptra_file = \"caliptra-fw.bin\"", "caliptra_file = \"caliptra\\nfw.bin\""));
-        write("pending-fix/fwBundleConfig/nul-in-fmc-file.toml", FW_BUNDLE_2X.replace("file = \"fmc.bin\"", "file = \"fmc\\u0000.bin\""));
+        write("fwBundleConfig/nul-in-fmc-file.toml", FW_BUNDLE_2X.replace("file = \"fmc.bin\"", "file = \"fmc\\u0000.bin\""));
         // item 6: these errors name neither the file nor the key
-        write("pending-fix/fwBundleConfig/svn-300.toml", FW_BUNDLE_2X.replace("svn = 3", "svn = 300"));
-        write("pending-fix/fwBundleConfig/pqc-key-type-mldas.toml", FW_BUNDLE_2X.replace("\"mldsa\"", "\"mldas\""));
-        write("pending-fix/fwBundleConfig/generation-3x.toml", FW_BUNDLE_2X.replace("\"2.x\"", "\"3.x\""));
+        write("fwBundleConfig/svn-300.toml", FW_BUNDLE_2X.replace("svn = 3", "svn = 300"));
+        write("fwBundleConfig/pqc-key-type-mldas.toml", FW_BUNDLE_2X.replace("\"mldsa\"", "\"mldas\""));
+        write("fwBundleConfig/generation-3x.toml", FW_BUNDLE_2X.replace("\"2.x\"", "\"3.x\""));
         // item 6 (found by fuzzing): names neither file nor key, and quotes Java's HexFormat ("\"(\" = 40")
-        write("pending-fix/fwBundleConfig/runtime-revision-not-hex.toml",
+        write("fwBundleConfig/runtime-revision-not-hex.toml",
                 FW_BUNDLE_1X.replace("0000000000000000000000000000000000000001", "00000000000000000000000000000000000000(1"));
         // item 1: SVNs are unsigned and bounded; 0xFFFFFFFF is -1 to the range check. This target stops
         // before signing, so it cannot see the SVN signed: a regular seed, for the reading.
@@ -185,12 +185,6 @@ class FuzzSeedWriter {
     }
 
     private static void write(String relative, String content) {
-        Path file = INPUTS.resolve(relative);
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        SeedFiles.write(INPUTS.resolve(relative), content.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -21,6 +21,7 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
+import org.caliptra.util.fuzzsupport.SeedFiles;
 import org.caliptra.util.image.build.BundleOptions;
 import org.caliptra.util.image.build.FirmwareImage;
 import org.caliptra.util.image.build.FwBundleBuilder;
@@ -256,12 +257,11 @@ class FuzzSeedWriter {
 
     /**
      * Flash images of issue 9's defects. Names that a path cannot hold (item 3: a NUL, "/") parse
-     * fine and are regular seeds. The 65,535-entry images (item 4: no entry cap) break the
-     * allocation bound today, so they wait in pending-fix/; directly there, they are seeds of both
-     * targets, and once fixed they move to the class directory, whose seeds run in regression
-     * only (their size would slow every mutation while fuzzing). One has empty entries (parsing
-     * allocates 2.6 KB per entry, formatting an error message it does not throw); in the other
-     * all entries cover the same 1 KiB, which is copied out 65,535 times.
+     * fine and are regular seeds. The 65,535-entry images (item 4: there was no entry cap) sit in
+     * the class directory, so they are seeds of both targets that run in regression only (their
+     * size would slow every mutation while fuzzing). One has empty entries (parsing allocated 2.6 KB
+     * per entry, formatting an error message it did not throw); in the other all entries cover the
+     * same 1 KiB, which was copied out 65,535 times.
      */
     private static void writeFlashDefects(byte[] bundle, byte[] manifest) {
         var named = new ArrayList<FlashImage.Input>();
@@ -274,8 +274,8 @@ class FuzzSeedWriter {
         write("flash/FlashImageFuzzTestInputs/parse/flash-v3-names-slash-nul-dotdot.bin", flash);
         write("flash/FlashImageFuzzTestInputs/contents/flash-v3-names-slash-nul-dotdot.bin", flash);
 
-        write("flash/FlashImageFuzzTestInputs/pending-fix/flash-v1-65535-empty-entries.bin", flashV1Entries(65_535, 0));
-        write("flash/FlashImageFuzzTestInputs/pending-fix/flash-v1-65535-entries-sharing-1KiB.bin", flashV1Entries(65_535, 1024));
+        write("flash/FlashImageFuzzTestInputs/flash-v1-65535-empty-entries.bin", flashV1Entries(65_535, 0));
+        write("flash/FlashImageFuzzTestInputs/flash-v1-65535-entries-sharing-1KiB.bin", flashV1Entries(65_535, 1024));
     }
 
     /** A FLSH v1 image of {@code count} entries that all point at the same {@code payload} bytes after the infos. */
@@ -332,7 +332,7 @@ class FuzzSeedWriter {
         write(k + "5-mldsa-private-pkcs8.pem", prefixed((byte) 5, read(dir.resolve("mldsa-prvk.pem"))));
         write(k + "5-mldsa-private-raw.bin", prefixed((byte) 5, mldsa.expandedEncoding()));
         // issue 9 item 3: malformed PEM errors quote BouncyCastle's and Java's exception text
-        String p = "keys/KeyFilesFuzzTestInputs/pending-fix/read/";
+        String p = "keys/KeyFilesFuzzTestInputs/read/";
         write(p + "0-ec-private-key-not-a-sequence.pem", prefixed((byte) 0,
                 pemText("EC PRIVATE KEY", "MIGkAgEBBDBU")));
         write(p + "1-public-key-empty-sequence.pem", prefixed((byte) 1, pemText("PUBLIC KEY", "MAA=")));
@@ -358,8 +358,8 @@ class FuzzSeedWriter {
         write(s + "next-leaf-32768-exhausted.state", text.replace("next_leaf = 0", "next_leaf = 32768").getBytes(StandardCharsets.UTF_8));
         write(s + "next-leaf-32769-beyond.state", text.replace("next_leaf = 0", "next_leaf = 32769").getBytes(StandardCharsets.UTF_8));
         write(s + "another-key.state", text.replace("00112233", "ffffffff").getBytes(StandardCharsets.UTF_8));
-        // issue 9 item 3: 20 digits overflow a long (NumberFormatException today)
-        write("keys/LmsLeafStateFuzzTestInputs/pending-fix/peek/next-leaf-20-digits.state",
+        // issue 9 item 3: 20 digits overflow a long (it was a NumberFormatException)
+        write("keys/LmsLeafStateFuzzTestInputs/peek/next-leaf-20-digits.state",
                 text.replace("next_leaf = 0", "next_leaf = 99999999999999999999").getBytes(StandardCharsets.UTF_8));
     }
 
@@ -442,12 +442,6 @@ class FuzzSeedWriter {
     }
 
     private static void write(String relative, byte[] content) {
-        Path file = RESOURCES.resolve(relative);
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        SeedFiles.write(RESOURCES.resolve(relative), content);
     }
 }

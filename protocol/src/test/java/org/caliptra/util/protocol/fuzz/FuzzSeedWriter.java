@@ -1,13 +1,11 @@
 package org.caliptra.util.protocol.fuzz;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.caliptra.util.fuzzsupport.SeedFiles;
 import org.caliptra.util.protocol.codec.Codec;
 import org.caliptra.util.protocol.mailbox.MailboxFrame;
 import org.junit.jupiter.api.Test;
@@ -66,12 +64,6 @@ class FuzzSeedWriter {
     }
 
     private static void write(String relative, byte[] content) {
-        Path file = RESOURCES.resolve(relative);
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        SeedFiles.write(RESOURCES.resolve(relative), content);
     }
 }
