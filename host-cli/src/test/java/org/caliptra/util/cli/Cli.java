@@ -35,12 +35,20 @@ public final class Cli {
         return SharedTestData.ast2700();
     }
 
-    /** Links each prebuilt AST2700 image of the shared test data into {@code dir}, as a project's prebuilt/ holds them. */
-    public static void linkPrebuilt(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        try (var files = Files.list(testdata().resolve("prebuilt/ast2700-default"))) {
+    /** Copies each prebuilt AST2700 image of the shared test data into {@code dir}, as a project's prebuilt/ holds them. */
+    public static void copyPrebuilt(Path dir) throws IOException {
+        copyFiles(testdata().resolve("prebuilt/ast2700-default"), dir);
+    }
+
+    /**
+     * Copies the files of {@code from} into {@code to}, made as needed. Copies rather than links: JUnit
+     * warns about every link out of a temporary directory it deletes, a thousand lines per build.
+     */
+    public static void copyFiles(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
             for (Path f : files.toList()) {
-                Files.createSymbolicLink(dir.resolve(f.getFileName()), f.toAbsolutePath());
+                Files.copy(f, to.resolve(f.getFileName()));
             }
         }
     }

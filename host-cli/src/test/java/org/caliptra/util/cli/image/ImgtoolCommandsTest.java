@@ -56,7 +56,7 @@ class ImgtoolCommandsTest {
         keys = ast.resolve("key/ast2700-default");
         prebuilt = dir.resolve("prebuilt");
         Files.createDirectories(prebuilt);
-        Cli.linkPrebuilt(prebuilt);
+        Cli.copyPrebuilt(prebuilt);
         byte[] mcu = new byte[50001]; // deliberately not a multiple of 4
         new Random(7).nextBytes(mcu);
         Files.write(prebuilt.resolve("zephyr-mcu-runtime.bin"), mcu);

@@ -305,15 +305,14 @@ class ImgtoolUpstreamConfigsTest {
         Files.createDirectories(checkout.resolve("out"));
         Files.createDirectories(checkout.resolve("src/vnd_sig"));
         for (String f : new String[] {"vnd_ecc_sig.der", "vnd_lms_sig.der"}) {
-            Files.createSymbolicLink(checkout.resolve("src/vnd_sig").resolve(f), ast.resolve(f).toAbsolutePath());
+            Files.copy(ast.resolve(f), checkout.resolve("src/vnd_sig").resolve(f));
         }
         byte[] mcu = new byte[50001];
         new Random(11).nextBytes(mcu);
         for (String project : PROJECTS) {
-            Files.createDirectories(checkout.resolve("key"));
-            Files.createSymbolicLink(checkout.resolve("key").resolve(project), ast.resolve("key/ast2700-default").toAbsolutePath());
+            Cli.copyFiles(ast.resolve("key/ast2700-default"), checkout.resolve("key").resolve(project));
             Path prebuilt = Files.createDirectories(checkout.resolve("prebuilt").resolve(project));
-            Cli.linkPrebuilt(prebuilt);
+            Cli.copyPrebuilt(prebuilt);
             Files.write(prebuilt.resolve("zephyr-mcu-runtime.bin"), mcu);
         }
         for (var e : configs.entrySet()) {
