@@ -150,6 +150,29 @@ class LauncherArchiveIT {
     }
 
     @Test
+    void versionAndGetDeviceIdTakeEveryClassFromTheArchiveAndNothingTheyDoNotUse() throws Exception {
+        assertEquals(0, launch("--version").exitCode());
+        for (List<String> args : List.of(List.of("--version"), List.of("get-device-id"))) {
+            Path loads = root.resolve("loads.log");
+            Path inits = root.resolve("inits.log");
+            Files.deleteIfExists(loads);
+            Files.deleteIfExists(inits);
+            var r = launch(Map.of("CALIPTRA_UTIL_JAVA_OPTS",
+                    "-Xlog:class+load=info:file=" + loads + " -Xlog:class+init=info:file=" + inits), args.toArray(String[]::new));
+            assertEquals(0, r.exitCode(), r.err());
+            List<String> loaded = Files.readAllLines(loads);
+            List<String> initialized = Files.readAllLines(inits);
+            // Nothing is read from the jar: only annotation proxies and LambdaForms are made at run time.
+            assertEquals(List.of(), loaded.stream().filter(l -> l.contains(" source: file:")).toList(), args.toString());
+            for (String unused : List.of(" org.bouncycastle.", " org.tomlj.", " java.time.", " java.sql.")) {
+                assertEquals(List.of(), loaded.stream().filter(l -> l.contains(unused)).toList(), args + " loads" + unused);
+            }
+            assertEquals(List.of(), initialized.stream().filter(l -> l.contains("'com/fasterxml/")).toList(),
+                    args + " initializes Jackson");
+        }
+    }
+
+    @Test
     void aJarTheArchiveCannotBeRecordedForRunsWithoutOneAndIsNotRetried() throws Exception {
         // A jar whose main class only echoes and that has no training class: its runs work, and
         // the failed recording is not repeated.
