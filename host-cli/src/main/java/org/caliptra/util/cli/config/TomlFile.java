@@ -169,7 +169,7 @@ public final class TomlFile {
     public void rejectUnknownKeys(TomlTable table, String where, Collection<String> known) {
         for (String key : table.keySet()) {
             if (!known.contains(key)) {
-                throw new UsageException(file + ": unknown key '" + Text.oneLine(key) + "' in " + where + hint(key, known));
+                throw new UsageException(file + ": unknown key '" + key + "' in " + where + hint(key, known));
             }
         }
     }
@@ -268,7 +268,7 @@ public final class TomlFile {
         } catch (IllegalArgumentException ignored) {
             // key path not expressible; no position then
         }
-        return file + (pos != null ? ":" + pos.line() : "") + ": key '" + Text.oneLine(key) + "' in " + where;
+        return file + (pos != null ? ":" + pos.line() : "") + ": key '" + key + "' in " + where;
     }
 
     private static String stripBrackets(String where) {

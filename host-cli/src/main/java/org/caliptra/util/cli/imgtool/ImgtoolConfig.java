@@ -1,7 +1,5 @@
 package org.caliptra.util.cli.imgtool;
 
-import org.caliptra.util.protocol.Text;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,7 +157,7 @@ public record ImgtoolConfig(Path file, int version, int flags, int securityVersi
             if (!known.contains(key)) {
                 String hint = TomlFile.hint(key, known);
                 if (!hint.isEmpty()) {
-                    throw new UsageException(toml.file() + ": unknown key '" + Text.oneLine(key) + "' in "
+                    throw new UsageException(toml.file() + ": unknown key '" + key + "' in "
                             + where + hint);
                 }
             }

@@ -1,7 +1,5 @@
 package org.caliptra.util.cli.imgtool;
 
-import org.caliptra.util.protocol.Text;
-
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +92,7 @@ public final class ImgtoolProject {
         }
         Path p = prebuiltDir.resolve(name);
         if (!Files.exists(p)) {
-            throw new UsageException(Text.oneLine(p.toString()) + ": no such file (named in " + cfg.file() + ")");
+            throw new UsageException(p + ": no such file (named in " + cfg.file() + ")");
         }
         return InputFiles.read(p, kind);
     }

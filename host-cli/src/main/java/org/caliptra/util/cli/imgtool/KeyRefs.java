@@ -1,7 +1,5 @@
 package org.caliptra.util.cli.imgtool;
 
-import org.caliptra.util.protocol.Text;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.caliptra.util.cli.UsageException;
@@ -36,7 +34,7 @@ final class KeyRefs {
     static Path file(Path keyDir, String name, String what) {
         Path p = keyDir.resolve(name);
         if (!Files.exists(p)) {
-            throw new UsageException(Text.oneLine(p.toString()) + ": no such file (" + what + ")");
+            throw new UsageException(p + ": no such file (" + what + ")");
         }
         return p;
     }

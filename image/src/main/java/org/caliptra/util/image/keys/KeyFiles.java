@@ -30,7 +30,6 @@ import org.caliptra.util.image.io.AtomicFiles;
 import org.caliptra.util.image.io.InputFileException;
 import org.caliptra.util.image.io.InputLimit;
 import org.caliptra.util.image.io.RegularFiles;
-import org.caliptra.util.protocol.Text;
 import org.caliptra.util.protocol.Octets;
 
 /**
@@ -335,7 +334,7 @@ public final class KeyFiles {
             while (begin.find()) {
                 labels.add(begin.group(1));
             }
-            String label = objects.size() < labels.size() ? "the '" + Text.oneLine(labels.get(objects.size())) + "' block" : "a block";
+            String label = objects.size() < labels.size() ? "the '" + labels.get(objects.size()) + "' block" : "a block";
             String m = String.valueOf(e.getMessage());
             String problem = m.contains("base64") ? label + " is not valid base64"
                     : m.contains("not found") ? label + " has no matching '-----END' line"
