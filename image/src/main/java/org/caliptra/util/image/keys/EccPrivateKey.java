@@ -47,6 +47,24 @@ public final class EccPrivateKey {
         return new EccPrivateKey(new BigInteger(1, seed).mod(nMinusOne).add(BigInteger.ONE));
     }
 
+    /**
+     * The key whose scalar is these 48 big-endian bytes, as a key vault holds it.
+     *
+     * @throws IllegalArgumentException if the scalar is zero or not below the group order
+     */
+    public static EccPrivateKey fromScalar(byte[] scalar) {
+        if (scalar.length != P384.SIZE) {
+            throw new IllegalArgumentException("an ECC P-384 scalar is 48 bytes, got " + scalar.length);
+        }
+        return new EccPrivateKey(new BigInteger(1, scalar));
+    }
+
+    /** True if these 48 big-endian bytes are a valid P-384 private scalar (1 ≤ d < n). */
+    public static boolean isValidScalar(byte[] scalar) {
+        var d = new BigInteger(1, scalar);
+        return scalar.length == P384.SIZE && d.signum() > 0 && d.compareTo(P384.DOMAIN.getN()) < 0;
+    }
+
     public EccPublicKey publicKey() {
         return publicKey;
     }

@@ -1,0 +1,169 @@
+package org.caliptra.util.emulator.dice;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.util.HexFormat;
+import java.util.List;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1GeneralizedTime;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.ExtensionsGenerator;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x509.Time;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
+import org.caliptra.util.image.Sha384;
+import org.caliptra.util.image.keys.EccPrivateKey;
+import org.caliptra.util.image.keys.EccPublicKey;
+
+/**
+ * The X.509 profile every Caliptra DICE certificate and CSR shares (spec/device.md §5.2–§5.3):
+ * names of a UTF8String CN and a PrintableString serialNumber that is the uppercase hex SHA-256 of
+ * the subject key, serial numbers and key identifiers from the same digest, GeneralizedTime
+ * validity, ECDSA-with-SHA384 signatures made deterministically (RFC 6979) over the SHA-384 of the
+ * to-be-signed bytes. The extensions are given in the order the ROM's templates place them.
+ */
+final class CaliptraX509 {
+    /** TCG DICE UEID, 2.23.133.5.4.4. */
+    static final ASN1ObjectIdentifier UEID = new ASN1ObjectIdentifier("2.23.133.5.4.4");
+    /** TCG DICE TcbInfo, 2.23.133.5.4.1. */
+    static final ASN1ObjectIdentifier TCB_INFO = new ASN1ObjectIdentifier("2.23.133.5.4.1");
+    /** TCG DICE MultiTcbInfo, 2.23.133.5.4.5. */
+    static final ASN1ObjectIdentifier MULTI_TCB_INFO = new ASN1ObjectIdentifier("2.23.133.5.4.5");
+    static final String NOT_BEFORE = "20230101000000Z";
+    static final String NOT_AFTER = "99991231235959Z";
+    static final AlgorithmIdentifier ECDSA_SHA384 = new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA384);
+
+    private CaliptraX509() {}
+
+    /** The uncompressed point 0x04 ‖ X ‖ Y that Caliptra hashes for every identifier of an ECC key. */
+    static byte[] point(EccPublicKey key) {
+        byte[] out = new byte[97];
+        out[0] = 4;
+        key.x().copyTo(out, 1);
+        key.y().copyTo(out, 49);
+        return out;
+    }
+
+    static SubjectPublicKeyInfo eccSpki(EccPublicKey key) {
+        return new SubjectPublicKeyInfo(
+                new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, SECObjectIdentifiers.secp384r1), point(key));
+    }
+
+    static X500Name name(String commonName, byte[] publicKey) {
+        return new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.CN, commonName)
+                .addRDN(BCStyle.SERIALNUMBER, HexFormat.of().withUpperCase().formatHex(Digests.sha256(publicKey)))
+                .build();
+    }
+
+    /** Subject key identifier: the first 20 bytes of SHA-256 of the key. */
+    static byte[] keyId(byte[] publicKey) {
+        return java.util.Arrays.copyOf(Digests.sha256(publicKey), 20);
+    }
+
+    /** Certificate serial number: the key identifier made positive with a non-zero first octet. */
+    static BigInteger serialNumber(byte[] publicKey) {
+        byte[] id = keyId(publicKey);
+        id[0] = (byte) ((id[0] & 0x7F) | 0x04);
+        return new BigInteger(1, id);
+    }
+
+    /** UEID: SEQUENCE { OCTET STRING ueid }. */
+    static Extension ueid(byte[] ueid) {
+        return extension(UEID, false, new DERSequence(new DEROctetString(ueid)));
+    }
+
+    static Extension extension(ASN1ObjectIdentifier oid, boolean critical, ASN1Encodable value) {
+        try {
+            return new Extension(oid, critical, value.toASN1Primitive().getEncoded("DER"));
+        } catch (IOException e) {
+            throw new IllegalStateException("DER encoding in memory failed", e);
+        }
+    }
+
+    /** A PKCS#10 CSR with the extensions as an extensionRequest attribute. */
+    static byte[] csr(X500Name subject, SubjectPublicKeyInfo spki, List<Extension> extensions, Signing signing) {
+        var generator = new ExtensionsGenerator();
+        extensions.forEach(generator::addExtension);
+        try {
+            return new PKCS10CertificationRequestBuilder(subject, spki)
+                    .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, generator.generate())
+                    .build(signing.contentSigner())
+                    .getEncoded();
+        } catch (IOException e) {
+            throw new IllegalStateException("DER encoding in memory failed", e);
+        }
+    }
+
+    /** An X.509 v3 certificate. */
+    static byte[] certificate(BigInteger serial, X500Name issuer, String notBefore, String notAfter, X500Name subject,
+            SubjectPublicKeyInfo spki, List<Extension> extensions, Signing signing) {
+        var builder = new X509v3CertificateBuilder(issuer, serial, new Time(new ASN1GeneralizedTime(notBefore)),
+                new Time(new ASN1GeneralizedTime(notAfter)), subject, spki);
+        try {
+            for (Extension e : extensions) {
+                builder.addExtension(e);
+            }
+            return builder.build(signing.contentSigner()).getEncoded();
+        } catch (IOException e) {
+            throw new IllegalStateException("DER encoding in memory failed", e);
+        }
+    }
+
+    /** Who signs: an algorithm and a function of the to-be-signed bytes. */
+    interface Signing {
+        AlgorithmIdentifier algorithm();
+
+        byte[] sign(byte[] toBeSigned);
+
+        static Signing ecc(EccPrivateKey key) {
+            var signer = key.signer();
+            return new Signing() {
+                @Override
+                public AlgorithmIdentifier algorithm() {
+                    return ECDSA_SHA384;
+                }
+
+                @Override
+                public byte[] sign(byte[] toBeSigned) {
+                    return signer.signDigest(Sha384.digest(toBeSigned)).toDer();
+                }
+            };
+        }
+
+        private ContentSigner contentSigner() {
+            return new ContentSigner() {
+                private final ByteArrayOutputStream tbs = new ByteArrayOutputStream();
+
+                @Override
+                public AlgorithmIdentifier getAlgorithmIdentifier() {
+                    return algorithm();
+                }
+
+                @Override
+                public OutputStream getOutputStream() {
+                    return tbs;
+                }
+
+                @Override
+                public byte[] getSignature() {
+                    return sign(tbs.toByteArray());
+                }
+            };
+        }
+    }
+}
