@@ -1,6 +1,7 @@
 package org.caliptra.util.emulator;
 
 import java.util.Objects;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.regs.SocIfcRegs;
 import org.caliptra.util.soc.fuses.FuseSet;
 import org.caliptra.util.protocol.regs.Lifecycle;
@@ -22,19 +23,37 @@ import org.caliptra.util.protocol.mcu.DeviceIdentity;
  * @param fmcVersion CPTRA_FW_REV_ID[0][31:16] once the FMC runs
  * @param runtimeVersion CPTRA_FW_REV_ID[1] once the runtime runs
  * @param fuses the part's fuses, of the profile's generation
+ * @param obfuscationKey the silicon's 32-byte DOE obfuscation key (cptra_obf_key), which the ROM uses
+ *     to deobfuscate the UDS seed and field entropy; a secret, never printed
+ * @param csrHmacKey the 2.x silicon's 64-byte key for the MAC of the IDevID CSR envelope; a
+ *     secret, never printed (1.x has no envelope and ignores it)
  */
 public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLocked, DeviceIdentity identity, int mciBase,
-        int romVersion, int fmcVersion, int runtimeVersion, FuseSet fuses) {
+        int romVersion, int fmcVersion, int runtimeVersion, FuseSet fuses, Octets obfuscationKey, Octets csrHmacKey) {
     /** The emulator's own identifiers; a real part reports its PCI-style ids from its straps. */
     public static final DeviceIdentity DEFAULT_IDENTITY = new DeviceIdentity(0xCA11, 0x0021, 0xCA11, 0x0001);
     /** Where the reference MCU emulator maps MCI. */
     public static final int DEFAULT_MCI_BASE = 0x2100_0000;
+    /** The reference hw-model's DEFAULT_CPTRA_OBF_KEY (eight big-endian words). */
+    public static final Octets DEFAULT_OBFUSCATION_KEY =
+            Octets.fromHex("a0a1a2a3b0b1b2b3c0c1c2c3d0d1d2d3e0e1e2e3f0f1f2f3a4a5a6a7b4b5b6b7");
+    /** The reference hw-model's DEFAULT_CSR_HMAC_KEY (sixteen big-endian words). */
+    public static final Octets DEFAULT_CSR_HMAC_KEY = Octets.fromHex("014552ad1955075750c602dd85de4e9b815cc9ef0ba81a35"
+            + "7a05d7c07f5efaebf76dd9d29e38197f0405253725b568f4432665f1d11d02a7bfb9279fa2eb96d7");
 
     public DeviceConfig {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(fuses, "fuses");
+        Objects.requireNonNull(obfuscationKey, "obfuscationKey");
+        if (obfuscationKey.length() != 32) {
+            throw new IllegalArgumentException("obfuscation_key is 32 bytes, got " + obfuscationKey.length());
+        }
+        Objects.requireNonNull(csrHmacKey, "csrHmacKey");
+        if (csrHmacKey.length() != 64) {
+            throw new IllegalArgumentException("csr_hmac_key is 64 bytes, got " + csrHmacKey.length());
+        }
         if (fuses.generation() != profile.generation()) {
             throw new IllegalArgumentException("fuses of Caliptra " + fuses.generation().label() + " for a "
                     + profile.id() + " device");
@@ -57,7 +76,16 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
 
     public Builder toBuilder() {
         return new Builder().profile(profile).lifecycle(lifecycle).debugLocked(debugLocked).identity(identity).mciBase(mciBase)
-                .romVersion(romVersion).fmcVersion(fmcVersion).runtimeVersion(runtimeVersion).fuses(fuses);
+                .romVersion(romVersion).fmcVersion(fmcVersion).runtimeVersion(runtimeVersion).fuses(fuses).obfuscationKey(obfuscationKey)
+                .csrHmacKey(csrHmacKey);
+    }
+
+    /** Every field but the obfuscation and CSR keys, which are device secrets. */
+    @Override
+    public String toString() {
+        return "DeviceConfig[profile=" + profile.id() + ", lifecycle=" + lifecycle + ", debugLocked=" + debugLocked
+                + ", identity=" + identity + String.format(", mciBase=0x%08X, romVersion=0x%04X, fmcVersion=0x%04X, "
+                + "runtimeVersion=0x%08X, ", mciBase, romVersion, fmcVersion, runtimeVersion) + "fuses=" + fuses + "]";
     }
 
     /** CPTRA_SECURITY_STATE: [1:0] lifecycle, [2] debug_locked. */
@@ -75,6 +103,8 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         private int fmcVersion = 0x0102;
         private int runtimeVersion = 0x0102_0000;
         private FuseSet fuses;
+        private Octets obfuscationKey = DEFAULT_OBFUSCATION_KEY;
+        private Octets csrHmacKey = DEFAULT_CSR_HMAC_KEY;
 
         private Builder() {}
 
@@ -86,12 +116,16 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         public Builder romVersion(int v) { romVersion = v; return this; }
         public Builder fmcVersion(int v) { fmcVersion = v; return this; }
         public Builder runtimeVersion(int v) { runtimeVersion = v; return this; }
-        /** Default: every fuse blank, for the profile's generation. */
+        /** Default: {@link FuseSet#defaults} for the profile's generation. */
         public Builder fuses(FuseSet v) { fuses = v; return this; }
+        /** Default: {@link #DEFAULT_OBFUSCATION_KEY}. */
+        public Builder obfuscationKey(Octets v) { obfuscationKey = v; return this; }
+        /** Default: {@link #DEFAULT_CSR_HMAC_KEY}. */
+        public Builder csrHmacKey(Octets v) { csrHmacKey = v; return this; }
 
         public DeviceConfig build() {
             return new DeviceConfig(profile, lifecycle, debugLocked, identity, mciBase, romVersion, fmcVersion, runtimeVersion,
-                    fuses != null ? fuses : FuseSet.blank(profile.generation()));
+                    fuses != null ? fuses : FuseSet.defaults(profile.generation()), obfuscationKey, csrHmacKey);
         }
     }
 }

@@ -43,7 +43,7 @@ public final class TestFirmware {
     public static CaliptraDevice bootedDevice() {
         var d = CaliptraDevice.create(DeviceConfig.builder().profile(Profile.CALIPTRA_1_2).build());
         d.setRequesterUser(1);
-        var report = new BootFlow(d).run(BootPlan.firmwareOnly(FuseSet.blank(Generation.V1), Octets.of(bundle())));
+        var report = new BootFlow(d).run(BootPlan.firmwareOnly(FuseSet.defaults(Generation.V1), Octets.of(bundle())));
         assertTrue(report.booted(), report.toString());
         return d;
     }

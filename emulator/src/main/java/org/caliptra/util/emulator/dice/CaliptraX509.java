@@ -11,6 +11,7 @@ import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -28,6 +29,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.caliptra.util.image.Sha384;
 import org.caliptra.util.image.keys.EccPrivateKey;
 import org.caliptra.util.image.keys.EccPublicKey;
+import org.caliptra.util.image.keys.MldsaPrivateKey;
 
 /**
  * The X.509 profile every Caliptra DICE certificate and CSR shares (spec/device.md §5.2–§5.3):
@@ -46,6 +48,7 @@ final class CaliptraX509 {
     static final String NOT_BEFORE = "20230101000000Z";
     static final String NOT_AFTER = "99991231235959Z";
     static final AlgorithmIdentifier ECDSA_SHA384 = new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA384);
+    static final AlgorithmIdentifier MLDSA87 = new AlgorithmIdentifier(NISTObjectIdentifiers.id_ml_dsa_87);
 
     private CaliptraX509() {}
 
@@ -56,6 +59,10 @@ final class CaliptraX509 {
         key.x().copyTo(out, 1);
         key.y().copyTo(out, 49);
         return out;
+    }
+
+    static SubjectPublicKeyInfo mldsaSpki(byte[] rawKey) {
+        return new SubjectPublicKeyInfo(MLDSA87, rawKey);
     }
 
     static SubjectPublicKeyInfo eccSpki(EccPublicKey key) {
@@ -129,6 +136,22 @@ final class CaliptraX509 {
         AlgorithmIdentifier algorithm();
 
         byte[] sign(byte[] toBeSigned);
+
+        /** Pure ML-DSA-87 over the to-be-signed bytes themselves, deterministic, empty context. */
+        static Signing mldsa(MldsaPrivateKey key) {
+            var signer = key.signer();
+            return new Signing() {
+                @Override
+                public AlgorithmIdentifier algorithm() {
+                    return MLDSA87;
+                }
+
+                @Override
+                public byte[] sign(byte[] toBeSigned) {
+                    return signer.sign(toBeSigned).fips204();
+                }
+            };
+        }
 
         static Signing ecc(EccPrivateKey key) {
             var signer = key.signer();

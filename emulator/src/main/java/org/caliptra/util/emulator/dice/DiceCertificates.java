@@ -4,45 +4,68 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
-import org.caliptra.util.image.keys.EccPublicKey;
+import org.caliptra.util.protocol.Generation;
 
-/** The certificates and CSRs of the 1.x DICE chain (spec/device.md §5.2), ECC P-384. */
+/**
+ * The certificates and CSRs of the DICE chain in the Caliptra profile (spec/device.md §5.2–§5.4),
+ * with the extensions in the order the ROM's and FMC's templates place them: basic constraints
+ * and key usage (critical), UEID, the layer's TCB extension if any, the 2.x EKUs, then SKI and AKI.
+ */
 public final class DiceCertificates {
-    static final String IDEVID_CN = "Caliptra 1.0 IDevID";
-    static final String LDEVID_CN = "Caliptra 1.0 LDevID";
-    static final String FMC_ALIAS_CN = "Caliptra 1.0 FMC Alias";
-    static final String RT_ALIAS_CN = "Caliptra 1.0 Rt Alias";
-
     private DiceCertificates() {}
 
-    /** The IDevID CSR the 1.x ROM hands to the SoC in manufacturing. */
-    public static byte[] idevidCsr(DiceLayer idevid, byte[] ueid) {
-        EccPublicKey key = idevid.eccPublicKey();
-        var extensions = List.of(
-                CaliptraX509.extension(Extension.basicConstraints, true, new BasicConstraints(5)),
-                CaliptraX509.extension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign)),
-                CaliptraX509.ueid(ueid));
-        return CaliptraX509.csr(CaliptraX509.name(IDEVID_CN, CaliptraX509.point(key)), CaliptraX509.eccSpki(key), extensions,
-                CaliptraX509.Signing.ecc(idevid.eccKey()));
+    /** A layer's CSR, self-signed (the IDevID CSR of manufacturing; 2.x: one per algorithm). */
+    static byte[] csr(Generation generation, DiceLayerKind kind, DiceLayer layer, DiceAlgorithm algorithm, byte[] ueid,
+            List<Extension> tcb) {
+        var key = CertKey.of(layer, algorithm);
+        return CaliptraX509.csr(CaliptraX509.name(kind.commonName(generation, algorithm), key.encoded()), key.spki(),
+                extensions(generation, kind, ueid, tcb, null, null), key.signing());
     }
 
-    /** The LDevID certificate, signed by the IDevID key; its AKI is the fuse-selected IDevID key id. */
-    public static byte[] ldevidCert(DiceLayer idevid, DiceLayer ldevid, byte[] ueid, byte[] idevidKeyId) {
-        byte[] subjectKey = CaliptraX509.point(ldevid.eccPublicKey());
-        var extensions = new ArrayList<Extension>();
-        extensions.add(CaliptraX509.extension(Extension.basicConstraints, true, new BasicConstraints(4)));
-        extensions.add(CaliptraX509.extension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign)));
-        extensions.add(CaliptraX509.ueid(ueid));
-        extensions.add(CaliptraX509.extension(Extension.subjectKeyIdentifier, false,
-                new SubjectKeyIdentifier(CaliptraX509.keyId(subjectKey))));
-        extensions.add(CaliptraX509.extension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(idevidKeyId)));
-        return CaliptraX509.certificate(CaliptraX509.serialNumber(subjectKey),
-                CaliptraX509.name(IDEVID_CN, CaliptraX509.point(idevid.eccPublicKey())),
-                CaliptraX509.NOT_BEFORE, CaliptraX509.NOT_AFTER,
-                CaliptraX509.name(LDEVID_CN, subjectKey), CaliptraX509.eccSpki(ldevid.eccPublicKey()), extensions,
-                CaliptraX509.Signing.ecc(idevid.eccKey()));
+    /**
+     * A layer's certificate, signed by the layer below it with the same algorithm.
+     *
+     * @param authorityKeyId the issuer's key id (the IDevID's is fuse-selected; the others are SKIs)
+     * @param validity not_before and not_after as GeneralizedTime strings
+     */
+    static byte[] certificate(Generation generation, DiceAlgorithm algorithm, DiceLayerKind issuerKind, DiceLayer issuer,
+            DiceLayerKind subjectKind, DiceLayer subject, byte[] ueid, List<Extension> tcb, byte[] authorityKeyId,
+            String[] validity) {
+        var issuerKey = CertKey.of(issuer, algorithm);
+        var subjectKey = CertKey.of(subject, algorithm);
+        return CaliptraX509.certificate(CaliptraX509.serialNumber(subjectKey.encoded()),
+                CaliptraX509.name(issuerKind.commonName(generation, algorithm), issuerKey.encoded()), validity[0], validity[1],
+                CaliptraX509.name(subjectKind.commonName(generation, algorithm), subjectKey.encoded()), subjectKey.spki(),
+                extensions(generation, subjectKind, ueid, tcb, CaliptraX509.keyId(subjectKey.encoded()), authorityKeyId),
+                issuerKey.signing());
+    }
+
+    /** The key identifier a layer's own certificate carries as SKI, and its children as AKI. */
+    static byte[] keyId(DiceLayer layer, DiceAlgorithm algorithm) {
+        return CaliptraX509.keyId(CertKey.of(layer, algorithm).encoded());
+    }
+
+    private static List<Extension> extensions(Generation generation, DiceLayerKind kind, byte[] ueid, List<Extension> tcb,
+            byte[] subjectKeyId, byte[] authorityKeyId) {
+        var out = new ArrayList<Extension>();
+        out.add(CaliptraX509.extension(Extension.basicConstraints, true, new BasicConstraints(kind.pathLength(generation))));
+        out.add(CaliptraX509.extension(Extension.keyUsage, true, new KeyUsage(kind.keyUsage())));
+        out.add(CaliptraX509.ueid(ueid));
+        out.addAll(tcb);
+        var ekus = kind.ekus(generation);
+        if (!ekus.isEmpty()) {
+            out.add(CaliptraX509.extension(Extension.extendedKeyUsage, false,
+                    new ExtendedKeyUsage(ekus.stream().map(KeyPurposeId::getInstance).toArray(KeyPurposeId[]::new))));
+        }
+        if (subjectKeyId != null) {
+            out.add(CaliptraX509.extension(Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(subjectKeyId)));
+            out.add(CaliptraX509.extension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(authorityKeyId)));
+        }
+        return out;
     }
 }

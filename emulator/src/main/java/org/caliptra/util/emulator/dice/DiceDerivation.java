@@ -1,63 +1,108 @@
 package org.caliptra.util.emulator.dice;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.caliptra.util.image.keys.MldsaPrivateKey;
 import org.caliptra.util.protocol.Generation;
 
 /**
- * The key ladder of spec/device.md §5.1, layer by layer, as the 1.x ROM and FMC run it (HMAC-384):
- * IDevID from the UDS, LDevID from the IDevID CDI and the field entropy, the FMC alias from the
- * LDevID CDI and PCR0, the RT alias from the FMC alias CDI and the runtime's TCI.
+ * The key ladder of spec/device.md §5.1, layer by layer, as the ROM and FMC run it: IDevID from
+ * the UDS, LDevID from the IDevID CDI and the field entropy, the FMC alias from the LDevID CDI and
+ * PCR0, the RT alias from the FMC alias CDI and the runtime's TCI. 1.x uses HMAC-SHA384 and ECC
+ * P-384 only; 2.x uses HMAC-SHA512 and adds an ML-DSA-87 key to every layer.
  */
-public final class DiceDerivation {
-    private DiceDerivation() {}
+public enum DiceDerivation {
+    V1("idevid_keygen", null, "ldevid_keygen", null, "fmc_alias_cdi", "fmc_alias_keygen", null,
+            "rt_alias_cdi", "rt_alias_keygen", null),
+    V2("idevid_ecc_key", "idevid_mldsa_key", "ldevid_ecc_key", "ldevid_mldsa_key", "alias_fmc_cdi", "alias_fmc_ecc_key",
+            "alias_fmc_mldsa_key", "alias_rt_cdi", "alias_rt_ecc_key", "alias_rt_mldsa_key");
 
-    /** IDevID: CDI = KDF(UDS, "idevid_cdi"); key = keygen(KDF(CDI, "idevid_keygen")). */
-    public static DiceLayer idevid(Generation generation, byte[] uds) {
-        requireV1(generation);
-        byte[] cdi = DiceCrypto.kdf384(uds, "idevid_cdi", null);
-        return layer(cdi, "idevid_keygen");
+    private final String idevEcc;
+    private final String idevMldsa;
+    private final String ldevEcc;
+    private final String ldevMldsa;
+    private final String fmcCdi;
+    private final String fmcEcc;
+    private final String fmcMldsa;
+    private final String rtCdi;
+    private final String rtEcc;
+    private final String rtMldsa;
+
+    DiceDerivation(String idevEcc, String idevMldsa, String ldevEcc, String ldevMldsa, String fmcCdi, String fmcEcc,
+            String fmcMldsa, String rtCdi, String rtEcc, String rtMldsa) {
+        this.idevEcc = idevEcc;
+        this.idevMldsa = idevMldsa;
+        this.ldevEcc = ldevEcc;
+        this.ldevMldsa = ldevMldsa;
+        this.fmcCdi = fmcCdi;
+        this.fmcEcc = fmcEcc;
+        this.fmcMldsa = fmcMldsa;
+        this.rtCdi = rtCdi;
+        this.rtEcc = rtEcc;
+        this.rtMldsa = rtMldsa;
+    }
+
+    public static DiceDerivation of(Generation generation) {
+        return generation == Generation.V1 ? V1 : V2;
+    }
+
+    /** IDevID: CDI = KDF(UDS, "idevid_cdi"). */
+    public DiceLayer idevid(byte[] uds) {
+        return layer(kdf(uds, "idevid_cdi", null), idevEcc, idevMldsa);
     }
 
     /**
      * LDevID: CDI = HMAC(HMAC(IDevID CDI, "ldevid_cdi"), field entropy) — plain HMACs, not the KDF,
      * so all of the field entropy is mixed in.
      */
-    public static DiceLayer ldevid(Generation generation, DiceLayer idevid, byte[] fieldEntropy) {
-        requireV1(generation);
-        byte[] cdi = DiceCrypto.hmac384(DiceCrypto.hmac384(idevid.cdi(), ascii("ldevid_cdi")), fieldEntropy);
-        return layer(cdi, "ldevid_keygen");
+    public DiceLayer ldevid(DiceLayer idevid, byte[] fieldEntropy) {
+        return layer(hmac(hmac(idevid.cdi(), "ldevid_cdi".getBytes(StandardCharsets.US_ASCII)), fieldEntropy), ldevEcc,
+                ldevMldsa);
     }
 
-    /** FMC alias: CDI = KDF(LDevID CDI, "fmc_alias_cdi", PCR0). */
-    public static DiceLayer fmcAlias(Generation generation, DiceLayer ldevid, byte[] pcr0) {
-        requireV1(generation);
-        byte[] cdi = DiceCrypto.kdf384(ldevid.cdi(), "fmc_alias_cdi", pcr0);
-        return layer(cdi, "fmc_alias_keygen");
+    /** FMC alias: CDI = KDF(LDevID CDI, label, PCR0). */
+    public DiceLayer fmcAlias(DiceLayer ldevid, byte[] pcr0) {
+        return layer(kdf(ldevid.cdi(), fmcCdi, pcr0), fmcEcc, fmcMldsa);
     }
 
-    /** RT alias: CDI = KDF(FMC alias CDI, "rt_alias_cdi", runtime digest ‖ SHA-384(manifest)). */
-    public static DiceLayer rtAlias(Generation generation, DiceLayer fmcAlias, byte[] rtTci) {
-        requireV1(generation);
-        byte[] cdi = DiceCrypto.kdf384(fmcAlias.cdi(), "rt_alias_cdi", rtTci);
-        return layer(cdi, "rt_alias_keygen");
+    /** RT alias: CDI = KDF(FMC alias CDI, label, the runtime's TCI). */
+    public DiceLayer rtAlias(DiceLayer fmcAlias, byte[] rtTci) {
+        return layer(kdf(fmcAlias.cdi(), rtCdi, rtTci), rtEcc, rtMldsa);
     }
 
-    private static DiceLayer layer(byte[] cdi, String keygenLabel) {
-        byte[] seed = DiceCrypto.kdf384(cdi, keygenLabel, null);
+    private byte[] kdf(byte[] key, String label, byte[] context) {
+        return this == V1 ? DiceCrypto.kdf384(key, label, context) : DiceCrypto.kdf512(key, label, context);
+    }
+
+    private byte[] hmac(byte[] key, byte[] data) {
+        return this == V1 ? DiceCrypto.hmac384(key, data) : DiceCrypto.hmac512(key, data);
+    }
+
+    /**
+     * A layer's keys from its CDI. ECC: the first 48 bytes of KDF(CDI, label) seed the engine's
+     * HMAC-DRBG. ML-DSA: the ML-DSA engine takes the first 32 bytes of KDF(CDI, label) in reverse
+     * byte order (the key vault's word order, each word swapped) as the FIPS 204 key generation seed.
+     */
+    private DiceLayer layer(byte[] cdi, String eccLabel, String mldsaLabel) {
+        byte[] eccSeed = kdf(cdi, eccLabel, null);
+        byte[] mldsaSeed = mldsaLabel == null ? null : reversed32(kdf(cdi, mldsaLabel, null));
         try {
-            return new DiceLayer(cdi, DiceCrypto.eccKeyFromSeed(seed), null);
+            return new DiceLayer(cdi, DiceCrypto.eccKeyFromSeed(eccSeed),
+                    mldsaSeed == null ? null : MldsaPrivateKey.fromBytes(mldsaSeed));
         } finally {
-            Arrays.fill(seed, (byte) 0);
+            Arrays.fill(eccSeed, (byte) 0);
+            if (mldsaSeed != null) {
+                Arrays.fill(mldsaSeed, (byte) 0);
+            }
         }
     }
 
-    private static byte[] ascii(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    }
-
-    private static void requireV1(Generation generation) {
-        if (generation != Generation.V1) {
-            throw new IllegalArgumentException("the 2.x ladder is derived by its own scheme");
+    private static byte[] reversed32(byte[] kdfOutput) {
+        byte[] seed = new byte[MldsaPrivateKey.SEED_SIZE];
+        for (int i = 0; i < seed.length; i++) {
+            seed[i] = kdfOutput[seed.length - 1 - i];
         }
+        Arrays.fill(kdfOutput, (byte) 0);
+        return seed;
     }
 }

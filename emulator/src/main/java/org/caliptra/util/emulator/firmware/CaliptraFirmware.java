@@ -3,6 +3,7 @@ package org.caliptra.util.emulator.firmware;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import org.caliptra.util.emulator.DeviceConfig;
+import org.caliptra.util.emulator.dice.DiceIdentity;
 import org.caliptra.util.emulator.mailbox.CoreMailbox;
 import org.caliptra.util.emulator.regs.SocIfc;
 import org.caliptra.util.emulator.rom.BootRom;
@@ -62,6 +63,7 @@ public final class CaliptraFirmware {
     private int bootStatus;
     private long steps;
     private LoadedFirmware loaded;
+    private DiceIdentity dice;
 
     public CaliptraFirmware(DeviceConfig config, SocIfc soc, CoreMailbox mailbox) {
         this.config = config;
@@ -158,6 +160,15 @@ public final class CaliptraFirmware {
 
     public AcceptedImage acceptedImage() {
         return loaded == null ? null : loaded.accepted();
+    }
+
+    /** The identity this cold boot's ROM derived; null until the ROM has read the fuses. */
+    public DiceIdentity dice() {
+        return dice;
+    }
+
+    public void setDice(DiceIdentity identity) {
+        dice = identity;
     }
 
     /** Milestones to report, one per step, in the current phase. */

@@ -1,7 +1,7 @@
 package org.caliptra.util.emulator.rom;
 
 import java.util.Arrays;
-import org.caliptra.util.emulator.dice.IdevIdCsr;
+import org.caliptra.util.emulator.dice.DiceIdentity;
 import org.caliptra.util.emulator.firmware.CaliptraFirmware;
 import org.caliptra.util.emulator.firmware.CommandFailure;
 import org.caliptra.util.emulator.firmware.CommandTable;
@@ -60,6 +60,9 @@ public final class BootRom {
     public void startColdBoot() {
         fuseRegisters = firmware.soc().readFuses();
         fuses = fuseRegisters.verifierFuses(firmware.config().lifecycle());
+        var config = firmware.config();
+        firmware.setDice(DiceIdentity.coldBoot(firmware.generation(), fuseRegisters, config.obfuscationKey(), config.csrHmacKey(),
+                config.debugLocked()));
         for (int m : COLD_BOOT_MILESTONES) {
             firmware.milestones().add(m);
         }
@@ -104,8 +107,7 @@ public final class BootRom {
     }
 
     private byte[] idevIdCsr() {
-        return IdevIdCsr.payload(firmware.generation(), fuseRegisters.udsSeed().toByteArray(),
-                fuseRegisters.fieldEntropy().toByteArray());
+        return firmware.dice().csrPayload();
     }
 
     /** Serves a pending command, if any, with the ROM's rules. */

@@ -67,7 +67,7 @@ class DiceReferenceVectorsTest {
 
     @Test
     void idevidLayerMatchesTheReferenceVector() {
-        var idevid = DiceDerivation.idevid(Generation.V1, VECTOR_UDS);
+        var idevid = DiceDerivation.V1.idevid(VECTOR_UDS);
         assertArrayEquals(DiceCrypto.words(0x4c4f422c, 0x8eda4e83, 0x1f669172, 0xa4315915, 0x9be4b317, 0x449ff543, 0x81ffef29,
                 0xf7be0784, 0x0586992c, 0x170e7c92, 0x8d4f72b2, 0xaa4051ad), idevid.cdi());
         assertScalar(HEX.formatHex(DiceCrypto.words(0x7ae85bb7, 0x6cd5f6da, 0x1fb660a5, 0xdc5eb069, 0x0a8b56f6, 0x12cc9b28,
@@ -76,7 +76,7 @@ class DiceReferenceVectorsTest {
 
     @Test
     void ldevidLayerMatchesTheReferenceVector() {
-        var ldevid = DiceDerivation.ldevid(Generation.V1, DiceDerivation.idevid(Generation.V1, VECTOR_UDS), VECTOR_FE);
+        var ldevid = DiceDerivation.V1.ldevid(DiceDerivation.V1.idevid(VECTOR_UDS), VECTOR_FE);
         assertArrayEquals(DiceCrypto.words(0x2f711e48, 0xef2be87e, 0xfa3394af, 0x04a0df89, 0xb236860c, 0x745f6d6c, 0xa464de75,
                 0x6f1271bc, 0xf35c0619, 0x0856f1e3, 0x7d560cf2, 0xaa227256), ldevid.cdi());
         assertScalar(HEX.formatHex(DiceCrypto.words(0x0d6cb583, 0x3a6de03c, 0x2cbf7476, 0x5cfd3cf0, 0x36871eae, 0xd4144aea,
@@ -90,7 +90,7 @@ class DiceReferenceVectorsTest {
         var ldevid = new DiceLayer(DiceCrypto.words(0x0e7b8a15, 0x0cc1476b, 0x28d395d9, 0x233f9f05, 0x670bd435, 0x96758224,
                 0xd3dd5081, 0x3da916e5, 0x94f2b09e, 0x257f151d, 0x261ade90, 0x73a9b3fb), DiceCrypto.eccKeyFromSeed(new byte[48]),
                 null);
-        var fmc = DiceDerivation.fmcAlias(Generation.V1, ldevid, pcr0);
+        var fmc = DiceDerivation.V1.fmcAlias(ldevid, pcr0);
         assertArrayEquals(DiceCrypto.words(0xf4fb8b09, 0xc9233adb, 0x3dfade39, 0xb656f0ef, 0x151404dc, 0xf4fe787a, 0x0664baea,
                 0xe9d2de59, 0x22401c7c, 0x59087111, 0xd3aeb5b1, 0x368742da), fmc.cdi());
         assertScalar(HEX.formatHex(DiceCrypto.words(0x81a4f53c, 0xeb0749ca, 0x77b0fe32, 0x33fd9798, 0x7412f652, 0xded8f8a5,

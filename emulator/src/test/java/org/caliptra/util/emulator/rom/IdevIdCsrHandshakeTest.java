@@ -43,7 +43,9 @@ class IdevIdCsrHandshakeTest {
     static final int VERSION = 0x4650_5652;
 
     static CaliptraDevice manufacturingDevice(Profile profile, int udsFirstWord) {
-        var d = CaliptraDevice.create(DeviceConfig.builder().profile(profile).lifecycle(Lifecycle.MANUFACTURING).build());
+        // Debug locked: an unlocked part's DOE sees all-ones instead of its fuses and obfuscation key.
+        var d = CaliptraDevice.create(DeviceConfig.builder().profile(profile).lifecycle(Lifecycle.MANUFACTURING)
+                .debugLocked(true).build());
         d.setRequesterUser(1);
         d.write32(SOC + SocIfcRegs.BOOTFSM_GO, 1);
         d.write32(SOC + SocIfcRegs.DBG_MANUF_SERVICE_REG, 1); // caliptra_req_idev_csr_start
@@ -109,6 +111,9 @@ class IdevIdCsrHandshakeTest {
             byte[] point = csr.getSubjectPublicKeyInfo().getPublicKeyData().getBytes();
             assertEquals(97, point.length);
             verifiedCsr(first, "Caliptra 1.0 IDevID", 5, point);
+            // The hw-model's default fuses and obfuscation key: caliptra-1.2 smoke_testdata/idevid_csr.der.
+            assertEquals("dd5289162dcb5d95c4755a0086410afcc5f8492d7f0ba2588506f1bc1b1b3b79",
+                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(first)));
             finishHandshake(d);
         }
         try (var again = manufacturingDevice(Profile.CALIPTRA_1_2, 0x0001_0203)) {
@@ -131,6 +136,11 @@ class IdevIdCsrHandshakeTest {
             assertEquals(8784, b.getInt(4), "size");
             byte[] ecc = Arrays.copyOfRange(envelope, 12, 12 + b.getInt(8));
             byte[] mldsa = Arrays.copyOfRange(envelope, 528, 528 + b.getInt(524));
+            // retrieve_csr_test on caliptra-sw main: smoke_testdata/idevid_csr_ecc.der and _mldsa.der.
+            assertEquals("3b8e101b6d3c3a45eb06ba7370d8dfa32919c9afc81647c054a8bb99b9fcf87f",
+                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(ecc)));
+            assertEquals("3cc979bf04d5149df6557abaa83eaf9c06bebf3f4ea389c418ff7de270a313ac",
+                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(mldsa)));
             var eccCsr = new PKCS10CertificationRequest(ecc);
             verifiedCsr(ecc, "Caliptra 2.1 Ecc384 IDevID", 7, eccCsr.getSubjectPublicKeyInfo().getPublicKeyData().getBytes());
             var mldsaCsr = new PKCS10CertificationRequest(mldsa);

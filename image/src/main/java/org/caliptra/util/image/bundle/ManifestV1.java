@@ -91,6 +91,11 @@ public record ManifestV1(int marker, int size, List<EccPublicKey> vendorEccKeys,
     }
 
     @Override
+    public Octets[] validityFields() {
+        return new Octets[] {header.vendorNotBefore(), header.vendorNotAfter(), header.ownerNotBefore(), header.ownerNotAfter()};
+    }
+
+    @Override
     public void write(byte[] out) {
         var w = new LeWriter(out);
         w.u32(0, marker);

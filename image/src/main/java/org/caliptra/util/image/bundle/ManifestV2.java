@@ -82,6 +82,11 @@ public record ManifestV2(int marker, int size, int pqcKeyType, Octets reserved0,
     }
 
     @Override
+    public Octets[] validityFields() {
+        return new Octets[] {header.vendorNotBefore(), header.vendorNotAfter(), header.ownerNotBefore(), header.ownerNotAfter()};
+    }
+
+    @Override
     public void write(byte[] out) {
         var w = new LeWriter(out);
         w.u32(0, marker);

@@ -82,8 +82,11 @@ public final class FuseSet {
         return new Builder(generation);
     }
 
-    /** Every fuse zero (the PQC key type fuse at libcaliptra's default, ML-DSA). */
-    public static FuseSet blank(Generation generation) {
+    /**
+     * The reference hw-model's default fuses: its UDS seed and field entropy (so that a device with
+     * these fuses derives the reference's DICE identity), the PQC key type at ML-DSA, the rest zero.
+     */
+    public static FuseSet defaults(Generation generation) {
         return builder(generation).build();
     }
 
@@ -341,13 +344,17 @@ public final class FuseSet {
         return value;
     }
 
-    /** Builds a {@link FuseSet}; every fuse starts at zero, the PQC key type at ML-DSA (1). */
+    /**
+     * Builds a {@link FuseSet}; every fuse starts as in {@link #defaults}: the UDS seed bytes
+     * 0x00, 0x01, … and the field entropy bytes 0x80, 0x81, … of the reference hw-model, the PQC key
+     * type at ML-DSA (1), everything else zero.
+     */
     public static final class Builder {
         static final int DEFAULT_PQC_KEY_TYPE = 1;
 
         private final Generation generation;
         private Octets udsSeed;
-        private Octets fieldEntropy = Octets.zeros(32);
+        private Octets fieldEntropy = counting(32, 0x80);
         private Octets vendorPkHash = Octets.zeros(48);
         private int eccRevocation;
         private Octets ownerPkHash = Octets.zeros(48);
@@ -369,7 +376,7 @@ public final class FuseSet {
 
         private Builder(Generation generation) {
             this.generation = Objects.requireNonNull(generation, "generation");
-            this.udsSeed = Octets.zeros(generation == Generation.V1 ? 48 : 64);
+            this.udsSeed = counting(generation == Generation.V1 ? 48 : 64, 0);
         }
 
         public Builder udsSeed(Octets v) { udsSeed = v; return this; }
@@ -392,6 +399,14 @@ public final class FuseSet {
         public Builder socManifestSvn(int v) { socManifestSvn = v; return this; }
         public Builder socManifestMaxSvn(int v) { socManifestMaxSvn = v; return this; }
         public Builder hekSeed(Octets v) { hekSeed = v; return this; }
+
+        private static Octets counting(int length, int first) {
+            byte[] b = new byte[length];
+            for (int i = 0; i < length; i++) {
+                b[i] = (byte) (first + i);
+            }
+            return Octets.of(b);
+        }
 
         public FuseSet build() {
             return new FuseSet(this);

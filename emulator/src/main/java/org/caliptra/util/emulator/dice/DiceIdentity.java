@@ -1,0 +1,206 @@
+package org.caliptra.util.emulator.dice;
+
+import java.util.Arrays;
+import java.util.function.Supplier;
+import org.caliptra.util.protocol.Generation;
+import org.caliptra.util.protocol.Octets;
+import org.caliptra.util.soc.fuses.FuseSet;
+
+/**
+ * What a cold boot's ROM derives before any firmware arrives (spec/device.md §3.1 step 5, §5): the
+ * deobfuscated secrets, the IDevID and LDevID layers, the IDevID CSR and the LDevID certificate.
+ * Each is computed the first time something asks for it and then kept, as the ROM keeps them in
+ * its key vault and data vault; the result is the same as deriving all of it at boot.
+ */
+public final class DiceIdentity {
+    private static final int IDEVID_KEY_ID_SIZE = 20;
+
+    private final Generation generation;
+    private final byte[] uds;
+    private final byte[] fieldEntropy;
+    private final Octets certAttr;
+    private final byte[] csrHmacKey;
+    private final DiceDerivation ladder;
+    private final Supplier<DiceLayer> idevid;
+    private final Supplier<DiceLayer> ldevid;
+    private final Supplier<byte[]> eccCsr;
+    private final Supplier<byte[]> mldsaCsr;
+    private final Supplier<byte[]> eccLdevidCert;
+    private final Supplier<byte[]> mldsaLdevidCert;
+
+    private DiceIdentity(Generation generation, byte[] uds, byte[] fieldEntropy, Octets certAttr, byte[] csrHmacKey) {
+        this.generation = generation;
+        this.csrHmacKey = csrHmacKey;
+        this.ladder = DiceDerivation.of(generation);
+        this.uds = uds;
+        this.fieldEntropy = fieldEntropy;
+        this.certAttr = certAttr;
+        this.idevid = Lazy.of(() -> ladder.idevid(this.uds));
+        this.ldevid = Lazy.of(() -> ladder.ldevid(idevid(), this.fieldEntropy));
+        this.eccCsr = Lazy.of(() -> DiceCertificates.csr(generation, DiceLayerKind.IDEVID, idevid(), DiceAlgorithm.ECC384, ueid(),
+                java.util.List.of()));
+        this.mldsaCsr = Lazy.of(() -> DiceCertificates.csr(generation, DiceLayerKind.IDEVID, idevid(), DiceAlgorithm.MLDSA87,
+                ueid(), java.util.List.of()));
+        this.eccLdevidCert = Lazy.of(() -> signLdevidCert(DiceAlgorithm.ECC384));
+        this.mldsaLdevidCert = Lazy.of(() -> signLdevidCert(DiceAlgorithm.MLDSA87));
+    }
+
+    private byte[] signLdevidCert(DiceAlgorithm algorithm) {
+        return DiceCertificates.certificate(generation, algorithm, DiceLayerKind.IDEVID, idevid(), DiceLayerKind.LDEVID, ldevid(),
+                ueid(), java.util.List.of(), idevidKeyId(algorithm), new String[] {CaliptraX509.NOT_BEFORE, CaliptraX509.NOT_AFTER});
+    }
+
+    /**
+     * The ROM's view at cold boot. With debug unlocked the hardware hands the DOE all-ones in place
+     * of the obfuscation key, the UDS seed and the field entropy, so no debug-unlocked part can
+     * reach its production identity.
+     *
+     * @param csrHmacKey the 2.x silicon's 64-byte key for the IDevID CSR envelope's MAC
+     */
+    public static DiceIdentity coldBoot(Generation generation, FuseSet fuses, Octets obfuscationKey, Octets csrHmacKey,
+            boolean debugLocked) {
+        if (fuses.generation() != generation) {
+            throw new IllegalArgumentException("fuses of Caliptra " + fuses.generation().label() + " for a "
+                    + generation.label() + " device");
+        }
+        byte[] key = debugLocked ? obfuscationKey.toByteArray() : ones(32);
+        byte[] udsSeed = debugLocked ? fuses.udsSeed().toByteArray() : ones(fuses.udsSeed().length());
+        byte[] feSeed = debugLocked ? fuses.fieldEntropy().toByteArray() : ones(fuses.fieldEntropy().length());
+        try {
+            return new DiceIdentity(generation, DiceCrypto.deobfuscate(key, udsSeed), DiceCrypto.deobfuscate(key, feSeed),
+                    fuses.idevidCertAttr(), csrHmacKey.toByteArray());
+        } finally {
+            Arrays.fill(key, (byte) 0);
+            Arrays.fill(udsSeed, (byte) 0);
+            Arrays.fill(feSeed, (byte) 0);
+        }
+    }
+
+    public Generation generation() {
+        return generation;
+    }
+
+    public DiceLayer idevid() {
+        return idevid.get();
+    }
+
+    public DiceLayer ldevid() {
+        return ldevid.get();
+    }
+
+    DiceDerivation ladder() {
+        return ladder;
+    }
+
+    /**
+     * What the ROM puts in the mailbox for the SoC in the manufacturing flow (spec/device.md §3.5):
+     * on 1.x the ECC CSR's DER; on 2.x the InitDevIdCsrEnvelope — marker, size, the ECC and the
+     * ML-DSA CSR each with its length in a fixed slot, and an HMAC-SHA512 over all that under the
+     * silicon's CSR key.
+     */
+    public byte[] csrPayload() {
+        if (generation == Generation.V1) {
+            return idevidCsr(DiceAlgorithm.ECC384);
+        }
+        byte[] ecc = idevidCsr(DiceAlgorithm.ECC384);
+        byte[] mldsa = idevidCsr(DiceAlgorithm.MLDSA87);
+        var envelope = java.nio.ByteBuffer.allocate(ENVELOPE_SIZE).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        envelope.putInt(0, ENVELOPE_MARKER).putInt(4, ENVELOPE_SIZE);
+        envelope.putInt(8, ecc.length).put(12, ecc);
+        envelope.putInt(12 + ECC_CSR_MAX, mldsa.length).put(16 + ECC_CSR_MAX, mldsa);
+        byte[] bytes = envelope.array();
+        byte[] mac = DiceCrypto.hmac512(csrHmacKey, Arrays.copyOf(bytes, MAC_OFFSET));
+        System.arraycopy(mac, 0, bytes, MAC_OFFSET, mac.length);
+        return bytes;
+    }
+
+    static final int ENVELOPE_MARKER = 0x0043_5352;
+    static final int ENVELOPE_SIZE = 8784;
+    static final int ECC_CSR_MAX = 512;
+    static final int MAC_OFFSET = 8720;
+
+    /** The IDevID CSR (PKCS#10 DER) for {@code algorithm}; ML-DSA only on 2.x. */
+    public byte[] idevidCsr(DiceAlgorithm algorithm) {
+        return (algorithm == DiceAlgorithm.ECC384 ? eccCsr : requireV2(mldsaCsr)).get().clone();
+    }
+
+    /** The LDevID certificate for {@code algorithm}, signed by the IDevID key; ML-DSA only on 2.x. */
+    public byte[] ldevidCert(DiceAlgorithm algorithm) {
+        return (algorithm == DiceAlgorithm.ECC384 ? eccLdevidCert : requireV2(mldsaLdevidCert)).get().clone();
+    }
+
+    private <T> T requireV2(T value) {
+        if (generation == Generation.V1) {
+            throw new IllegalArgumentException("Caliptra 1.x has no ML-DSA identity");
+        }
+        return value;
+    }
+
+    /**
+     * UEID (17 bytes): the UEID type from FUSE_IDEVID_CERT_ATTR, then the four manufacturer serial
+     * number words, each little-endian (1.x: words 6 and 7–10; 2.x: words 11 and 12–15).
+     */
+    public byte[] ueid() {
+        int typeWord = generation == Generation.V1 ? 6 : 11;
+        byte[] ueid = new byte[17];
+        ueid[0] = (byte) attrWord(typeWord);
+        for (int i = 0; i < 4; i++) {
+            int w = attrWord(typeWord + 1 + i);
+            for (int b = 0; b < 4; b++) {
+                ueid[1 + 4 * i + b] = (byte) (w >>> (8 * b));
+            }
+        }
+        return ueid;
+    }
+
+    /**
+     * The IDevID key identifier (the LDevID certificate's AKI), by the algorithm
+     * FUSE_IDEVID_CERT_ATTR word 0 selects (1.x bits 1:0; 2.x bits 2:0 for ECC, 5:3 for ML-DSA):
+     * SHA-1, SHA-256, SHA-384 (or on 2.x SHA-512) of the IDevID public key truncated to 20 bytes, or
+     * the key id burnt in the fuse (ECC words 1–5, 2.x ML-DSA words 6–10, each little-endian).
+     */
+    public byte[] idevidKeyId(DiceAlgorithm keyAlgorithm) {
+        boolean mldsa = keyAlgorithm == DiceAlgorithm.MLDSA87;
+        int algorithm = generation == Generation.V1 ? attrWord(0) & 0x3 : (attrWord(0) >>> (mldsa ? 3 : 0)) & 0x7;
+        byte[] key = CertKey.of(idevid(), keyAlgorithm).encoded();
+        byte[] digest = switch (algorithm) {
+            case 0 -> Digests.sha1(key);
+            case 1 -> Digests.sha256(key);
+            case 2 -> Digests.sha384(key);
+            case 4 -> generation == Generation.V1 ? null : Digests.sha512(key);
+            default -> null;
+        };
+        if (digest != null) {
+            return Arrays.copyOf(digest, IDEVID_KEY_ID_SIZE);
+        }
+        byte[] fromFuse = new byte[IDEVID_KEY_ID_SIZE];
+        for (int i = 0; i < 5; i++) {
+            int w = attrWord((mldsa ? 6 : 1) + i);
+            for (int b = 0; b < 4; b++) {
+                fromFuse[4 * i + b] = (byte) (w >>> (8 * b));
+            }
+        }
+        return fromFuse;
+    }
+
+    /** Word {@code i} of FUSE_IDEVID_CERT_ATTR as the ROM reads the register. */
+    private int attrWord(int i) {
+        byte[] b = certAttr.slice(4 * i, 4).toByteArray();
+        return ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
+    }
+
+    byte[] fieldEntropy() {
+        return fieldEntropy.clone();
+    }
+
+    private static byte[] ones(int length) {
+        byte[] b = new byte[length];
+        Arrays.fill(b, (byte) 0xFF);
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "DiceIdentity[Caliptra " + generation.label() + "]";
+    }
+}

@@ -1,0 +1,26 @@
+package org.caliptra.util.emulator.dice;
+
+import java.util.function.Supplier;
+
+/** A value computed once, on first use, by whichever thread asks first. */
+final class Lazy<T> implements Supplier<T> {
+    private Supplier<T> compute;
+    private T value;
+
+    private Lazy(Supplier<T> compute) {
+        this.compute = compute;
+    }
+
+    static <T> Lazy<T> of(Supplier<T> compute) {
+        return new Lazy<>(compute);
+    }
+
+    @Override
+    public synchronized T get() {
+        if (compute != null) {
+            value = compute.get();
+            compute = null;
+        }
+        return value;
+    }
+}
