@@ -19,9 +19,8 @@ import org.caliptra.util.protocol.mcu.DeviceIdentity;
  * @param debugLocked CPTRA_SECURITY_STATE[2]; boot status milestones reach the register only when unlocked
  * @param identity what MC_DEVICE_ID reports (caliptra-2.1)
  * @param mciBase SoC bus address of the MCI block (MCU mailbox 0 at {@code mciBase + 0x40_0000})
- * @param romVersion CPTRA_FW_REV_ID[0][15:0]
- * @param fmcVersion CPTRA_FW_REV_ID[0][31:16] once the FMC runs
- * @param runtimeVersion CPTRA_FW_REV_ID[1] once the runtime runs
+ * @param romVersion CPTRA_FW_REV_ID[0][15:0]; the FMC's and the runtime's versions are the loaded
+ *     manifest's, written as the ROM and FMC hand over
  * @param fuses the part's fuses, of the profile's generation
  * @param obfuscationKey the silicon's 32-byte DOE obfuscation key (cptra_obf_key), which the ROM uses
  *     to deobfuscate the UDS seed and field entropy; a secret, never printed
@@ -29,7 +28,7 @@ import org.caliptra.util.protocol.mcu.DeviceIdentity;
  *     secret, never printed (1.x has no envelope and ignores it)
  */
 public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLocked, DeviceIdentity identity, int mciBase,
-        int romVersion, int fmcVersion, int runtimeVersion, FuseSet fuses, Octets obfuscationKey, Octets csrHmacKey) {
+        int romVersion, FuseSet fuses, Octets obfuscationKey, Octets csrHmacKey) {
     /** The emulator's own identifiers; a real part reports its PCI-style ids from its straps. */
     public static final DeviceIdentity DEFAULT_IDENTITY = new DeviceIdentity(0xCA11, 0x0021, 0xCA11, 0x0001);
     /** Where the reference MCU emulator maps MCI. */
@@ -61,8 +60,8 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         if ((mciBase & 0x00FF_FFFF) != 0) {
             throw new IllegalArgumentException(String.format("mci_base 0x%08X must be 16 MiB aligned", mciBase));
         }
-        if (romVersion < 0 || romVersion > 0xFFFF || fmcVersion < 0 || fmcVersion > 0xFFFF) {
-            throw new IllegalArgumentException("ROM and FMC versions are 16 bits");
+        if (romVersion < 0 || romVersion > 0xFFFF) {
+            throw new IllegalArgumentException("the ROM version is 16 bits");
         }
     }
 
@@ -76,7 +75,7 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
 
     public Builder toBuilder() {
         return new Builder().profile(profile).lifecycle(lifecycle).debugLocked(debugLocked).identity(identity).mciBase(mciBase)
-                .romVersion(romVersion).fmcVersion(fmcVersion).runtimeVersion(runtimeVersion).fuses(fuses).obfuscationKey(obfuscationKey)
+                .romVersion(romVersion).fuses(fuses).obfuscationKey(obfuscationKey)
                 .csrHmacKey(csrHmacKey);
     }
 
@@ -84,8 +83,7 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
     @Override
     public String toString() {
         return "DeviceConfig[profile=" + profile.id() + ", lifecycle=" + lifecycle + ", debugLocked=" + debugLocked
-                + ", identity=" + identity + String.format(", mciBase=0x%08X, romVersion=0x%04X, fmcVersion=0x%04X, "
-                + "runtimeVersion=0x%08X, ", mciBase, romVersion, fmcVersion, runtimeVersion) + "fuses=" + fuses + "]";
+                + ", identity=" + identity + String.format(", mciBase=0x%08X, romVersion=0x%04X, ", mciBase, romVersion) + "fuses=" + fuses + "]";
     }
 
     /** CPTRA_SECURITY_STATE: [1:0] lifecycle, [2] debug_locked. */
@@ -100,8 +98,6 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         private DeviceIdentity identity = DEFAULT_IDENTITY;
         private int mciBase = DEFAULT_MCI_BASE;
         private int romVersion = 0x0102;
-        private int fmcVersion = 0x0102;
-        private int runtimeVersion = 0x0102_0000;
         private FuseSet fuses;
         private Octets obfuscationKey = DEFAULT_OBFUSCATION_KEY;
         private Octets csrHmacKey = DEFAULT_CSR_HMAC_KEY;
@@ -114,8 +110,6 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         public Builder identity(DeviceIdentity v) { identity = v; return this; }
         public Builder mciBase(int v) { mciBase = v; return this; }
         public Builder romVersion(int v) { romVersion = v; return this; }
-        public Builder fmcVersion(int v) { fmcVersion = v; return this; }
-        public Builder runtimeVersion(int v) { runtimeVersion = v; return this; }
         /** Default: {@link FuseSet#defaults} for the profile's generation. */
         public Builder fuses(FuseSet v) { fuses = v; return this; }
         /** Default: {@link #DEFAULT_OBFUSCATION_KEY}. */
@@ -124,7 +118,7 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         public Builder csrHmacKey(Octets v) { csrHmacKey = v; return this; }
 
         public DeviceConfig build() {
-            return new DeviceConfig(profile, lifecycle, debugLocked, identity, mciBase, romVersion, fmcVersion, runtimeVersion,
+            return new DeviceConfig(profile, lifecycle, debugLocked, identity, mciBase, romVersion,
                     fuses != null ? fuses : FuseSet.defaults(profile.generation()), obfuscationKey, csrHmacKey);
         }
     }

@@ -41,9 +41,14 @@ public final class TestFirmware {
 
     /** A caliptra-1.2 device at runtime, booted through its registers by the SoC boot flow; requester 1 is PL0. */
     public static CaliptraDevice bootedDevice() {
+        return bootedDevice(bundle());
+    }
+
+    /** A caliptra-1.2 device at runtime booted with {@code bundle}; requester 1 is PL0. */
+    public static CaliptraDevice bootedDevice(byte[] bundle) {
         var d = CaliptraDevice.create(DeviceConfig.builder().profile(Profile.CALIPTRA_1_2).build());
         d.setRequesterUser(1);
-        var report = new BootFlow(d).run(BootPlan.firmwareOnly(FuseSet.defaults(Generation.V1), Octets.of(bundle())));
+        var report = new BootFlow(d).run(BootPlan.firmwareOnly(FuseSet.defaults(Generation.V1), Octets.of(bundle)));
         assertTrue(report.booted(), report.toString());
         return d;
     }

@@ -17,6 +17,10 @@ import org.caliptra.util.protocol.Generation;
  * and key usage (critical), UEID, the layer's TCB extension if any, the 2.x EKUs, then SKI and AKI.
  */
 public final class DiceCertificates {
+    /** The validity of the LDevID certificate always, and of the alias certificates when the manifest sets none. */
+    public static final String NOT_BEFORE = CaliptraX509.NOT_BEFORE;
+    public static final String NOT_AFTER = CaliptraX509.NOT_AFTER;
+
     private DiceCertificates() {}
 
     /** A layer's CSR, self-signed (the IDevID CSR of manufacturing; 2.x: one per algorithm). */

@@ -3,7 +3,9 @@ package org.caliptra.util.emulator.firmware;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import org.caliptra.util.emulator.DeviceConfig;
+import org.caliptra.util.emulator.dice.AliasIdentity;
 import org.caliptra.util.emulator.dice.DiceIdentity;
+import org.caliptra.util.emulator.dice.PcrBank;
 import org.caliptra.util.emulator.mailbox.CoreMailbox;
 import org.caliptra.util.emulator.regs.SocIfc;
 import org.caliptra.util.emulator.rom.BootRom;
@@ -64,6 +66,9 @@ public final class CaliptraFirmware {
     private long steps;
     private LoadedFirmware loaded;
     private DiceIdentity dice;
+    private AliasIdentity alias;
+    private boolean csrGenerated;
+    private final PcrBank pcrs = new PcrBank();
 
     public CaliptraFirmware(DeviceConfig config, SocIfc soc, CoreMailbox mailbox) {
         this.config = config;
@@ -114,8 +119,9 @@ public final class CaliptraFirmware {
     private void firmwareBootStep() {
         reportBootStatus(milestones.poll());
         if (milestones.isEmpty()) {
-            soc.setReg(SocIfcRegs.FW_REV_ID, config.romVersion() | config.fmcVersion() << 16);
-            soc.setReg(SocIfcRegs.FW_REV_ID + 4, config.runtimeVersion());
+            // The ROM writes the loaded manifest's FMC version beside its own, the FMC the runtime's.
+            soc.setReg(SocIfcRegs.FW_REV_ID, config.romVersion() | (loaded.bundle().fmc().version() & 0xFFFF) << 16);
+            soc.setReg(SocIfcRegs.FW_REV_ID + 4, loaded.bundle().runtime().version());
             soc.setFlowBits(SocIfcRegs.FLOW_READY_FOR_RUNTIME | SocIfcRegs.FLOW_MAILBOX_FLOW_DONE);
             reportBootStatus(RUNTIME_READY_STATUS);
             phase = Phase.RUNTIME;
@@ -171,6 +177,20 @@ public final class CaliptraFirmware {
         dice = identity;
     }
 
+    /** The FMC and RT alias layers of the running firmware; null before a FIRMWARE_LOAD was accepted. */
+    public AliasIdentity alias() {
+        return alias;
+    }
+
+    public void setAlias(AliasIdentity identity) {
+        alias = identity;
+    }
+
+    /** The PCR bank: zero at power-on, kept through update resets. */
+    public PcrBank pcrs() {
+        return pcrs;
+    }
+
     /** Milestones to report, one per step, in the current phase. */
     public ArrayDeque<Integer> milestones() {
         return milestones;
@@ -178,7 +198,13 @@ public final class CaliptraFirmware {
 
     /** The ROM handed the IDevID CSR to the SoC and waits for it to be taken. */
     public void awaitCsrHandshake() {
+        csrGenerated = true;
         phase = Phase.ROM_IDEVID_CSR_HANDSHAKE;
+    }
+
+    /** Whether this cold boot's ROM generated the IDevID CSR (and so the runtime can return it). */
+    public boolean csrGenerated() {
+        return csrGenerated;
     }
 
     /** FIRMWARE_LOAD at runtime: an update reset, judged by the ROM again. */

@@ -1,7 +1,12 @@
 package org.caliptra.util.emulator.rom;
 
 import java.util.Arrays;
+import org.caliptra.util.emulator.dice.AliasIdentity;
+import org.caliptra.util.emulator.dice.DiceCertificates;
 import org.caliptra.util.emulator.dice.DiceIdentity;
+import org.caliptra.util.emulator.dice.FirmwareMeasurements;
+import org.caliptra.util.image.Sha384;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.emulator.firmware.CaliptraFirmware;
 import org.caliptra.util.emulator.firmware.CommandFailure;
 import org.caliptra.util.emulator.firmware.CommandTable;
@@ -110,6 +115,41 @@ public final class BootRom {
         return firmware.dice().csrPayload();
     }
 
+    /**
+     * PCR0/PCR1 and the FMC alias (ROM), PCR2/PCR3 and the RT alias (FMC) for the accepted image;
+     * an update reset keeps the cold boot's FMC alias.
+     */
+    private void measure(LoadedFirmware loaded, boolean updateReset) {
+        if (firmware.generation() != Generation.V1) {
+            return;
+        }
+        var m = measurements(loaded);
+        var alias = firmware.alias();
+        firmware.setAlias(updateReset && alias != null ? alias.updateReset(firmware.pcrs(), m)
+                : AliasIdentity.coldBoot(firmware.dice(), firmware.pcrs(), m));
+    }
+
+    private FirmwareMeasurements measurements(LoadedFirmware loaded) {
+        var a = loaded.accepted();
+        var config = firmware.config();
+        boolean lms = fuseRegisters.lmsVerify();
+        int fuseSvn = fuseRegisters.antiRollbackDisable() ? 0 : fuseRegisters.fmcSvn();
+        byte[] manifest = new byte[loaded.bundle().manifestSize()];
+        loaded.bundle().manifest().write(manifest);
+        String[] validity = loaded.bundle().manifest().certValidity()
+                .map(v -> new String[] {ascii(v[0]), ascii(v[1])})
+                .orElse(new String[] {DiceCertificates.NOT_BEFORE, DiceCertificates.NOT_AFTER});
+        return new FirmwareMeasurements(config.lifecycle().value(), config.debugLocked(), fuseRegisters.antiRollbackDisable(),
+                a.vendorEccKeyIndex(), lms ? a.vendorPqcKeyIndex() : 0xFF, lms, a.ownerPkHashInFuses(),
+                fuseRegisters.vendorPkHash().toByteArray(), a.ownerPkHash().toByteArray(), a.fmcSvn(), fuseSvn,
+                a.fmcDigest().toByteArray(), a.runtimeSvn(), a.runtimeDigest().toByteArray(), Sha384.of(manifest).toByteArray(),
+                validity);
+    }
+
+    private static String ascii(Octets field) {
+        return new String(field.toByteArray(), java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     /** Serves a pending command, if any, with the ROM's rules. */
     public void serve() {
         var pending = firmware.takePendingCommand();
@@ -166,6 +206,7 @@ public final class BootRom {
         }
         var accepted = ((VerificationResult.Accepted) result).image();
         var loaded = new LoadedFirmware(FwBundle.parse(image, "firmware"), accepted, fuses);
+        measure(loaded, updateReset);
         firmware.complete();
         firmware.soc().clearFlowBits(SocIfcRegs.FLOW_READY_FOR_FW | SocIfcRegs.FLOW_READY_FOR_RUNTIME);
         firmware.startFirmwareBoot(loaded, updateReset ? BootMilestones.updateReset(generation) : BootMilestones.coldBoot(generation));

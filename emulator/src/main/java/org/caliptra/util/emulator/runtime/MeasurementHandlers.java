@@ -1,15 +1,82 @@
 package org.caliptra.util.emulator.runtime;
 
+import org.caliptra.util.emulator.dice.PcrBank;
+import org.caliptra.util.emulator.firmware.CaliptraFirmware;
+import org.caliptra.util.emulator.firmware.CommandFailure;
 import org.caliptra.util.emulator.firmware.CommandTable;
+import org.caliptra.util.image.Sha384Digest;
+import org.caliptra.util.protocol.Generation;
+import org.caliptra.util.protocol.Octets;
+import org.caliptra.util.protocol.codec.NoFields;
 import org.caliptra.util.protocol.core.MeasurementCommands;
+import org.caliptra.util.protocol.core.MeasurementCommands.PcrQuoteEcc384;
+import org.caliptra.util.protocol.core.MeasurementCommands.StashMeasurementResponse;
+
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_INCREMENT_PCR_RESET_MAX_REACHED;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_MAILBOX_INVALID_PARAMS;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_PCR_INVALID_INDEX;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_PCR_RESERVED;
 
 /**
- * STASH_MEASUREMENT at runtime (PL0 only, which the runtime loop enforces from the catalogue). The
- * measurement log and DPE it feeds are not modelled yet: the stash succeeds with DPE result 0.
+ * The PCR commands of the runtime (spec/device.md §4.2): STASH_MEASUREMENT extends PCR31 (PL0 only,
+ * which the runtime loop enforces), EXTEND_PCR any of PCR4–31, INCREMENT_PCR_RESET_COUNTER bumps a
+ * counter, QUOTE_PCRS signs SHA-384 over the 32 PCRs and the caller's nonce with the FMC alias key
+ * (the key the PCR signing hardware is wired to).
  */
 final class MeasurementHandlers implements CommandTable.CommandFamily {
+    /** PCR0–3 belong to the ROM and FMC. */
+    private static final int FIRST_EXTENDABLE = 4;
+    /** The firmware's limit on a PCR index field before it checks the bank's size. */
+    private static final int MAX_INDEX_FIELD = 255;
+
+    private final CaliptraFirmware firmware;
+
+    MeasurementHandlers(CaliptraFirmware firmware) {
+        this.firmware = firmware;
+    }
+
     @Override
     public void register(CommandTable.Builder table) {
-        table.add(MeasurementCommands.STASH_MEASUREMENT, (request, requester) -> new MeasurementCommands.StashMeasurementResponse(0));
+        table.add(MeasurementCommands.STASH_MEASUREMENT, (request, requester) -> {
+            firmware.pcrs().extend(PcrBank.STASH_MEASUREMENT, request.measurement().toByteArray());
+            return new StashMeasurementResponse(0);
+        });
+        table.add(MeasurementCommands.EXTEND_PCR, (request, requester) -> {
+            int index = request.pcrIdx();
+            if (Integer.compareUnsigned(index, MAX_INDEX_FIELD) > 0) {
+                throw CommandFailure.of(RUNTIME_MAILBOX_INVALID_PARAMS, "pcr_idx " + Integer.toUnsignedString(index));
+            }
+            if (index >= PcrBank.COUNT) {
+                throw CommandFailure.of(RUNTIME_PCR_INVALID_INDEX, "pcr_idx " + index + ": the bank has PCR0–PCR31");
+            }
+            if (index < FIRST_EXTENDABLE) {
+                throw CommandFailure.of(RUNTIME_PCR_RESERVED, "PCR" + index + " is the ROM's and FMC's");
+            }
+            firmware.pcrs().extend(index, request.data().toByteArray());
+            return NoFields.INSTANCE;
+        });
+        table.add(MeasurementCommands.INCREMENT_PCR_RESET_COUNTER, (request, requester) -> {
+            int index = request.index();
+            if (Integer.compareUnsigned(index, PcrBank.COUNT) >= 0) {
+                throw CommandFailure.of(RUNTIME_MAILBOX_INVALID_PARAMS, "index " + Integer.toUnsignedString(index));
+            }
+            if (!firmware.pcrs().incrementResetCounter(index)) {
+                throw CommandFailure.of(RUNTIME_INCREMENT_PCR_RESET_MAX_REACHED, "PCR" + index + "'s reset counter");
+            }
+            return NoFields.INSTANCE;
+        });
+        if (firmware.generation() == Generation.V1) {
+            table.add(MeasurementCommands.QUOTE_PCRS_ECC384_V1, (request, requester) -> quote(request.nonce()));
+        }
+    }
+
+    private PcrQuoteEcc384 quote(Octets nonce) {
+        var pcrs = firmware.pcrs();
+        var sha = org.caliptra.util.image.Sha384.newDigest();
+        pcrs.values().forEach(p -> sha.update(p.toByteArray()));
+        sha.update(nonce.toByteArray());
+        byte[] digest = sha.digest();
+        var signature = firmware.alias().fmcAlias().eccKey().signer().signDigest(Sha384Digest.fromBytes(digest));
+        return new PcrQuoteEcc384(pcrs.values(), nonce, pcrs.resetCounters(), Octets.of(digest), signature.r(), signature.s());
     }
 }

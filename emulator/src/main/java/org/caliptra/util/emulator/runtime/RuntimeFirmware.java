@@ -37,7 +37,8 @@ public final class RuntimeFirmware {
         this.commands = CommandTable.builder()
                 .addAll(new InfoHandlers(firmware, this))
                 .addAll(selfTest)
-                .addAll(new MeasurementHandlers())
+                .addAll(new MeasurementHandlers(firmware))
+                .addAll(new CertificateHandlers(firmware))
                 .addAll(authManifest)
                 .build();
     }

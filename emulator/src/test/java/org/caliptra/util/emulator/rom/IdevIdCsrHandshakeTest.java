@@ -30,6 +30,7 @@ import org.caliptra.util.emulator.Profile;
 import org.caliptra.util.protocol.regs.Lifecycle;
 import org.caliptra.util.protocol.MailboxReply;
 import org.caliptra.util.protocol.mailbox.MailboxChecksum;
+import org.caliptra.util.soc.fuses.FuseSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +50,7 @@ class IdevIdCsrHandshakeTest {
         d.setRequesterUser(1);
         d.write32(SOC + SocIfcRegs.BOOTFSM_GO, 1);
         d.write32(SOC + SocIfcRegs.DBG_MANUF_SERVICE_REG, 1); // caliptra_req_idev_csr_start
+        FuseSet.defaults(profile.generation()).writeTo(d); // caliptra_init_fuses with the hw-model's defaults
         d.write32(SOC + 0x200, udsFirstWord); // FUSE_UDS_SEED[0]
         d.write32(SOC + SocIfcRegs.FUSE_WR_DONE, 1);
         return d;

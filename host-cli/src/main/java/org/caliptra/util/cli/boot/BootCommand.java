@@ -24,7 +24,6 @@ import org.caliptra.util.soc.boot.BootImages;
 import org.caliptra.util.soc.boot.BootPlan;
 import org.caliptra.util.soc.boot.BootReport;
 import org.caliptra.util.soc.boot.SocImage;
-import org.caliptra.util.soc.fuses.FuseSet;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -111,7 +110,7 @@ public final class BootCommand implements Callable<Integer> {
         var fuses = fuseOptions.fuses();
         var base = fuseOptions.file().map(f -> f.deviceConfig(fallback)).orElseGet(() -> DeviceConfig.builder().profile(fallback).build());
         Profile p = chosen.orElse(base.profile());
-        return base.toBuilder().profile(p).lifecycle(fuses.lifecycle()).fuses(FuseSet.of(p.generation(), fuses)).build();
+        return base.toBuilder().profile(p).lifecycle(fuses.lifecycle()).fuses(fuseOptions.fuseSet(p.generation())).build();
     }
 
     private BootImages fromFiles() {

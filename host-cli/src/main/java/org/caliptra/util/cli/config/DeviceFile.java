@@ -16,10 +16,24 @@ import org.tomlj.TomlTable;
  * docs/cli.md ("Device files").
  */
 public record DeviceFile(Optional<String> profile, Fuses fuses, Optional<Boolean> debugLocked,
-        Optional<org.caliptra.util.protocol.mcu.DeviceIdentity> identity, Optional<Integer[]> versions) {
-    static final List<String> TOP = List.of("profile", "lifecycle", "debug_locked", "fuses", "identity", "versions");
+        Optional<org.caliptra.util.protocol.mcu.DeviceIdentity> identity, Optional<Integer> romVersion, Optional<Secrets> secrets) {
+    static final List<String> TOP = List.of("profile", "lifecycle", "debug_locked", "fuses", "identity", "versions", "secrets");
     static final List<String> IDENTITY = List.of("vendor_id", "device_id", "subsystem_vendor_id", "subsystem_id");
-    static final List<String> VERSIONS = List.of("rom", "fmc", "runtime");
+    static final List<String> VERSIONS = List.of("rom");
+    static final List<String> SECRETS = List.of("uds_seed", "field_entropy", "obfuscation_key", "csr_hmac_key");
+
+    /**
+     * The part's secrets, each optional (absent: the reference hw-model's default): the UDS seed and
+     * field entropy fuses as obfuscated, the silicon's DOE obfuscation key and 2.x CSR HMAC key.
+     * Never printed.
+     */
+    public record Secrets(Optional<Octets> udsSeed, Optional<Octets> fieldEntropy, Optional<Octets> obfuscationKey,
+            Optional<Octets> csrHmacKey) {
+        @Override
+        public String toString() {
+            return "Secrets[…]";
+        }
+    }
     static final List<String> FUSES = List.of("vendor_pk_hash", "owner_pk_hash", "ecc_revocation", "lms_revocation",
             "mldsa_revocation", "lms_verify", "pqc_key_type", "fmc_svn", "runtime_svn", "anti_rollback_disable");
     static final List<String> PROFILES = List.of("caliptra-1.2", "caliptra-2.0", "caliptra-2.1");
@@ -69,12 +83,17 @@ public record DeviceFile(Optional<String> profile, Fuses fuses, Optional<Boolean
             }
             return new org.caliptra.util.protocol.mcu.DeviceIdentity(ids[0], ids[1], ids[2], ids[3]);
         });
-        var versions = toml.table(root, "versions", "the top level").map(t -> {
+        var romVersion = toml.table(root, "versions", "the top level").flatMap(t -> {
+            // The FMC's and runtime's versions are the loaded manifest's: nothing a device file sets.
             toml.rejectUnknownKeys(t, "[versions]", VERSIONS);
-            // Absent is null, not a sentinel: every u32 is a valid runtime version, 0xFFFFFFFF included.
-            return new Integer[] {u16(toml, t, "rom"), u16(toml, t, "fmc"), toml.u32(t, "runtime", "[versions]").orElse(null)};
+            return Optional.ofNullable(u16(toml, t, "rom"));
         });
-        return new DeviceFile(profile, b.build(), debug, identity, versions);
+        var secrets = toml.table(root, "secrets", "the top level").map(t -> {
+            toml.rejectUnknownKeys(t, "[secrets]", SECRETS);
+            return new Secrets(secret(toml, t, "uds_seed"), secret(toml, t, "field_entropy"), secret(toml, t, "obfuscation_key"),
+                    secret(toml, t, "csr_hmac_key"));
+        });
+        return new DeviceFile(profile, b.build(), debug, identity, romVersion, secrets);
     }
 
     /** The emulated device this file describes; {@code fallback} when it names no profile. */
@@ -83,17 +102,9 @@ public record DeviceFile(Optional<String> profile, Fuses fuses, Optional<Boolean
         var b = org.caliptra.util.emulator.DeviceConfig.builder().profile(p).lifecycle(fuses.lifecycle())
                 .debugLocked(debugLocked.orElse(false));
         identity.ifPresent(b::identity);
-        versions.ifPresent(v -> {
-            if (v[0] != null) {
-                b.romVersion(v[0]);
-            }
-            if (v[1] != null) {
-                b.fmcVersion(v[1]);
-            }
-            if (v[2] != null) {
-                b.runtimeVersion(v[2]);
-            }
-        });
+        romVersion.ifPresent(b::romVersion);
+        secrets.flatMap(Secrets::obfuscationKey).ifPresent(b::obfuscationKey);
+        secrets.flatMap(Secrets::csrHmacKey).ifPresent(b::csrHmacKey);
         return b.build();
     }
 
@@ -117,7 +128,29 @@ public record DeviceFile(Optional<String> profile, Fuses fuses, Optional<Boolean
         return value;
     }
 
-    /** ROM and FMC versions are the two 16-bit halves of CPTRA_FW_REV_ID[0]. */
+    /** The key sizes: a secret of any other size is an error naming the key and the size it needs. */
+    private static final java.util.Map<String, Integer> SECRET_SIZES =
+            java.util.Map.of("field_entropy", 32, "obfuscation_key", 32, "csr_hmac_key", 64);
+
+    /** A secret's hex digits; the value itself never appears in an error. */
+    private static Optional<Octets> secret(TomlFile toml, TomlTable t, String key) {
+        return toml.string(t, key, "[secrets]").map(hex -> {
+            String digits = hex.replace(" ", "").replace(":", "");
+            if (!digits.matches("([0-9a-fA-F]{2})+")) {
+                throw toml.error("[secrets]", key, "is not hex digits");
+            }
+            var value = Octets.fromHex(digits);
+            Integer size = SECRET_SIZES.get(key);
+            boolean ok = size != null ? value.length() == size : value.length() == 48 || value.length() == 64;
+            if (!ok) {
+                throw toml.error("[secrets]", key, "is " + value.length() + " bytes, expected "
+                        + (size != null ? size : "48 (1.x) or 64 (2.x)"));
+            }
+            return value;
+        });
+    }
+
+    /** The ROM version is the low 16 bits of CPTRA_FW_REV_ID[0]. */
     private static Integer u16(TomlFile toml, TomlTable t, String key) {
         return toml.u32(t, key, "[versions]").map(v -> {
             if (Integer.toUnsignedLong(v) > 0xFFFF) {

@@ -69,6 +69,26 @@ public final class FuseOptions {
         return file().flatMap(DeviceFile::generation);
     }
 
+    /**
+     * Every fuse a SoC writes for a part of {@code generation}: the options' and device file's
+     * fuses, and the device file's UDS seed and field entropy (else the reference hw-model's).
+     */
+    public org.caliptra.util.soc.fuses.FuseSet fuseSet(Generation generation) {
+        var b = org.caliptra.util.soc.fuses.FuseSet.of(generation, fuses()).toBuilder();
+        file().flatMap(DeviceFile::secrets).ifPresent(secrets -> {
+            secrets.udsSeed().ifPresent(uds -> {
+                int size = generation == Generation.V1 ? 48 : 64;
+                if (uds.length() != size) {
+                    throw new UsageException(device + ": [secrets] uds_seed is " + uds.length() + " bytes; a Caliptra "
+                            + generation.label() + " part's is " + size);
+                }
+                b.udsSeed(uds);
+            });
+            secrets.fieldEntropy().ifPresent(b::fieldEntropy);
+        });
+        return b.build();
+    }
+
     public Fuses fuses() {
         var b = file().map(f -> f.fuses().toBuilder()).orElseGet(Fuses::builder);
         if (lifecycle != null) {

@@ -196,7 +196,9 @@ class CaliptraErrorTest {
 
     /**
      * Codes named elsewhere: device.md §2.1 (reserved PAUSER), §2.4 (self test), §3.1 (subsystem
-     * FIRMWARE_LOAD), and the LMS driver note under formats.md §2.3.
+     * FIRMWARE_LOAD), the LMS driver note under formats.md §2.3, and the runtime's certificate,
+     * verify and PCR commands (caliptra-sw error/src/lib.rs, caliptra-1.2 and main; the LDevID
+     * certificate's failure code exists in 1.2 only).
      */
     private static final String ELSEWHERE = """
             FW_PROC_MAILBOX_RESERVED_PAUSER                                 0x01020009 V1 V2
@@ -208,6 +210,16 @@ class CaliptraErrorTest {
             DRIVER_LMS_INVALID_TREE_HEIGHT                                  0x000C0006 V1 V2
             DRIVER_LMS_INVALID_Q_VALUE                                      0x000C0007 V1 V2
             DRIVER_LMS_SIGNATURE_LMOTS_DOESNT_MATCH_PUBKEY_LMOTS            0x000C000D V1 V2
+            RUNTIME_INSUFFICIENT_MEMORY                                     0x000E0003 V1 V2
+            RUNTIME_ECDSA_VERIFY_FAILED                                     0x000E0004 V1 V2
+            RUNTIME_GET_IDEVID_CERT_FAILED                                  0x000E000F V1 V2
+            RUNTIME_GET_LDEVID_CERT_FAILED                                  0x000E0028 V1
+            RUNTIME_GET_FMC_ALIAS_CERT_FAILED                               0x000E0029 V1 V2
+            RUNTIME_GET_RT_ALIAS_CERT_FAILED                                0x000E002A V1 V2
+            RUNTIME_INCREMENT_PCR_RESET_MAX_REACHED                         0x000E0036 V1 V2
+            RUNTIME_PCR_RESERVED                                            0x000E003C V1 V2
+            RUNTIME_PCR_INVALID_INDEX                                       0x000E003D V1 V2
+            RUNTIME_LMS_VERIFY_FAILED                                       0x000E0042 V1 V2
             """;
 
     /** One name in one generation, as a spec row states it. */

@@ -1,0 +1,68 @@
+package org.caliptra.util.emulator.runtime;
+
+import org.caliptra.util.emulator.dice.AliasIdentity;
+import org.caliptra.util.emulator.dice.DiceAlgorithm;
+import org.caliptra.util.emulator.firmware.CaliptraFirmware;
+import org.caliptra.util.emulator.firmware.CommandFailure;
+import org.caliptra.util.emulator.firmware.CommandTable;
+import org.caliptra.util.protocol.Generation;
+import org.caliptra.util.protocol.Octets;
+import org.caliptra.util.protocol.core.CertificateCommands;
+import org.caliptra.util.protocol.core.CertificateCommands.IdevEcc384Info;
+import org.caliptra.util.protocol.core.SizedData;
+
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_GET_IDEV_ID_UNPROVISIONED;
+
+/**
+ * The DICE chain at runtime (spec/device.md §4.2): the IDevID public key, the CSR the ROM made in
+ * manufacturing, and the LDevID, FMC alias and RT alias certificates — on 2.x one of each per key
+ * algorithm. Every certificate is the one the derivation made, not a stored copy.
+ */
+final class CertificateHandlers implements CommandTable.CommandFamily {
+    private final CaliptraFirmware firmware;
+
+    CertificateHandlers(CaliptraFirmware firmware) {
+        this.firmware = firmware;
+    }
+
+    @Override
+    public void register(CommandTable.Builder table) {
+        boolean v1 = firmware.generation() == Generation.V1;
+        table.add(CertificateCommands.GET_IDEV_ECC384_INFO, (request, requester) -> {
+            var key = firmware.dice().idevid().eccPublicKey();
+            return new IdevEcc384Info(key.x(), key.y());
+        });
+        table.add(v1 ? CertificateCommands.GET_IDEV_ECC384_CSR_V1 : CertificateCommands.GET_IDEV_ECC384_CSR_V2,
+                (request, requester) -> idevidCsr(DiceAlgorithm.ECC384));
+        table.add(v1 ? CertificateCommands.GET_LDEV_ECC384_CERT_V1 : CertificateCommands.GET_LDEV_ECC384_CERT_V2,
+                (request, requester) -> SizedData.of(firmware.dice().ldevidCert(DiceAlgorithm.ECC384)));
+        if (v1) {
+            table.add(CertificateCommands.GET_FMC_ALIAS_ECC384_CERT_V1,
+                    (request, requester) -> SizedData.of(alias().fmcAliasCert(DiceAlgorithm.ECC384)));
+            table.add(CertificateCommands.GET_RT_ALIAS_ECC384_CERT_V1,
+                    (request, requester) -> SizedData.of(alias().rtAliasCert(DiceAlgorithm.ECC384)));
+        } else {
+            table.add(CertificateCommands.GET_IDEV_MLDSA87_INFO, (request, requester) -> new CertificateCommands.IdevMldsa87Info(
+                    firmware.dice().idevid().mldsaKey().orElseThrow().publicKey().bytes()));
+            table.add(CertificateCommands.GET_IDEV_MLDSA87_CSR, (request, requester) -> idevidCsr(DiceAlgorithm.MLDSA87));
+            table.add(CertificateCommands.GET_LDEV_MLDSA87_CERT,
+                    (request, requester) -> SizedData.of(firmware.dice().ldevidCert(DiceAlgorithm.MLDSA87)));
+        }
+    }
+
+    /**
+     * The CSR exists only if the ROM generated it: a manufacturing part whose SoC asked for it
+     * (spec/device.md §3.5). Otherwise RUNTIME_GET_IDEV_ID_UNPROVISIONED.
+     */
+    private SizedData idevidCsr(DiceAlgorithm algorithm) {
+        if (!firmware.csrGenerated()) {
+            throw CommandFailure.of(RUNTIME_GET_IDEV_ID_UNPROVISIONED,
+                    "the ROM made no IDevID CSR this cold boot (manufacturing lifecycle and DBG_MANUF_SERVICE_REG[0] set)");
+        }
+        return new SizedData(Octets.of(firmware.dice().idevidCsr(algorithm)));
+    }
+
+    private AliasIdentity alias() {
+        return firmware.alias();
+    }
+}
