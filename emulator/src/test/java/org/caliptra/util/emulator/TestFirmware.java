@@ -39,6 +39,41 @@ public final class TestFirmware {
                 BundleOptions.defaults().withPl0Pauser(1)).toBytes();
     }
 
+    /**
+     * A small signed 2.x bundle (ECC + ML-DSA-87 vendor and owner keys) with firmware SVN {@code svn}
+     * and the given FMC and runtime contents.
+     */
+    public static byte[] bundleV2(byte[] fmc, byte[] rt, int svn) {
+        var vendor = new VendorKeys(List.of(vendorEcc.publicKey()), 0, vendorEcc.signer(), List.of(vendorMldsa.publicKey().bytes()),
+                0, new org.caliptra.util.image.build.PqcSigning.Mldsa(vendorMldsa.signer()));
+        var owner = new OwnerKeys(ownerEcc.signer(), new org.caliptra.util.image.build.PqcSigning.Mldsa(ownerMldsa.signer()));
+        return FwBundleBuilder.buildV2(FirmwareImage.of(fmc, 0x4000_0000, 0x4000_0000), FirmwareImage.of(rt, 0x4000_1000, 0x4000_1000),
+                vendor, owner, BundleOptions.defaults().withPl0Pauser(1).withFirmwareSvn(svn)).toBytes();
+    }
+
+    // One set of 2.x keys per run: bundles built from them can replace each other in an update reset.
+    private static final EccPrivateKey vendorEcc = EccPrivateKey.generate(new SecureRandom());
+    private static final org.caliptra.util.image.keys.MldsaPrivateKey vendorMldsa =
+            org.caliptra.util.image.keys.MldsaPrivateKey.generate(new SecureRandom());
+    private static final EccPrivateKey ownerEcc = EccPrivateKey.generate(new SecureRandom());
+    private static final org.caliptra.util.image.keys.MldsaPrivateKey ownerMldsa =
+            org.caliptra.util.image.keys.MldsaPrivateKey.generate(new SecureRandom());
+
+    public static byte[] randomBytes(int length) {
+        byte[] b = new byte[length];
+        new SecureRandom().nextBytes(b);
+        return b;
+    }
+
+    /** A device of {@code profile} at runtime booted with {@code bundle} (default fuses, unprovisioned); requester 1 is PL0. */
+    public static CaliptraDevice bootedDevice(Profile profile, byte[] bundle) {
+        var d = CaliptraDevice.create(DeviceConfig.builder().profile(profile).build());
+        d.setRequesterUser(1);
+        var report = new BootFlow(d).run(BootPlan.firmwareOnly(FuseSet.defaults(profile.generation()), Octets.of(bundle)));
+        assertTrue(report.booted(), report.toString());
+        return d;
+    }
+
     /** A caliptra-1.2 device at runtime, booted through its registers by the SoC boot flow; requester 1 is PL0. */
     public static CaliptraDevice bootedDevice() {
         return bootedDevice(bundle());
@@ -46,10 +81,6 @@ public final class TestFirmware {
 
     /** A caliptra-1.2 device at runtime booted with {@code bundle}; requester 1 is PL0. */
     public static CaliptraDevice bootedDevice(byte[] bundle) {
-        var d = CaliptraDevice.create(DeviceConfig.builder().profile(Profile.CALIPTRA_1_2).build());
-        d.setRequesterUser(1);
-        var report = new BootFlow(d).run(BootPlan.firmwareOnly(FuseSet.defaults(Generation.V1), Octets.of(bundle)));
-        assertTrue(report.booted(), report.toString());
-        return d;
+        return bootedDevice(Profile.CALIPTRA_1_2, bundle);
     }
 }

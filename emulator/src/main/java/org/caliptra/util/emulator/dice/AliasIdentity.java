@@ -1,6 +1,9 @@
 package org.caliptra.util.emulator.dice;
 
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.caliptra.util.protocol.Generation;
@@ -9,64 +12,89 @@ import org.caliptra.util.protocol.Generation;
  * The layers firmware adds to the identity (spec/device.md §5.1): the ROM measures the accepted
  * image into PCR0/PCR1 and derives the FMC alias from the LDevID CDI and PCR0; the FMC measures the
  * runtime into PCR2/PCR3 and derives the RT alias from the FMC alias CDI and the runtime's TCI.
- * An update reset measures the new image again and re-derives the RT alias; the FMC alias stays as
- * the cold boot made it. The PCR extends happen at once; keys and certificates are derived when
- * first asked for.
+ * An update reset measures again (with the cold boot's ROM inputs, which the data vault keeps) and
+ * re-derives the RT alias; the FMC alias stays as the cold boot made it. The PCR extends happen at
+ * once; keys and certificates are derived when first asked for.
  */
 public final class AliasIdentity {
-    private static final int DEVICE_INFO_FLAGS_MASK = 0xd000_0001;
+    private static final byte[] DEVICE_INFO_FLAGS_MASK = {(byte) 0xd0, 0, 0, 1};
 
     private final DiceIdentity device;
+    private final Generation generation;
     private final FirmwareMeasurements coldBoot;
     private final FirmwareMeasurements current;
     private final Supplier<DiceLayer> fmcAlias;
     private final Supplier<DiceLayer> rtAlias;
-    private final Supplier<byte[]> fmcAliasCert;
-    private final Supplier<byte[]> rtAliasCert;
+    private final Map<DiceAlgorithm, Supplier<byte[]>> fmcAliasCerts;
+    private final Map<DiceAlgorithm, Supplier<byte[]>> rtAliasCerts = new EnumMap<>(DiceAlgorithm.class);
 
-    private AliasIdentity(DiceIdentity device, FirmwareMeasurements coldBoot, byte[] pcr0, Supplier<DiceLayer> fmcAlias,
-            Supplier<byte[]> fmcAliasCert, FirmwareMeasurements current) {
+    private AliasIdentity(DiceIdentity device, FirmwareMeasurements coldBoot, byte[] pcr0, AliasIdentity previous,
+            FirmwareMeasurements current) {
         this.device = device;
+        this.generation = device.generation();
         this.coldBoot = coldBoot;
         this.current = current;
-        this.fmcAlias = fmcAlias != null ? fmcAlias : Lazy.of(() -> device.ladder().fmcAlias(device.ldevid(), pcr0));
-        this.fmcAliasCert = fmcAliasCert != null ? fmcAliasCert : Lazy.of(this::signFmcAliasCert);
-        this.rtAlias = Lazy.of(() -> device.ladder().rtAlias(fmcAlias(), current.rtTciContext()));
-        this.rtAliasCert = Lazy.of(this::signRtAliasCert);
+        if (previous != null) {
+            this.fmcAlias = previous.fmcAlias;
+            this.fmcAliasCerts = previous.fmcAliasCerts;
+        } else {
+            this.fmcAlias = Lazy.of(() -> device.ladder().fmcAlias(device.ldevid(), pcr0));
+            this.fmcAliasCerts = new EnumMap<>(DiceAlgorithm.class);
+            for (DiceAlgorithm a : algorithms()) {
+                fmcAliasCerts.put(a, Lazy.of(() -> signFmcAliasCert(a)));
+            }
+        }
+        byte[] rtContext = generation == Generation.V1 ? current.rtTciContextV1() : current.runtimeTci();
+        this.rtAlias = Lazy.of(() -> device.ladder().rtAlias(fmcAlias(), rtContext));
+        for (DiceAlgorithm a : algorithms()) {
+            rtAliasCerts.put(a, Lazy.of(() -> signRtAliasCert(a)));
+        }
     }
 
     /** FIRMWARE_LOAD accepted at cold boot: PCRs start from zero. */
     public static AliasIdentity coldBoot(DiceIdentity device, PcrBank pcrs, FirmwareMeasurements measurements) {
-        requireV1(device);
-        byte[] pcr0 = measureFmc(pcrs, measurements);
-        measureRuntime(pcrs, measurements);
-        return new AliasIdentity(device, measurements, pcr0, null, null, measurements);
+        byte[] pcr0 = measureFmc(device.generation(), pcrs, measurements);
+        measureRuntime(device.generation(), pcrs, measurements, false);
+        return new AliasIdentity(device, measurements, pcr0, null, measurements);
     }
 
-    /** FIRMWARE_LOAD accepted at runtime: the ROM and FMC measure the new image; the RT alias follows it. */
+    /** FIRMWARE_LOAD accepted at runtime: the ROM and FMC measure again; the RT alias follows the new runtime. */
     public AliasIdentity updateReset(PcrBank pcrs, FirmwareMeasurements measurements) {
-        measureFmc(pcrs, measurements);
-        measureRuntime(pcrs, measurements);
-        return new AliasIdentity(device, coldBoot, null, fmcAlias, fmcAliasCert, measurements);
+        measureFmc(generation, pcrs, coldBoot);
+        measureRuntime(generation, pcrs, measurements, true);
+        return new AliasIdentity(device, coldBoot, null, this, measurements);
     }
 
     /** ROM: PCR0 cleared, then PCR0 and PCR1 each extended with the device status, the key hashes and the FMC TCI. */
-    private static byte[] measureFmc(PcrBank pcrs, FirmwareMeasurements m) {
+    private static byte[] measureFmc(Generation generation, PcrBank pcrs, FirmwareMeasurements m) {
+        byte[] status = generation == Generation.V1 ? m.deviceStatusV1() : m.deviceStatusV2();
         pcrs.erase(PcrBank.FMC_CURRENT);
-        for (byte[] data : List.of(m.deviceStatusV1(), m.vendorPkHash(), m.ownerPkHash(), m.fmcTci())) {
+        for (byte[] data : List.of(status, m.vendorPkHash(), m.ownerPkHash(), m.fmcTci())) {
             pcrs.extend(PcrBank.FMC_CURRENT, data);
             pcrs.extend(PcrBank.FMC_JOURNEY, data);
         }
         return pcrs.value(PcrBank.FMC_CURRENT);
     }
 
-    /** FMC: PCR2 cleared, then PCR2 and PCR3 each extended with the runtime digest and the manifest digest. */
-    private static void measureRuntime(PcrBank pcrs, FirmwareMeasurements m) {
-        pcrs.erase(PcrBank.RT_CURRENT);
-        for (byte[] data : List.of(m.runtimeTci(), m.manifestDigest())) {
-            pcrs.extend(PcrBank.RT_CURRENT, data);
-            pcrs.extend(PcrBank.RT_JOURNEY, data);
+    /**
+     * FMC: PCR2 cleared, then PCR2 and PCR3 each extended with the runtime digest (1.x: and the
+     * manifest digest). A 2.x update reset that reloads the running runtime extends nothing.
+     */
+    private static void measureRuntime(Generation generation, PcrBank pcrs, FirmwareMeasurements m, boolean updateReset) {
+        if (generation == Generation.V1) {
+            pcrs.erase(PcrBank.RT_CURRENT);
+            for (byte[] data : List.of(m.runtimeTci(), m.manifestDigest())) {
+                pcrs.extend(PcrBank.RT_CURRENT, data);
+                pcrs.extend(PcrBank.RT_JOURNEY, data);
+            }
+            return;
         }
+        if (updateReset && Arrays.equals(Digests.sha384(new byte[PcrBank.SIZE], m.runtimeTci()), pcrs.value(PcrBank.RT_CURRENT))) {
+            return;
+        }
+        pcrs.erase(PcrBank.RT_CURRENT);
+        pcrs.extend(PcrBank.RT_CURRENT, m.runtimeTci());
+        pcrs.extend(PcrBank.RT_JOURNEY, m.runtimeTci());
     }
 
     public DiceLayer fmcAlias() {
@@ -77,14 +105,14 @@ public final class AliasIdentity {
         return rtAlias.get();
     }
 
+    /** The FMC alias certificate for {@code algorithm} (ML-DSA on 2.x only). */
     public byte[] fmcAliasCert(DiceAlgorithm algorithm) {
-        requireEcc(algorithm);
-        return fmcAliasCert.get().clone();
+        return certificate(fmcAliasCerts, algorithm);
     }
 
+    /** The RT alias certificate for {@code algorithm} (ML-DSA on 2.x only). */
     public byte[] rtAliasCert(DiceAlgorithm algorithm) {
-        requireEcc(algorithm);
-        return rtAliasCert.get().clone();
+        return certificate(rtAliasCerts, algorithm);
     }
 
     /** The measurements of the image running now (after an update reset, the new one). */
@@ -92,38 +120,38 @@ public final class AliasIdentity {
         return current;
     }
 
-    private byte[] signFmcAliasCert() {
-        var m = coldBoot;
-        var deviceInfo = new TcbInfo(m.fmcFuseSvn(), m.deviceInfoHashV1(), m.tcbFlags(), "DEVICE_INFO",
-                intBytes(DEVICE_INFO_FLAGS_MASK));
-        var fmcInfo = new TcbInfo(m.fmcSvn(), m.fmcTci(), null, "FMC_INFO", null);
-        List<Extension> tcb = List.of(TcbInfo.multi(List.of(deviceInfo, fmcInfo)));
-        return DiceCertificates.certificate(Generation.V1, DiceAlgorithm.ECC384, DiceLayerKind.LDEVID, device.ldevid(),
-                DiceLayerKind.FMC_ALIAS, fmcAlias(), device.ueid(), tcb,
-                DiceCertificates.keyId(device.ldevid(), DiceAlgorithm.ECC384), m.validity());
+    private List<DiceAlgorithm> algorithms() {
+        return generation == Generation.V1 ? List.of(DiceAlgorithm.ECC384) : List.of(DiceAlgorithm.values());
     }
 
-    private byte[] signRtAliasCert() {
-        var m = current;
-        List<Extension> tcb = List.of(new TcbInfo(m.runtimeSvn(), m.runtimeTci(), null, "RT_INFO", null).extension());
-        return DiceCertificates.certificate(Generation.V1, DiceAlgorithm.ECC384, DiceLayerKind.FMC_ALIAS, fmcAlias(),
-                DiceLayerKind.RT_ALIAS, rtAlias(), device.ueid(), tcb,
-                DiceCertificates.keyId(fmcAlias(), DiceAlgorithm.ECC384), m.validity());
-    }
-
-    private static byte[] intBytes(int v) {
-        return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
-    }
-
-    private void requireEcc(DiceAlgorithm algorithm) {
-        if (algorithm != DiceAlgorithm.ECC384) {
+    private byte[] certificate(Map<DiceAlgorithm, Supplier<byte[]>> certs, DiceAlgorithm algorithm) {
+        var cert = certs.get(algorithm);
+        if (cert == null) {
             throw new IllegalArgumentException("Caliptra 1.x alias layers have no ML-DSA key");
         }
+        return cert.get().clone();
     }
 
-    private static void requireV1(DiceIdentity device) {
-        if (device.generation() != Generation.V1) {
-            throw new IllegalStateException("the 2.x alias layers are not derived by this class");
-        }
+    private byte[] signFmcAliasCert(DiceAlgorithm algorithm) {
+        var m = coldBoot;
+        List<TcbInfo> tcb = generation == Generation.V1
+                ? List.of(new TcbInfo(m.fmcFuseSvn(), m.deviceInfoHashV1(), m.tcbFlags(), "DEVICE_INFO", DEVICE_INFO_FLAGS_MASK),
+                        new TcbInfo(m.fmcSvn(), m.fmcTci(), null, "FMC_INFO", null))
+                : List.of(new TcbInfo(null, m.ownerInfoHashV2(), null, "CALIPTRA_2_X_FUSE_OWNER_INFO", null),
+                        new TcbInfo(null, m.vendorInfoHashV2(), null, "CALIPTRA_2_X_FUSE_VENDOR_INFO", null),
+                        new TcbInfo(m.fmcSvn(), m.fmcTci(), null, "CALIPTRA_2_X_FMC_FIRMWARE_INFO", null));
+        List<Extension> extensions = List.of(TcbInfo.multi(tcb));
+        return DiceCertificates.certificate(generation, algorithm, DiceLayerKind.LDEVID, device.ldevid(),
+                DiceLayerKind.FMC_ALIAS, fmcAlias(), device.ueid(), extensions,
+                DiceCertificates.keyId(device.ldevid(), algorithm), coldBoot.validity());
+    }
+
+    private byte[] signRtAliasCert(DiceAlgorithm algorithm) {
+        var m = current;
+        String type = generation == Generation.V1 ? "RT_INFO" : "CALIPTRA_2_X_RT_FIRMWARE_INFO";
+        List<Extension> tcb = List.of(new TcbInfo(m.runtimeSvn(), m.runtimeTci(), null, type, null).extension());
+        return DiceCertificates.certificate(generation, algorithm, DiceLayerKind.FMC_ALIAS, fmcAlias(),
+                DiceLayerKind.RT_ALIAS, rtAlias(), device.ueid(), tcb, DiceCertificates.keyId(fmcAlias(), algorithm),
+                m.validity());
     }
 }

@@ -14,7 +14,7 @@ import org.caliptra.util.protocol.Generation;
 /**
  * The certificates and CSRs of the DICE chain in the Caliptra profile (spec/device.md §5.2–§5.4),
  * with the extensions in the order the ROM's and FMC's templates place them: basic constraints
- * and key usage (critical), UEID, the layer's TCB extension if any, the 2.x EKUs, then SKI and AKI.
+ * and key usage (critical), UEID, the 2.x EKUs, the layer's TCB extension if any, then SKI and AKI.
  */
 public final class DiceCertificates {
     /** The validity of the LDevID certificate always, and of the alias certificates when the manifest sets none. */
@@ -60,12 +60,12 @@ public final class DiceCertificates {
         out.add(CaliptraX509.extension(Extension.basicConstraints, true, new BasicConstraints(kind.pathLength(generation))));
         out.add(CaliptraX509.extension(Extension.keyUsage, true, new KeyUsage(kind.keyUsage())));
         out.add(CaliptraX509.ueid(ueid));
-        out.addAll(tcb);
         var ekus = kind.ekus(generation);
         if (!ekus.isEmpty()) {
             out.add(CaliptraX509.extension(Extension.extendedKeyUsage, false,
                     new ExtendedKeyUsage(ekus.stream().map(KeyPurposeId::getInstance).toArray(KeyPurposeId[]::new))));
         }
+        out.addAll(tcb);
         if (subjectKeyId != null) {
             out.add(CaliptraX509.extension(Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(subjectKeyId)));
             out.add(CaliptraX509.extension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(authorityKeyId)));

@@ -17,12 +17,15 @@ import org.bouncycastle.asn1.x509.Extension;
  * [6] fwids (one SHA-384 digest), [7] flags, [9] type, [10] flagsMask. Caliptra writes every SVN as
  * a fixed-width two-byte INTEGER, 0x01 then the SVN byte.
  *
+ * @param svn the SVN, or null when absent (2.x fuse info)
  * @param flags four bytes, or null when absent; likewise {@code flagsMask}
  */
-record TcbInfo(int svn, byte[] sha384Fwid, byte[] flags, String type, byte[] flagsMask) {
+record TcbInfo(Integer svn, byte[] sha384Fwid, byte[] flags, String type, byte[] flagsMask) {
     DERSequence toAsn1() {
         var fields = new ArrayList<ASN1Encodable>();
-        fields.add(new DERTaggedObject(false, 3, new ASN1Integer(0x100 | (svn & 0xFF))));
+        if (svn != null) {
+            fields.add(new DERTaggedObject(false, 3, new ASN1Integer(0x100 | (svn & 0xFF))));
+        }
         var fwid = new DERSequence(new ASN1Encodable[] {NISTObjectIdentifiers.id_sha384, new DEROctetString(sha384Fwid)});
         fields.add(new DERTaggedObject(false, 6, new DERSequence(fwid)));
         if (flags != null) {

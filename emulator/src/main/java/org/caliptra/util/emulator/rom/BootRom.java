@@ -120,9 +120,6 @@ public final class BootRom {
      * an update reset keeps the cold boot's FMC alias.
      */
     private void measure(LoadedFirmware loaded, boolean updateReset) {
-        if (firmware.generation() != Generation.V1) {
-            return;
-        }
         var m = measurements(loaded);
         var alias = firmware.alias();
         firmware.setAlias(updateReset && alias != null ? alias.updateReset(firmware.pcrs(), m)
@@ -132,18 +129,23 @@ public final class BootRom {
     private FirmwareMeasurements measurements(LoadedFirmware loaded) {
         var a = loaded.accepted();
         var config = firmware.config();
-        boolean lms = fuseRegisters.lmsVerify();
-        int fuseSvn = fuseRegisters.antiRollbackDisable() ? 0 : fuseRegisters.fmcSvn();
+        var f = fuseRegisters;
+        boolean v1 = firmware.generation() == Generation.V1;
+        boolean lms = v1 && f.lmsVerify();
+        int pqcIndex = v1 ? (lms ? a.vendorPqcKeyIndex() : 0xFF) : a.vendorPqcKeyIndex();
+        int fmcFuseSvn = v1 && !f.antiRollbackDisable() ? f.fmcSvn() : 0;
         byte[] manifest = new byte[loaded.bundle().manifestSize()];
         loaded.bundle().manifest().write(manifest);
         String[] validity = loaded.bundle().manifest().certValidity()
                 .map(v -> new String[] {ascii(v[0]), ascii(v[1])})
                 .orElse(new String[] {DiceCertificates.NOT_BEFORE, DiceCertificates.NOT_AFTER});
-        return new FirmwareMeasurements(config.lifecycle().value(), config.debugLocked(), fuseRegisters.antiRollbackDisable(),
-                a.vendorEccKeyIndex(), lms ? a.vendorPqcKeyIndex() : 0xFF, lms, a.ownerPkHashInFuses(),
-                fuseRegisters.vendorPkHash().toByteArray(), a.ownerPkHash().toByteArray(), a.fmcSvn(), fuseSvn,
-                a.fmcDigest().toByteArray(), a.runtimeSvn(), a.runtimeDigest().toByteArray(), Sha384.of(manifest).toByteArray(),
-                validity);
+        var v2 = v1 ? FirmwareMeasurements.V2Fuses.NONE : new FirmwareMeasurements.V2Fuses(f.eccRevocation(), f.lmsRevocation(),
+                f.mldsaRevocation(), f.runtimeSvn(), f.socManifestSvn(), f.socManifestMaxSvn(), f.pqcKeyType(),
+                config.profile().subsystemMode());
+        return new FirmwareMeasurements(config.lifecycle().value(), config.debugLocked(), f.antiRollbackDisable(),
+                a.vendorEccKeyIndex(), pqcIndex, lms, a.ownerPkHashInFuses(), f.vendorPkHash().toByteArray(),
+                a.ownerPkHash().toByteArray(), a.fmcSvn(), fmcFuseSvn, a.fmcDigest().toByteArray(), a.runtimeSvn(),
+                a.runtimeDigest().toByteArray(), Sha384.of(manifest).toByteArray(), validity, v2);
     }
 
     private static String ascii(Octets field) {

@@ -47,6 +47,14 @@ final class CertificateHandlers implements CommandTable.CommandFamily {
             table.add(CertificateCommands.GET_IDEV_MLDSA87_CSR, (request, requester) -> idevidCsr(DiceAlgorithm.MLDSA87));
             table.add(CertificateCommands.GET_LDEV_MLDSA87_CERT,
                     (request, requester) -> SizedData.of(firmware.dice().ldevidCert(DiceAlgorithm.MLDSA87)));
+            table.add(CertificateCommands.GET_FMC_ALIAS_ECC384_CERT_V2,
+                    (request, requester) -> SizedData.of(alias().fmcAliasCert(DiceAlgorithm.ECC384)));
+            table.add(CertificateCommands.GET_FMC_ALIAS_MLDSA87_CERT,
+                    (request, requester) -> SizedData.of(alias().fmcAliasCert(DiceAlgorithm.MLDSA87)));
+            table.add(CertificateCommands.GET_RT_ALIAS_ECC384_CERT_V2,
+                    (request, requester) -> SizedData.of(alias().rtAliasCert(DiceAlgorithm.ECC384)));
+            table.add(CertificateCommands.GET_RT_ALIAS_MLDSA87_CERT,
+                    (request, requester) -> SizedData.of(alias().rtAliasCert(DiceAlgorithm.MLDSA87)));
         }
     }
 

@@ -10,6 +10,7 @@ import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.codec.NoFields;
 import org.caliptra.util.protocol.core.MeasurementCommands;
 import org.caliptra.util.protocol.core.MeasurementCommands.PcrQuoteEcc384;
+import org.caliptra.util.protocol.core.MeasurementCommands.PcrQuoteMldsa87;
 import org.caliptra.util.protocol.core.MeasurementCommands.StashMeasurementResponse;
 
 import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_INCREMENT_PCR_RESET_MAX_REACHED;
@@ -66,17 +67,42 @@ final class MeasurementHandlers implements CommandTable.CommandFamily {
             return NoFields.INSTANCE;
         });
         if (firmware.generation() == Generation.V1) {
-            table.add(MeasurementCommands.QUOTE_PCRS_ECC384_V1, (request, requester) -> quote(request.nonce()));
+            table.add(MeasurementCommands.QUOTE_PCRS_ECC384_V1, (request, requester) -> quoteEcc(request.nonce()));
+        } else {
+            table.add(MeasurementCommands.QUOTE_PCRS_ECC384_V2, (request, requester) -> quoteEcc(request.nonce()));
+            table.add(MeasurementCommands.QUOTE_PCRS_MLDSA87, (request, requester) -> quoteMldsa(request.nonce()));
         }
     }
 
-    private PcrQuoteEcc384 quote(Octets nonce) {
+    /** The PCR hash engine: all 32 PCRs, then the nonce. */
+    private byte[] pcrHash(Octets nonce, String algorithm) {
+        try {
+            var digest = java.security.MessageDigest.getInstance(algorithm);
+            firmware.pcrs().values().forEach(p -> digest.update(p.toByteArray()));
+            digest.update(nonce.toByteArray());
+            return digest.digest();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is part of every JDK", e);
+        }
+    }
+
+    private PcrQuoteEcc384 quoteEcc(Octets nonce) {
         var pcrs = firmware.pcrs();
-        var sha = org.caliptra.util.image.Sha384.newDigest();
-        pcrs.values().forEach(p -> sha.update(p.toByteArray()));
-        sha.update(nonce.toByteArray());
-        byte[] digest = sha.digest();
+        byte[] digest = firmware.generation() == Generation.V1 ? pcrHash(nonce, "SHA-384")
+                : java.util.Arrays.copyOf(pcrHash(nonce, "SHA-512"), 48);
         var signature = firmware.alias().fmcAlias().eccKey().signer().signDigest(Sha384Digest.fromBytes(digest));
         return new PcrQuoteEcc384(pcrs.values(), nonce, pcrs.resetCounters(), Octets.of(digest), signature.r(), signature.s());
+    }
+
+    private PcrQuoteMldsa87 quoteMldsa(Octets nonce) {
+        var pcrs = firmware.pcrs();
+        byte[] hash = pcrHash(nonce, "SHA-512");
+        byte[] digest = new byte[hash.length];
+        for (int i = 0; i < hash.length; i++) {
+            digest[i] = hash[hash.length - 1 - i];
+        }
+        var key = firmware.alias().fmcAlias().mldsaKey().orElseThrow();
+        return new PcrQuoteMldsa87(pcrs.values(), nonce, pcrs.resetCounters(), Octets.of(digest),
+                Octets.of(key.signer().sign(digest).fips204()));
     }
 }

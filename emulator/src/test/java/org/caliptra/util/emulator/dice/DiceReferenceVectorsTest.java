@@ -97,6 +97,62 @@ class DiceReferenceVectorsTest {
                 0x39a9ebbd, 0x75ce2870, 0xb5f62bb3, 0x25376504, 0xa34f286c, 0x849ea86c)), fmc.eccKey());
     }
 
+    private static final byte[] PCR0_VENDOR_HASH = DiceCrypto.words(0xed6dd78c, 0x131d69e2, 0x313b5d89, 0x0acd8e4e,
+            0xe2a1db67, 0x790721de, 0x01346b64, 0x1c5cf3c9, 0xcf284e7d, 0x0e114d50, 0xe894b381, 0xd874ba94);
+    private static final byte[] PCR0_OWNER_HASH = DiceCrypto.words(0xdc1a27ef, 0x0c08201a, 0x8b066094, 0x118c29fe,
+            0x0bc2270e, 0xbd965c43, 0xf7b9a68d, 0x8eaf37fa, 0x968ca8d8, 0x13b2920b, 0x3b88b026, 0xf2f0ebb0);
+    private static final byte[] PCR0_FMC_DIGEST = DiceCrypto.words(0xe44ea855, 0x9fcf4063, 0xd3110a9a, 0xd60579db,
+            0xe03e6dd7, 0x4556cd98, 0xb2b941f5, 0x1bb5034b, 0x587eea1f, 0xfcdd0e0f, 0x8e88d406, 0x3327a3fe);
+
+    private static byte[] pcr0(Generation generation, FirmwareMeasurements m) {
+        var pcrs = new PcrBank();
+        var device = DiceIdentity.coldBoot(generation, org.caliptra.util.soc.fuses.FuseSet.defaults(generation),
+                org.caliptra.util.emulator.DeviceConfig.DEFAULT_OBFUSCATION_KEY,
+                org.caliptra.util.emulator.DeviceConfig.DEFAULT_CSR_HMAC_KEY, true);
+        AliasIdentity.coldBoot(device, pcrs, m);
+        assertArrayEquals(pcrs.value(PcrBank.FMC_CURRENT), pcrs.value(PcrBank.FMC_JOURNEY), "PCR0 = PCR1 after a cold boot");
+        return pcrs.value(PcrBank.FMC_CURRENT);
+    }
+
+    @Test
+    void pcr0Of12MatchesTheReferenceVector() {
+        // test_derive_pcr0 (caliptra-1.2): production, locked, LMS key index u32::MAX → 0xFF, EcdsaAndLms.
+        var m = new FirmwareMeasurements(3, true, false, 0, 0xFF, true, true, PCR0_VENDOR_HASH, PCR0_OWNER_HASH, 5, 2,
+                PCR0_FMC_DIGEST, 0, new byte[48], new byte[48], new String[2], FirmwareMeasurements.V2Fuses.NONE);
+        assertArrayEquals(DiceCrypto.words(132444429, 987394663, (int) 2275449643L, (int) 2729083116L, 322701188, 1268620383,
+                68534608, 1944581982, 1207702945, 1427901733, (int) 3489811836L, 435454516), pcr0(Generation.V1, m));
+    }
+
+    @Test
+    void pcr0Of21MatchesTheReferenceVectorOfRom213() {
+        // test_derive_pcr0 (main), the 18-byte device status of ROM 2.1.3: pqc type LMS (3), fw svn 6, indices 7 and 8.
+        var v2 = new FirmwareMeasurements.V2Fuses(1, 2, 3, 4, 5, 128, 3, false);
+        var m = new FirmwareMeasurements(3, true, false, 7, 8, false, true, PCR0_VENDOR_HASH, PCR0_OWNER_HASH, 6, 0,
+                PCR0_FMC_DIGEST, 6, new byte[48], new byte[48], new String[2], v2);
+        assertArrayEquals(DiceCrypto.words((int) 3663688547L, 292490323, (int) 2989019511L, 1238385844, (int) 3324789810L,
+                1099712823, 752274733, 1844697096, (int) 3223280379L, 1397148399, 1640486654, 1743252165), pcr0(Generation.V2, m));
+    }
+
+    @Test
+    void fmcAliasLayerOf21MatchesTheReferenceVector() {
+        byte[] pcr0 = DiceCrypto.words(0x0d8f3fd4, 0x4698aaae, 0x7bacaf67, 0x714a8035, 0x9a8d3a51, 0x3fcde890, 0x8039f4c1,
+                0x77f9d5a9, 0x77b8ecd5, 0xf29b3fa9, 0x30e25097, 0xe1d82b14);
+        var ldevid = new DiceLayer(DiceCrypto.words(0x0e7b8a15, 0x0cc1476b, 0x28d395d9, 0x233f9f05, 0x670bd435, 0x96758224,
+                0xd3dd5081, 0x3da916e5, 0x94f2b09e, 0x257f151d, 0x261ade90, 0x73a9b3fb, 0xf35c0619, 0x0856f1e3, 0x7d560cf2,
+                0xaa227256), DiceCrypto.eccKeyFromSeed(new byte[48]), null);
+        var fmc = DiceDerivation.V2.fmcAlias(ldevid, pcr0);
+        assertArrayEquals(DiceCrypto.words(0x41529a09, 0xe976d227, 0x456a211c, 0x86187b33, 0x15c88587, 0x60c51cb8, 0xfbcbb695,
+                0xf67988dc, 0x14f6ae96, 0xc3dbdaa2, 0xad287006, 0x33a7f284, 0x81d964ce, 0x45af6c6b, 0xdd8b95fd, 0x5cbcbc4b),
+                fmc.cdi());
+        assertScalar(HEX.formatHex(DiceCrypto.words(0xfcd8c50e, 0x45ddf47b, 0xe272c12c, 0x2a49576f, 0xb57f994d, 0x723de453,
+                0x14229ac9, 0x714b2a8a, 0x6f1ce75f, 0x788cf75c, 0xdbe9da02, 0x51a22e82)), fmc.eccKey());
+        byte[] seed = {(byte) 163, 117, 67, 78, (byte) 222, 82, 68, (byte) 243, (byte) 158, (byte) 242, 24, 40, 127, 39,
+            (byte) 156, (byte) 161, (byte) 226, (byte) 203, (byte) 189, 13, 13, (byte) 191, (byte) 228, 58, 7, (byte) 166, 34,
+            (byte) 186, (byte) 152, 21, 78, (byte) 195};
+        assertEquals(org.caliptra.util.image.keys.MldsaPrivateKey.fromBytes(seed).publicKey(),
+                fmc.mldsaKey().orElseThrow().publicKey(), "the ML-DSA seed, byte-reversed from the KDF");
+    }
+
     /** Scalars stay inside the key; equal public keys mean equal scalars. */
     static void assertScalar(String expectedHex, EccPrivateKey key) {
         assertEquals(EccPrivateKey.fromScalar(hex(expectedHex)).publicKey(), key.publicKey());

@@ -75,7 +75,8 @@ public final class MeasurementCommands {
 
     /**
      * An ECDSA P-384 PCR quote: the 32 PCR values, the nonce, the 32 reset counters, the digest
-     * signed (the low 48 bytes of SHA-512 over PCRs and nonce) and the signature by the FMC alias key.
+     * signed (1.x: SHA-384 over PCRs and nonce; 2.x: the first 48 bytes of SHA-512 over them) and the
+     * signature by the FMC alias key.
      * 1.x sends {@code digest} before {@code reset_ctrs}, 2.x after; the record is the same.
      */
     public record PcrQuoteEcc384(List<Octets> pcrs, Octets nonce, List<Integer> resetCtrs, Octets digest, Octets signatureR,

@@ -90,7 +90,7 @@ public final class FuseSet {
         return builder(generation).build();
     }
 
-    /** The fuses that decide an image's fate, as {@code image}'s verifier takes them; the rest zero. */
+    /** The fuses that decide an image's fate, as {@code image}'s verifier takes them; the rest at {@link #defaults}. */
     public static FuseSet of(Generation generation, Fuses fuses) {
         var b = builder(generation).vendorPkHash(fuses.vendorPkHash()).ownerPkHash(fuses.ownerPkHash())
                 .eccRevocation(fuses.eccRevocation()).lmsRevocation(fuses.lmsRevocation())
@@ -347,10 +347,12 @@ public final class FuseSet {
     /**
      * Builds a {@link FuseSet}; every fuse starts as in {@link #defaults}: the UDS seed bytes
      * 0x00, 0x01, … and the field entropy bytes 0x80, 0x81, … of the reference hw-model, the PQC key
-     * type at ML-DSA (1), everything else zero.
+     * type at ML-DSA (1), on 2.x the SoC manifest max SVN at 128, everything else zero.
      */
     public static final class Builder {
         static final int DEFAULT_PQC_KEY_TYPE = 1;
+        /** The hw-model's default for 2.x (the fuse does not exist on 1.x). */
+        static final int DEFAULT_SOC_MANIFEST_MAX_SVN = 128;
 
         private final Generation generation;
         private Octets udsSeed;
@@ -377,6 +379,7 @@ public final class FuseSet {
         private Builder(Generation generation) {
             this.generation = Objects.requireNonNull(generation, "generation");
             this.udsSeed = counting(generation == Generation.V1 ? 48 : 64, 0);
+            this.socManifestMaxSvn = generation == Generation.V1 ? 0 : DEFAULT_SOC_MANIFEST_MAX_SVN;
         }
 
         public Builder udsSeed(Octets v) { udsSeed = v; return this; }
