@@ -19,7 +19,7 @@ import org.caliptra.util.protocol.mcu.DeviceIdentity;
  * @param debugLocked CPTRA_SECURITY_STATE[2]; boot status milestones reach the register only when unlocked
  * @param identity what MC_DEVICE_ID reports (caliptra-2.1)
  * @param mciBase SoC bus address of the MCI block (MCU mailbox 0 at {@code mciBase + 0x40_0000})
- * @param romVersion CPTRA_FW_REV_ID[0][15:0]; the FMC's and the runtime's versions are the loaded
+ * @param romVersion CPTRA_FW_REV_ID[0][15:0] (default: the profile's reference ROM); the FMC's and the runtime's versions are the loaded
  *     manifest's, written as the ROM and FMC hand over
  * @param fuses the part's fuses, of the profile's generation
  * @param obfuscationKey the silicon's 32-byte DOE obfuscation key (cptra_obf_key), which the ROM uses
@@ -74,9 +74,14 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
     }
 
     public Builder toBuilder() {
-        return new Builder().profile(profile).lifecycle(lifecycle).debugLocked(debugLocked).identity(identity).mciBase(mciBase)
-                .romVersion(romVersion).fuses(fuses).obfuscationKey(obfuscationKey)
+        var b = new Builder().profile(profile).lifecycle(lifecycle).debugLocked(debugLocked).identity(identity).mciBase(mciBase)
+                .fuses(fuses).obfuscationKey(obfuscationKey)
                 .csrHmacKey(csrHmacKey);
+        // A ROM version set on purpose stays; the profile's default follows a change of profile.
+        if (romVersion != profile.romVersion()) {
+            b.romVersion(romVersion);
+        }
+        return b;
     }
 
     /** Every field but the obfuscation and CSR keys, which are device secrets. */
@@ -97,7 +102,7 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         private boolean debugLocked;
         private DeviceIdentity identity = DEFAULT_IDENTITY;
         private int mciBase = DEFAULT_MCI_BASE;
-        private int romVersion = 0x0102;
+        private Integer romVersion;
         private FuseSet fuses;
         private Octets obfuscationKey = DEFAULT_OBFUSCATION_KEY;
         private Octets csrHmacKey = DEFAULT_CSR_HMAC_KEY;
@@ -118,7 +123,8 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         public Builder csrHmacKey(Octets v) { csrHmacKey = v; return this; }
 
         public DeviceConfig build() {
-            return new DeviceConfig(profile, lifecycle, debugLocked, identity, mciBase, romVersion,
+            return new DeviceConfig(profile, lifecycle, debugLocked, identity, mciBase,
+                    romVersion != null ? romVersion : profile.romVersion(),
                     fuses != null ? fuses : FuseSet.defaults(profile.generation()), obfuscationKey, csrHmacKey);
         }
     }

@@ -15,20 +15,30 @@ import org.caliptra.util.protocol.Generation;
  * </ul>
  */
 public enum Profile {
-    CALIPTRA_1_2("caliptra-1.2", Generation.V1, false, 0x0011),
-    CALIPTRA_2_0("caliptra-2.0", Generation.V2, false, 0x0002),
-    CALIPTRA_2_1("caliptra-2.1", Generation.V2, true, 0x0112);
+    CALIPTRA_1_2("caliptra-1.2", Generation.V1, false, 0x0011, 0x0880),
+    CALIPTRA_2_0("caliptra-2.0", Generation.V2, false, 0x0002, 0x1000),
+    CALIPTRA_2_1("caliptra-2.1", Generation.V2, true, 0x0112, 0x1043);
 
     private final String id;
     private final Generation generation;
     private final boolean subsystemMode;
     private final int hwRevId;
+    private final int romVersion;
 
-    Profile(String id, Generation generation, boolean subsystemMode, int hwRevId) {
+    Profile(String id, Generation generation, boolean subsystemMode, int hwRevId, int romVersion) {
         this.id = id;
         this.generation = generation;
         this.subsystemMode = subsystemMode;
         this.hwRevId = hwRevId;
+        this.romVersion = romVersion;
+    }
+
+    /**
+     * The reference ROM's version word for this profile, (major << 11) | (minor << 6) | patch: 1.2.0,
+     * 2.0.0, 2.1.3 (caliptra-sw builder/src/version.rs); the ROM writes it to CPTRA_FW_REV_ID[0][15:0].
+     */
+    public int romVersion() {
+        return romVersion;
     }
 
     /** The name used in configuration files, URIs and on the command line. */
