@@ -1,5 +1,9 @@
 package org.caliptra.util.emulator;
 
+import org.caliptra.util.emulator.regs.ShaAccelerator;
+import org.caliptra.util.protocol.Generation;
+import org.caliptra.util.protocol.regs.ShaAccRegs;
+
 import org.caliptra.util.emulator.firmware.CaliptraFirmware;
 import org.caliptra.util.emulator.mailbox.CoreMailbox;
 import org.caliptra.util.emulator.mailbox.McuMailbox;
@@ -29,6 +33,8 @@ final class DeviceCore implements RegisterBus {
     private final SocIfc socIfc;
     private final CoreMailbox coreMailbox;
     private final CaliptraFirmware firmware;
+    /** The 1.x SoC-visible SHA accelerator; null on 2.x. */
+    private final ShaAccelerator shaAcc;
     private final McuMailbox mcuMailbox = new McuMailbox(MCU_MBOX_SRAM_BYTES);
     private final MciRegisters mci;
     private final McuRuntime mcuRuntime;
@@ -44,7 +50,8 @@ final class DeviceCore implements RegisterBus {
         this.config = config;
         this.socIfc = new SocIfc(config);
         this.coreMailbox = new CoreMailbox(socIfc, config.profile().mailboxBytes(), config.profile().generation());
-        this.firmware = new CaliptraFirmware(config, socIfc, coreMailbox);
+        this.shaAcc = config.profile().generation() == Generation.V1 ? new ShaAccelerator(coreMailbox) : null;
+        this.firmware = new CaliptraFirmware(config, socIfc, coreMailbox, shaAcc);
         this.mciBase = config.mciBase();
         this.mci = new MciRegisters(mciBase);
         this.mcuRuntime = new McuRuntime(mcuMailbox, mci, config.identity());
@@ -119,6 +126,10 @@ final class DeviceCore implements RegisterBus {
         if (soc >= 0 && soc < SocIfcRegs.SIZE) {
             return socIfc.socRead(soc);
         }
+        int sha = address - ShaAccRegs.BASE;
+        if (shaAcc != null && sha >= 0 && sha < ShaAccRegs.SIZE) {
+            return shaAcc.socRead(sha, requesterUser);
+        }
         if (!config.profile().subsystemMode()) {
             throw unmapped(address);
         }
@@ -148,6 +159,11 @@ final class DeviceCore implements RegisterBus {
         int soc = address - SocIfcRegs.BASE;
         if (soc >= 0 && soc < SocIfcRegs.SIZE) {
             socIfc.socWrite(soc, value);
+            return;
+        }
+        int sha = address - ShaAccRegs.BASE;
+        if (shaAcc != null && sha >= 0 && sha < ShaAccRegs.SIZE) {
+            shaAcc.socWrite(sha, value, requesterUser);
             return;
         }
         if (!config.profile().subsystemMode()) {

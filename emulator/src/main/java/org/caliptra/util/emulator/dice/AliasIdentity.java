@@ -25,11 +25,18 @@ public final class AliasIdentity {
     private final FirmwareMeasurements current;
     private final Supplier<DiceLayer> fmcAlias;
     private final Supplier<DiceLayer> rtAlias;
+    private final Supplier<DiceLayer> rtSigningLayer;
     private final Map<DiceAlgorithm, Supplier<byte[]>> fmcAliasCerts;
+    private final Map<DiceAlgorithm, Supplier<byte[]>> fmcAliasCsrs;
     private final Map<DiceAlgorithm, Supplier<byte[]>> rtAliasCerts = new EnumMap<>(DiceAlgorithm.class);
 
     private AliasIdentity(DiceIdentity device, FirmwareMeasurements coldBoot, byte[] pcr0, AliasIdentity previous,
             FirmwareMeasurements current) {
+        this(device, coldBoot, pcr0, previous, current, false);
+    }
+
+    private AliasIdentity(DiceIdentity device, FirmwareMeasurements coldBoot, byte[] pcr0, AliasIdentity previous,
+            FirmwareMeasurements current, boolean attestationDisabled) {
         this.device = device;
         this.generation = device.generation();
         this.coldBoot = coldBoot;
@@ -37,18 +44,34 @@ public final class AliasIdentity {
         if (previous != null) {
             this.fmcAlias = previous.fmcAlias;
             this.fmcAliasCerts = previous.fmcAliasCerts;
+            this.fmcAliasCsrs = previous.fmcAliasCsrs;
         } else {
             this.fmcAlias = Lazy.of(() -> device.ladder().fmcAlias(device.ldevid(), pcr0));
             this.fmcAliasCerts = new EnumMap<>(DiceAlgorithm.class);
+            this.fmcAliasCsrs = new EnumMap<>(DiceAlgorithm.class);
             for (DiceAlgorithm a : algorithms()) {
                 fmcAliasCerts.put(a, Lazy.of(() -> signFmcAliasCert(a)));
+                fmcAliasCsrs.put(a, Lazy.of(() -> signFmcAliasCsr(a)));
             }
         }
         byte[] rtContext = generation == Generation.V1 ? current.rtTciContextV1() : current.runtimeTci();
-        this.rtAlias = Lazy.of(() -> device.ladder().rtAlias(fmcAlias(), rtContext));
-        for (DiceAlgorithm a : algorithms()) {
-            rtAliasCerts.put(a, Lazy.of(() -> signRtAliasCert(a)));
+        if (attestationDisabled) {
+            // The certificate the FMC made stays; only the runtime's own key changes.
+            this.rtAlias = previous.rtAlias;
+            this.rtAliasCerts.putAll(previous.rtAliasCerts);
+            this.rtSigningLayer = Lazy.of(() -> device.ladder().attestationDisabledRtLayer());
+        } else {
+            this.rtAlias = Lazy.of(() -> device.ladder().rtAlias(fmcAlias(), rtContext));
+            for (DiceAlgorithm a : algorithms()) {
+                rtAliasCerts.put(a, Lazy.of(() -> signRtAliasCert(a)));
+            }
+            this.rtSigningLayer = rtAlias;
         }
+    }
+
+    /** After DISABLE_ATTESTATION: the same certificates, and the runtime's CDI and keys from an all-zero key. */
+    public AliasIdentity withAttestationDisabled() {
+        return new AliasIdentity(device, coldBoot, null, this, current, true);
     }
 
     /** FIRMWARE_LOAD accepted at cold boot: PCRs start from zero. */
@@ -101,13 +124,27 @@ public final class AliasIdentity {
         return fmcAlias.get();
     }
 
+    /** The RT alias layer the FMC derived (its certificate's key). */
     public DiceLayer rtAlias() {
         return rtAlias.get();
+    }
+
+    /**
+     * The CDI and keys the runtime holds and signs with (DPE's root): the RT alias layer, or after
+     * DISABLE_ATTESTATION the layer derived from an all-zero key.
+     */
+    public DiceLayer runtimeLayer() {
+        return rtSigningLayer.get();
     }
 
     /** The FMC alias certificate for {@code algorithm} (ML-DSA on 2.x only). */
     public byte[] fmcAliasCert(DiceAlgorithm algorithm) {
         return certificate(fmcAliasCerts, algorithm);
+    }
+
+    /** The FMC alias CSR the FMC makes at cold boot, self-signed with the FMC alias key (ML-DSA on 2.x only). */
+    public byte[] fmcAliasCsr(DiceAlgorithm algorithm) {
+        return certificate(fmcAliasCsrs, algorithm);
     }
 
     /** The RT alias certificate for {@code algorithm} (ML-DSA on 2.x only). */
@@ -132,15 +169,27 @@ public final class AliasIdentity {
         return cert.get().clone();
     }
 
-    private byte[] signFmcAliasCert(DiceAlgorithm algorithm) {
+    private static final int FMC_ALIAS_CSR_PATH_LENGTH = 5;
+
+    /** 1.x: basic constraints, key usage and UEID only; 2.x: the certificate's extensions but the key ids. */
+    private byte[] signFmcAliasCsr(DiceAlgorithm algorithm) {
+        List<Extension> tcb = generation == Generation.V1 ? List.of() : List.of(TcbInfo.multi(fmcAliasTcb()));
+        return DiceCertificates.csr(generation, DiceLayerKind.FMC_ALIAS, fmcAlias(), algorithm, device.ueid(), tcb,
+                FMC_ALIAS_CSR_PATH_LENGTH);
+    }
+
+    private List<TcbInfo> fmcAliasTcb() {
         var m = coldBoot;
-        List<TcbInfo> tcb = generation == Generation.V1
+        return generation == Generation.V1
                 ? List.of(new TcbInfo(m.fmcFuseSvn(), m.deviceInfoHashV1(), m.tcbFlags(), "DEVICE_INFO", DEVICE_INFO_FLAGS_MASK),
                         new TcbInfo(m.fmcSvn(), m.fmcTci(), null, "FMC_INFO", null))
                 : List.of(new TcbInfo(null, m.ownerInfoHashV2(), null, "CALIPTRA_2_X_FUSE_OWNER_INFO", null),
                         new TcbInfo(null, m.vendorInfoHashV2(), null, "CALIPTRA_2_X_FUSE_VENDOR_INFO", null),
                         new TcbInfo(m.fmcSvn(), m.fmcTci(), null, "CALIPTRA_2_X_FMC_FIRMWARE_INFO", null));
-        List<Extension> extensions = List.of(TcbInfo.multi(tcb));
+    }
+
+    private byte[] signFmcAliasCert(DiceAlgorithm algorithm) {
+        List<Extension> extensions = List.of(TcbInfo.multi(fmcAliasTcb()));
         return DiceCertificates.certificate(generation, algorithm, DiceLayerKind.LDEVID, device.ldevid(),
                 DiceLayerKind.FMC_ALIAS, fmcAlias(), device.ueid(), extensions,
                 DiceCertificates.keyId(device.ldevid(), algorithm), coldBoot.validity());

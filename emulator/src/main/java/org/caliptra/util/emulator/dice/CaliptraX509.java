@@ -131,6 +131,22 @@ final class CaliptraX509 {
         }
     }
 
+    /**
+     * A certificate from to-be-signed bytes and a signature made elsewhere (GET_IDEV_CERT: the SoC's
+     * CA signed the IDevID TBS): SEQUENCE { tbs, algorithm, BIT STRING signature }.
+     *
+     * @throws IllegalArgumentException if {@code tbs} is not one DER value
+     */
+    static byte[] wrap(byte[] tbs, AlgorithmIdentifier algorithm, byte[] signature) {
+        try {
+            var parsed = org.bouncycastle.asn1.ASN1Primitive.fromByteArray(tbs);
+            return new DERSequence(new ASN1Encodable[] {parsed, algorithm, new org.bouncycastle.asn1.DERBitString(signature)})
+                    .getEncoded("DER");
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("the TBS is not a DER value: " + e.getMessage(), e);
+        }
+    }
+
     /** Who signs: an algorithm and a function of the to-be-signed bytes. */
     interface Signing {
         AlgorithmIdentifier algorithm();

@@ -26,9 +26,18 @@ public final class DiceCertificates {
     /** A layer's CSR, self-signed (the IDevID CSR of manufacturing; 2.x: one per algorithm). */
     static byte[] csr(Generation generation, DiceLayerKind kind, DiceLayer layer, DiceAlgorithm algorithm, byte[] ueid,
             List<Extension> tcb) {
+        return csr(generation, kind, layer, algorithm, ueid, tcb, kind.pathLength(generation));
+    }
+
+    /**
+     * A CSR whose path length differs from the layer's certificate: the FMC alias CSR asks for 5 on
+     * both generations (caliptra-sw x509/build fmc_alias_csr templates), its certificate has 3 on 1.x.
+     */
+    static byte[] csr(Generation generation, DiceLayerKind kind, DiceLayer layer, DiceAlgorithm algorithm, byte[] ueid,
+            List<Extension> tcb, int pathLength) {
         var key = CertKey.of(layer, algorithm);
         return CaliptraX509.csr(CaliptraX509.name(kind.commonName(generation, algorithm), key.encoded()), key.spki(),
-                extensions(generation, kind, ueid, tcb, null, null), key.signing());
+                extensions(generation, kind, pathLength, ueid, tcb, null, null), key.signing());
     }
 
     /**
@@ -45,8 +54,20 @@ public final class DiceCertificates {
         return CaliptraX509.certificate(CaliptraX509.serialNumber(subjectKey.encoded()),
                 CaliptraX509.name(issuerKind.commonName(generation, algorithm), issuerKey.encoded()), validity[0], validity[1],
                 CaliptraX509.name(subjectKind.commonName(generation, algorithm), subjectKey.encoded()), subjectKey.spki(),
-                extensions(generation, subjectKind, ueid, tcb, CaliptraX509.keyId(subjectKey.encoded()), authorityKeyId),
+                extensions(generation, subjectKind, subjectKind.pathLength(generation), ueid, tcb,
+                        CaliptraX509.keyId(subjectKey.encoded()), authorityKeyId),
                 issuerKey.signing());
+    }
+
+    /** GET_IDEV_ECC384_CERT: the SoC's TBS and its CA's ECDSA signature (r, s) as a DER certificate. */
+    public static byte[] wrapEcc(byte[] tbs, java.math.BigInteger r, java.math.BigInteger s) {
+        return CaliptraX509.wrap(tbs, CaliptraX509.ECDSA_SHA384,
+                org.caliptra.util.image.keys.EccSignature.of(r, s).toDer());
+    }
+
+    /** GET_IDEV_MLDSA87_CERT: the SoC's TBS and its CA's ML-DSA-87 signature (4627 bytes) as a DER certificate. */
+    public static byte[] wrapMldsa(byte[] tbs, byte[] signature) {
+        return CaliptraX509.wrap(tbs, CaliptraX509.MLDSA87, signature);
     }
 
     /** The key identifier a layer's own certificate carries as SKI, and its children as AKI. */
@@ -54,10 +75,10 @@ public final class DiceCertificates {
         return CaliptraX509.keyId(CertKey.of(layer, algorithm).encoded());
     }
 
-    private static List<Extension> extensions(Generation generation, DiceLayerKind kind, byte[] ueid, List<Extension> tcb,
-            byte[] subjectKeyId, byte[] authorityKeyId) {
+    private static List<Extension> extensions(Generation generation, DiceLayerKind kind, int pathLength, byte[] ueid,
+            List<Extension> tcb, byte[] subjectKeyId, byte[] authorityKeyId) {
         var out = new ArrayList<Extension>();
-        out.add(CaliptraX509.extension(Extension.basicConstraints, true, new BasicConstraints(kind.pathLength(generation))));
+        out.add(CaliptraX509.extension(Extension.basicConstraints, true, new BasicConstraints(pathLength)));
         out.add(CaliptraX509.extension(Extension.keyUsage, true, new KeyUsage(kind.keyUsage())));
         out.add(CaliptraX509.ueid(ueid));
         var ekus = kind.ekus(generation);

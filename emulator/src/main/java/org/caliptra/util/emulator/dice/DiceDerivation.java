@@ -70,6 +70,22 @@ public enum DiceDerivation {
         return layer(kdf(fmcAlias.cdi(), rtCdi, rtTci), rtEcc, rtMldsa);
     }
 
+    /**
+     * The RT layer after DISABLE_ATTESTATION: the runtime erases its CDI and key and puts in their
+     * place a CDI from an all-zero key (1.x KDF label "zero_rt_cdi", 2.x "zero_cdi" with HMAC-512)
+     * and keys generated from that CDI, so nothing derived afterwards chains to the device identity.
+     */
+    public DiceLayer attestationDisabledRtLayer() {
+        byte[] zero = new byte[48];
+        if (this == V1) {
+            byte[] cdi = DiceCrypto.kdf384(zero, "zero_rt_cdi", null);
+            return new DiceLayer(cdi, DiceCrypto.eccKeyFromSeed(cdi), null);
+        }
+        byte[] cdi = DiceCrypto.kdf512(zero, "zero_cdi", null);
+        return new DiceLayer(cdi, DiceCrypto.eccKeyFromSeed(cdi),
+                MldsaPrivateKey.fromBytes(reversed32(DiceCrypto.kdf512(cdi, "", null))));
+    }
+
     private byte[] kdf(byte[] key, String label, byte[] context) {
         return this == V1 ? DiceCrypto.kdf384(key, label, context) : DiceCrypto.kdf512(key, label, context);
     }

@@ -7,6 +7,7 @@ import org.caliptra.util.emulator.dice.AliasIdentity;
 import org.caliptra.util.emulator.dice.DiceIdentity;
 import org.caliptra.util.emulator.dice.PcrBank;
 import org.caliptra.util.emulator.mailbox.CoreMailbox;
+import org.caliptra.util.emulator.regs.ShaAccelerator;
 import org.caliptra.util.emulator.regs.SocIfc;
 import org.caliptra.util.emulator.rom.BootRom;
 import org.caliptra.util.emulator.runtime.RuntimeFirmware;
@@ -56,6 +57,7 @@ public final class CaliptraFirmware {
     private final DeviceConfig config;
     private final SocIfc soc;
     private final CoreMailbox mailbox;
+    private final ShaAccelerator shaAcc;
     private final ArrayDeque<Integer> milestones = new ArrayDeque<>();
     // Built when the uC first leaves reset: a device that is never booted, like the one that answers
     // get-device-id through the MCU, never needs the ROM's or the runtime's command tables.
@@ -68,12 +70,19 @@ public final class CaliptraFirmware {
     private DiceIdentity dice;
     private AliasIdentity alias;
     private boolean csrGenerated;
+    private boolean attestationDisabled;
     private final PcrBank pcrs = new PcrBank();
 
-    public CaliptraFirmware(DeviceConfig config, SocIfc soc, CoreMailbox mailbox) {
+    public CaliptraFirmware(DeviceConfig config, SocIfc soc, CoreMailbox mailbox, ShaAccelerator shaAcc) {
         this.config = config;
         this.soc = soc;
         this.mailbox = mailbox;
+        this.shaAcc = shaAcc;
+    }
+
+    /** The 1.x SHA accelerator whose digest the verify commands read; empty on 2.x. */
+    public java.util.Optional<ShaAccelerator> shaAccelerator() {
+        return java.util.Optional.ofNullable(shaAcc);
     }
 
     private BootRom rom() {
@@ -184,6 +193,21 @@ public final class CaliptraFirmware {
 
     public void setAlias(AliasIdentity identity) {
         alias = identity;
+    }
+
+    /**
+     * DISABLE_ATTESTATION: the runtime replaces its RT CDI and keys by ones from an all-zero key;
+     * the flag survives update resets, whose runtime disables attestation again.
+     */
+    public void disableAttestation() {
+        attestationDisabled = true;
+        if (alias != null) {
+            alias = alias.withAttestationDisabled();
+        }
+    }
+
+    public boolean attestationDisabled() {
+        return attestationDisabled;
     }
 
     /** The PCR bank: zero at power-on, kept through update resets. */

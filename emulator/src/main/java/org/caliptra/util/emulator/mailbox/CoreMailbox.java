@@ -68,6 +68,16 @@ public final class CoreMailbox {
         return fsm;
     }
 
+    /**
+     * The SRAM bytes {@code [offset, offset + length)} as stored, clipped to the SRAM: what the 1.x
+     * SHA accelerator reads in its mailbox modes.
+     */
+    public byte[] sramBytes(int offset, int length) {
+        int from = Math.min(Math.max(offset, 0), sram.length);
+        int to = (int) Math.min((long) from + Math.max(length, 0), sram.length);
+        return java.util.Arrays.copyOfRange(sram, from, to);
+    }
+
     // ---- SoC side ----------------------------------------------------------------------------
 
     public int socRead(int offset, int requester) {

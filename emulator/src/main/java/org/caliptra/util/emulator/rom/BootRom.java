@@ -122,8 +122,9 @@ public final class BootRom {
     private void measure(LoadedFirmware loaded, boolean updateReset) {
         var m = measurements(loaded);
         var alias = firmware.alias();
-        firmware.setAlias(updateReset && alias != null ? alias.updateReset(firmware.pcrs(), m)
-                : AliasIdentity.coldBoot(firmware.dice(), firmware.pcrs(), m));
+        var next = updateReset && alias != null ? alias.updateReset(firmware.pcrs(), m)
+                : AliasIdentity.coldBoot(firmware.dice(), firmware.pcrs(), m);
+        firmware.setAlias(firmware.attestationDisabled() ? next.withAttestationDisabled() : next);
     }
 
     private FirmwareMeasurements measurements(LoadedFirmware loaded) {
@@ -207,7 +208,9 @@ public final class BootRom {
             throw new CommandFailure(r.rejection().code(), true, r.rejection().detail());
         }
         var accepted = ((VerificationResult.Accepted) result).image();
-        var loaded = new LoadedFirmware(FwBundle.parse(image, "firmware"), accepted, fuses);
+        var bundle = FwBundle.parse(image, "firmware");
+        var loaded = updateReset && firmware.loaded() != null ? firmware.loaded().updatedTo(bundle, accepted)
+                : LoadedFirmware.coldBoot(bundle, accepted, fuses);
         measure(loaded, updateReset);
         firmware.complete();
         firmware.soc().clearFlowBits(SocIfcRegs.FLOW_READY_FOR_FW | SocIfcRegs.FLOW_READY_FOR_RUNTIME);

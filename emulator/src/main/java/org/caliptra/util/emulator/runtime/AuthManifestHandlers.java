@@ -1,5 +1,8 @@
 package org.caliptra.util.emulator.runtime;
 
+import org.caliptra.util.emulator.dice.PcrBank;
+import org.caliptra.util.protocol.core.AuthResult;
+
 import org.caliptra.util.emulator.firmware.CaliptraFirmware;
 import org.caliptra.util.emulator.firmware.CommandFailure;
 import org.caliptra.util.emulator.firmware.CommandTable;
@@ -23,6 +26,7 @@ import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_INCORRECT_P
 final class AuthManifestHandlers implements CommandTable.CommandFamily {
     private final CaliptraFirmware firmware;
     private ManifestAuthorization authorization;
+    private org.caliptra.util.protocol.Octets digest = org.caliptra.util.protocol.Octets.zeros(48);
 
     AuthManifestHandlers(CaliptraFirmware firmware) {
         this.firmware = firmware;
@@ -30,6 +34,12 @@ final class AuthManifestHandlers implements CommandTable.CommandFamily {
 
     void reset() {
         authorization = null;
+        digest = org.caliptra.util.protocol.Octets.zeros(48);
+    }
+
+    /** SHA-384 of the SET_AUTH_MANIFEST buffer in force, or zeros. */
+    org.caliptra.util.protocol.Octets digest() {
+        return digest;
     }
 
     private ManifestAuthorization current() {
@@ -47,6 +57,7 @@ final class AuthManifestHandlers implements CommandTable.CommandFamily {
                 throw new CommandFailure(refused.error().code(), false, refused.error().detail());
             }
             authorization = ((ManifestAuthorization.Load.Loaded) load).authorization();
+            digest = org.caliptra.util.image.Sha384.of(request.manifest());
             return NoFields.INSTANCE;
         });
         table.add(AuthManifestCommands.authorizeAndStash(generation), (request, requester) -> authorize(request, requester.user()));
@@ -62,6 +73,11 @@ final class AuthManifestHandlers implements CommandTable.CommandFamily {
         if (generation == Generation.V2 && !request.skipStash() && !firmware.loaded().isPl0(user)) {
             throw CommandFailure.of(RUNTIME_INCORRECT_PAUSER_PRIVILEGE_LEVEL, "stashing a measurement needs PL0");
         }
-        return AuthorizeAndStashResponse.of(current().authorize(request.fwId(), request.measurement()));
+        AuthResult result = current().authorize(request.fwId(), request.measurement());
+        if (result.authorized() && !request.skipStash()) {
+            // The stash is STASH_MEASUREMENT's: the measurement goes into PCR31.
+            firmware.pcrs().extend(PcrBank.STASH_MEASUREMENT, request.measurement().toByteArray());
+        }
+        return AuthorizeAndStashResponse.of(result);
     }
 }

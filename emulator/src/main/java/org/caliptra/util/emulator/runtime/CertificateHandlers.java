@@ -1,7 +1,12 @@
 package org.caliptra.util.emulator.runtime;
 
 import org.caliptra.util.emulator.dice.AliasIdentity;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
 import org.caliptra.util.emulator.dice.DiceAlgorithm;
+import org.caliptra.util.emulator.dice.DiceCertificates;
+import org.caliptra.util.protocol.codec.NoFields;
 import org.caliptra.util.emulator.firmware.CaliptraFirmware;
 import org.caliptra.util.emulator.firmware.CommandFailure;
 import org.caliptra.util.emulator.firmware.CommandTable;
@@ -11,6 +16,7 @@ import org.caliptra.util.protocol.core.CertificateCommands;
 import org.caliptra.util.protocol.core.CertificateCommands.IdevEcc384Info;
 import org.caliptra.util.protocol.core.SizedData;
 
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_GET_IDEVID_CERT_FAILED;
 import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_GET_IDEV_ID_UNPROVISIONED;
 
 /**
@@ -20,6 +26,7 @@ import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_GET_IDEV_ID
  */
 final class CertificateHandlers implements CommandTable.CommandFamily {
     private final CaliptraFirmware firmware;
+    private final Map<DiceAlgorithm, Octets> populatedIdevCerts = new EnumMap<>(DiceAlgorithm.class);
 
     CertificateHandlers(CaliptraFirmware firmware) {
         this.firmware = firmware;
@@ -36,6 +43,16 @@ final class CertificateHandlers implements CommandTable.CommandFamily {
                 (request, requester) -> idevidCsr(DiceAlgorithm.ECC384));
         table.add(v1 ? CertificateCommands.GET_LDEV_ECC384_CERT_V1 : CertificateCommands.GET_LDEV_ECC384_CERT_V2,
                 (request, requester) -> SizedData.of(firmware.dice().ldevidCert(DiceAlgorithm.ECC384)));
+        table.add(v1 ? CertificateCommands.GET_IDEV_ECC384_CERT_V1 : CertificateCommands.GET_IDEV_ECC384_CERT_V2,
+                (request, requester) -> wrapped(() -> DiceCertificates.wrapEcc(request.tbs().toByteArray(),
+                        new java.math.BigInteger(1, request.signatureR().toByteArray()),
+                        new java.math.BigInteger(1, request.signatureS().toByteArray()))));
+        table.add(CertificateCommands.POPULATE_IDEV_ECC384_CERT, (request, requester) -> {
+            populatedIdevCerts.put(DiceAlgorithm.ECC384, request.cert());
+            return NoFields.INSTANCE;
+        });
+        table.add(v1 ? CertificateCommands.GET_FMC_ALIAS_ECC384_CSR_V1 : CertificateCommands.GET_FMC_ALIAS_ECC384_CSR_V2,
+                (request, requester) -> SizedData.of(alias().fmcAliasCsr(DiceAlgorithm.ECC384)));
         if (v1) {
             table.add(CertificateCommands.GET_FMC_ALIAS_ECC384_CERT_V1,
                     (request, requester) -> SizedData.of(alias().fmcAliasCert(DiceAlgorithm.ECC384)));
@@ -55,6 +72,14 @@ final class CertificateHandlers implements CommandTable.CommandFamily {
                     (request, requester) -> SizedData.of(alias().rtAliasCert(DiceAlgorithm.ECC384)));
             table.add(CertificateCommands.GET_RT_ALIAS_MLDSA87_CERT,
                     (request, requester) -> SizedData.of(alias().rtAliasCert(DiceAlgorithm.MLDSA87)));
+            table.add(CertificateCommands.GET_FMC_ALIAS_MLDSA87_CSR,
+                    (request, requester) -> SizedData.of(alias().fmcAliasCsr(DiceAlgorithm.MLDSA87)));
+            table.add(CertificateCommands.GET_IDEV_MLDSA87_CERT, (request, requester) -> wrapped(() ->
+                    DiceCertificates.wrapMldsa(request.tbs().toByteArray(), request.signature().toByteArray())));
+            table.add(CertificateCommands.POPULATE_IDEV_MLDSA87_CERT, (request, requester) -> {
+                populatedIdevCerts.put(DiceAlgorithm.MLDSA87, request.cert());
+                return NoFields.INSTANCE;
+            });
         }
     }
 
@@ -68,6 +93,19 @@ final class CertificateHandlers implements CommandTable.CommandFamily {
                     "the ROM made no IDevID CSR this cold boot (manufacturing lifecycle and DBG_MANUF_SERVICE_REG[0] set)");
         }
         return new SizedData(Octets.of(firmware.dice().idevidCsr(algorithm)));
+    }
+
+    /** The IDevID certificates the SoC populated (POPULATE_IDEV_*_CERT), for the certificate chain DPE hands out. */
+    Optional<Octets> populatedIdevCert(DiceAlgorithm algorithm) {
+        return Optional.ofNullable(populatedIdevCerts.get(algorithm));
+    }
+
+    private static SizedData wrapped(java.util.function.Supplier<byte[]> certificate) {
+        try {
+            return SizedData.of(certificate.get());
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.of(RUNTIME_GET_IDEVID_CERT_FAILED, e.getMessage());
+        }
     }
 
     private AliasIdentity alias() {

@@ -33,22 +33,28 @@ final class InfoHandlers implements CommandTable.CommandFamily {
         }
     }
 
-    /** The ROM's own digest is unknown: the emulator runs no ROM image, so it reports zeros. */
+    /**
+     * The ROM's revision (its git commit) and SHA-256 come from the ROM image's info block; the
+     * emulator runs no ROM image, so both are zero.
+     */
     private static final Octets NO_ROM_DIGEST = Octets.zeros(32);
     private static final Octets NO_REVISION = Octets.zeros(20);
 
-    private static FwInfoV1 fwInfoV1(LoadedFirmware loaded) {
+    private FwInfoV1 fwInfoV1(LoadedFirmware loaded) {
         AcceptedImage m = loaded.accepted();
-        return new FwInfoV1(loaded.pl0Pauser(), m.runtimeSvn(), m.fuseSvn(), m.fmcSvn(), 0, NO_REVISION,
-                loaded.bundle().fmc().revision(), loaded.bundle().runtime().revision(), NO_ROM_DIGEST, m.fmcDigest(),
-                m.runtimeDigest(), m.ownerPkHash());
+        return new FwInfoV1(loaded.pl0Pauser(), m.runtimeSvn(), loaded.minRuntimeSvn(), loaded.coldBoot().fmcSvn(),
+                firmware.attestationDisabled() ? 1 : 0, NO_REVISION, loaded.bundle().fmc().revision(),
+                loaded.bundle().runtime().revision(), NO_ROM_DIGEST, m.fmcDigest(), m.runtimeDigest(), m.ownerPkHash());
     }
 
     private FwInfoV2 fwInfoV2(LoadedFirmware loaded) {
         AcceptedImage m = loaded.accepted();
-        return new FwInfoV2(loaded.pl0Pauser(), m.runtimeSvn(), m.fuseSvn(), m.runtimeSvn(), 0, NO_REVISION,
-                loaded.bundle().fmc().revision(), loaded.bundle().runtime().revision(), NO_ROM_DIGEST, m.fmcDigest(),
-                m.runtimeDigest(), m.ownerPkHash(), Octets.zeros(48), runtime.previousFwError(), m.vendorPkHash(),
-                m.pqcKeyType() == null ? 0 : m.pqcKeyType().value(), m.vendorEccKeyIndex(), m.vendorPqcKeyIndex(), 0, 0, 0, 0);
+        var fuses = firmware.soc().readFuses();
+        return new FwInfoV2(loaded.pl0Pauser(), m.runtimeSvn(), loaded.minRuntimeSvn(), loaded.coldBoot().runtimeSvn(),
+                firmware.attestationDisabled() ? 1 : 0, NO_REVISION, loaded.bundle().fmc().revision(),
+                loaded.bundle().runtime().revision(), NO_ROM_DIGEST, m.fmcDigest(), m.runtimeDigest(), m.ownerPkHash(),
+                runtime.authManifestDigest(), runtime.previousFwError(), fuses.vendorPkHash(),
+                m.pqcKeyType() == null ? 0 : m.pqcKeyType().value(), m.vendorEccKeyIndex(), m.vendorPqcKeyIndex(),
+                0, fuses.socManifestSvn(), 0, 0);
     }
 }

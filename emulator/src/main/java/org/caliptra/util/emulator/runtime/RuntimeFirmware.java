@@ -39,6 +39,11 @@ public final class RuntimeFirmware {
                 .addAll(selfTest)
                 .addAll(new MeasurementHandlers(firmware))
                 .addAll(new CertificateHandlers(firmware))
+                .addAll(new SignatureVerifyHandlers(firmware))
+                .addAll(table -> table.add(org.caliptra.util.protocol.core.DpeCommands.DISABLE_ATTESTATION, (request, requester) -> {
+                    firmware.disableAttestation();
+                    return org.caliptra.util.protocol.codec.NoFields.INSTANCE;
+                }))
                 .addAll(authManifest)
                 .build();
     }
@@ -49,9 +54,17 @@ public final class RuntimeFirmware {
         authManifest.reset();
     }
 
-    /** The firmware error the runtime saved before clearing the register for the current command. */
+    /**
+     * The last non-zero CPTRA_FW_ERROR_NON_FATAL the runtime cleared before a command: the most
+     * recent firmware error (2.x FW_INFO).
+     */
     int previousFwError() {
         return previousFwError;
+    }
+
+    /** SHA-384 of the SET_AUTH_MANIFEST buffer in force, or zeros (2.x FW_INFO). */
+    org.caliptra.util.protocol.Octets authManifestDigest() {
+        return authManifest.digest();
     }
 
     public void serve() {
@@ -62,7 +75,10 @@ public final class RuntimeFirmware {
         CoreMailbox.Request request = pending.get();
         var soc = firmware.soc();
         soc.clearFlowBits(SocIfcRegs.FLOW_MAILBOX_FLOW_DONE);
-        previousFwError = soc.reg(SocIfcRegs.FW_ERROR_NON_FATAL);
+        int cleared = soc.reg(SocIfcRegs.FW_ERROR_NON_FATAL);
+        if (cleared != 0) {
+            previousFwError = cleared;
+        }
         soc.setReg(SocIfcRegs.FW_ERROR_NON_FATAL, 0);
         try {
             dispatch(request);

@@ -220,6 +220,8 @@ class CaliptraErrorTest {
             RUNTIME_PCR_RESERVED                                            0x000E003C V1 V2
             RUNTIME_PCR_INVALID_INDEX                                       0x000E003D V1 V2
             RUNTIME_LMS_VERIFY_FAILED                                       0x000E0042 V1 V2
+            RUNTIME_LMS_VERIFY_INVALID_LMOTS_ALGORITHM                      0x000E0044 V1 V2
+            RUNTIME_MLDSA_VERIFY_FAILED                                     0x000E006C V2
             """;
 
     /** One name in one generation, as a spec row states it. */

@@ -1,0 +1,120 @@
+package org.caliptra.util.emulator.runtime;
+
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import org.caliptra.util.emulator.firmware.CaliptraFirmware;
+import org.caliptra.util.emulator.firmware.CommandFailure;
+import org.caliptra.util.emulator.firmware.CommandTable;
+import org.caliptra.util.emulator.regs.ShaAccelerator;
+import org.caliptra.util.image.keys.EccPublicKey;
+import org.caliptra.util.image.keys.EccSignature;
+import org.caliptra.util.image.keys.Lms;
+import org.caliptra.util.image.keys.LmsPublicKey;
+import org.caliptra.util.image.keys.LmsSignature;
+import org.caliptra.util.image.verify.SignatureChecks;
+import org.caliptra.util.protocol.Generation;
+import org.caliptra.util.protocol.Octets;
+import org.caliptra.util.protocol.codec.NoFields;
+import org.caliptra.util.protocol.core.SignatureVerifyCommands;
+import org.caliptra.util.protocol.core.SignatureVerifyCommands.Ecdsa384VerifyRequest;
+import org.caliptra.util.protocol.core.SignatureVerifyCommands.LmsVerifyRequest;
+
+import static org.caliptra.util.protocol.error.CaliptraError.DRIVER_ECC384_SCALAR_RANGE_CHECK_FAILED;
+import static org.caliptra.util.protocol.error.CaliptraError.DRIVER_LMS_INVALID_Q_VALUE;
+import static org.caliptra.util.protocol.error.CaliptraError.DRIVER_LMS_SIGNATURE_LMOTS_DOESNT_MATCH_PUBKEY_LMOTS;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_ECDSA_VERIFY_FAILED;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_LMS_VERIFY_FAILED;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_LMS_VERIFY_INVALID_LMOTS_ALGORITHM;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_LMS_VERIFY_INVALID_LMS_ALGORITHM;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_MLDSA_VERIFY_FAILED;
+
+/**
+ * The signature verify services (spec/device.md §4.2). On 1.x the signed digest is whatever the
+ * SHA accelerator last computed for the SoC (SIGV, LMSV); on 2.x the request carries it (ECV2,
+ * LMV2) or the message itself (MLV2). The ECC engine refuses r or s outside [1, n−1] before any
+ * math (DRIVER_ECC384_SCALAR_RANGE_CHECK_FAILED); the LMS driver refuses a leaf index outside the
+ * tree or an OTS type that differs from the key's.
+ */
+final class SignatureVerifyHandlers implements CommandTable.CommandFamily {
+    private static final BigInteger P384_N = new BigInteger(
+            "ffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973", 16);
+    private static final int LMS_LEAVES = 1 << 15;
+
+    private final CaliptraFirmware firmware;
+
+    SignatureVerifyHandlers(CaliptraFirmware firmware) {
+        this.firmware = firmware;
+    }
+
+    @Override
+    public void register(CommandTable.Builder table) {
+        if (firmware.generation() == Generation.V1) {
+            table.add(SignatureVerifyCommands.ECDSA384_VERIFY, (request, requester) -> ecdsa(request, accDigest()));
+            table.add(SignatureVerifyCommands.LMS_VERIFY, (request, requester) -> lms(request, accDigest()));
+        } else {
+            table.add(SignatureVerifyCommands.ECDSA384_SIGNATURE_VERIFY,
+                    (request, requester) -> ecdsa(request.keyAndSignature(), request.hash().toByteArray()));
+            table.add(SignatureVerifyCommands.LMS_SIGNATURE_VERIFY,
+                    (request, requester) -> lms(request.keyAndSignature(), request.hash().toByteArray()));
+            table.add(SignatureVerifyCommands.MLDSA87_SIGNATURE_VERIFY, (request, requester) -> {
+                var check = SignatureChecks.mldsa(request.pubKey(), request.message().toByteArray(),
+                        Octets.of(Arrays.copyOf(request.signature().toByteArray(), 4628)));
+                if (check != Lms.Check.VALID) {
+                    throw CommandFailure.of(RUNTIME_MLDSA_VERIFY_FAILED, "the ML-DSA-87 signature does not verify");
+                }
+                return NoFields.INSTANCE;
+            });
+        }
+    }
+
+    /** The first 48 bytes of the SHA accelerator's digest registers. */
+    private byte[] accDigest() {
+        return Arrays.copyOf(firmware.shaAccelerator().map(ShaAccelerator::digest).orElseThrow(), 48);
+    }
+
+    private NoFields ecdsa(Ecdsa384VerifyRequest request, byte[] digest) {
+        BigInteger r = new BigInteger(1, request.signatureR().toByteArray());
+        BigInteger s = new BigInteger(1, request.signatureS().toByteArray());
+        if (!inScalarRange(r) || !inScalarRange(s)) {
+            throw CommandFailure.of(DRIVER_ECC384_SCALAR_RANGE_CHECK_FAILED, "signature r or s is 0 or not below the P-384 order");
+        }
+        var check = SignatureChecks.ecdsa(new EccPublicKey(request.pubKeyX(), request.pubKeyY()), digest, EccSignature.of(r, s));
+        if (check != Lms.Check.VALID) {
+            throw CommandFailure.of(RUNTIME_ECDSA_VERIFY_FAILED, check == Lms.Check.MALFORMED
+                    ? "the public key is not a point on P-384" : "the ECDSA signature does not verify");
+        }
+        return NoFields.INSTANCE;
+    }
+
+    private static boolean inScalarRange(BigInteger v) {
+        return v.signum() > 0 && v.compareTo(P384_N) < 0;
+    }
+
+    private NoFields lms(LmsVerifyRequest request, byte[] digest) {
+        if (request.pubKeyTreeType() != LmsVerifyRequest.LMS_SHA256_N24_H15) {
+            throw CommandFailure.of(RUNTIME_LMS_VERIFY_INVALID_LMS_ALGORITHM, "public key LMS type " + request.pubKeyTreeType());
+        }
+        if (request.pubKeyOtsType() != LmsVerifyRequest.LMOTS_SHA256_N24_W4) {
+            throw CommandFailure.of(RUNTIME_LMS_VERIFY_INVALID_LMOTS_ALGORITHM, "public key LM-OTS type " + request.pubKeyOtsType());
+        }
+        if (request.signatureTreeType() != LmsVerifyRequest.LMS_SHA256_N24_H15) {
+            throw CommandFailure.of(RUNTIME_LMS_VERIFY_INVALID_LMS_ALGORITHM, "signature LMS type " + request.signatureTreeType());
+        }
+        if (Integer.compareUnsigned(request.signatureQ(), LMS_LEAVES) >= 0) {
+            throw CommandFailure.of(DRIVER_LMS_INVALID_Q_VALUE, "leaf index q " + Integer.toUnsignedString(request.signatureQ()));
+        }
+        byte[] ots = request.signatureOts().toByteArray();
+        int sigOtsType = ByteBuffer.wrap(ots).getInt(0);
+        if (sigOtsType != request.pubKeyOtsType()) {
+            throw CommandFailure.of(DRIVER_LMS_SIGNATURE_LMOTS_DOESNT_MATCH_PUBKEY_LMOTS, "signature LM-OTS type " + sigOtsType);
+        }
+        var key = new LmsPublicKey(request.pubKeyTreeType(), request.pubKeyOtsType(), request.pubKeyId(), request.pubKeyDigest());
+        byte[] sig = ByteBuffer.allocate(LmsSignature.SIZE).putInt(request.signatureQ()).put(ots)
+                .putInt(request.signatureTreeType()).put(request.signatureTreePath().toByteArray()).array();
+        if (Lms.verify(key, digest, new LmsSignature(Octets.of(sig))) != Lms.Check.VALID) {
+            throw CommandFailure.of(RUNTIME_LMS_VERIFY_FAILED, "the LMS signature does not verify");
+        }
+        return NoFields.INSTANCE;
+    }
+}
