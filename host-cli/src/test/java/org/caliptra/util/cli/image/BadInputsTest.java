@@ -87,6 +87,10 @@ class BadInputsTest {
             {"[fuses]\nmldsa_revocation = 0xFFFFFFFF\n", ":2: key 'mldsa_revocation' in [fuses] is 0xFFFFFFFF, but the fuse has 4 bits"},
             {"[identity]\nvendor_id = 4294967295\n", ":2: key 'vendor_id' in [identity] must fit in 16 bits, found 4294967295"},
             {"[versions]\nrom = 0x10000\n", ":2: key 'rom' in [versions] must fit in 16 bits, found 65536"},
+            // a secret's value never appears in the message
+            {"[secrets]\nuds_seed = \"c0ffee zz\"\n", ":2: key 'uds_seed' in [secrets] is not hex digits"},
+            {"[secrets]\nobfuscation_key = \"00112233\"\n", ":2: key 'obfuscation_key' in [secrets] is 4 bytes, expected 32"},
+            {"[secrets]\nuds_seed = \"" + "00".repeat(64) + "\"\n", ": [secrets] uds_seed is 64 bytes; a Caliptra 1.x part's is 48"},
         };
         for (String[] c : cases) {
             Path device = Files.writeString(dir.resolve("device.toml"), c[0]);
