@@ -21,8 +21,10 @@ import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_GET_IDEV_ID
 
 /**
  * The DICE chain at runtime (spec/device.md §4.2): the IDevID public key, the CSR the ROM made in
- * manufacturing, and the LDevID, FMC alias and RT alias certificates — on 2.x one of each per key
- * algorithm. Every certificate is the one the derivation made, not a stored copy.
+ * manufacturing, the certificate the SoC's CA issued for the IDevID (wrapped, or populated), the
+ * FMC alias CSR, and the LDevID, FMC alias and RT alias certificates — on 2.x one of each per key
+ * algorithm — and DISABLE_ATTESTATION, which takes the runtime's own key out of the chain. Every
+ * certificate is the one the derivation made, not a stored copy.
  */
 final class CertificateHandlers implements CommandTable.CommandFamily {
     private final CaliptraFirmware firmware;
@@ -35,6 +37,10 @@ final class CertificateHandlers implements CommandTable.CommandFamily {
     @Override
     public void register(CommandTable.Builder table) {
         boolean v1 = firmware.generation() == Generation.V1;
+        table.add(org.caliptra.util.protocol.core.DpeCommands.DISABLE_ATTESTATION, (request, requester) -> {
+            firmware.disableAttestation();
+            return NoFields.INSTANCE;
+        });
         table.add(CertificateCommands.GET_IDEV_ECC384_INFO, (request, requester) -> {
             var key = firmware.dice().idevid().eccPublicKey();
             return new IdevEcc384Info(key.x(), key.y());

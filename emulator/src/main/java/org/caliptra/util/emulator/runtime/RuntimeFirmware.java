@@ -40,10 +40,7 @@ public final class RuntimeFirmware {
                 .addAll(new MeasurementHandlers(firmware))
                 .addAll(new CertificateHandlers(firmware))
                 .addAll(new SignatureVerifyHandlers(firmware))
-                .addAll(table -> table.add(org.caliptra.util.protocol.core.DpeCommands.DISABLE_ATTESTATION, (request, requester) -> {
-                    firmware.disableAttestation();
-                    return org.caliptra.util.protocol.codec.NoFields.INSTANCE;
-                }))
+
                 .addAll(authManifest)
                 .build();
     }

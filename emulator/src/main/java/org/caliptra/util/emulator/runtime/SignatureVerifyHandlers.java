@@ -7,6 +7,7 @@ import org.caliptra.util.emulator.firmware.CaliptraFirmware;
 import org.caliptra.util.emulator.firmware.CommandFailure;
 import org.caliptra.util.emulator.firmware.CommandTable;
 import org.caliptra.util.emulator.regs.ShaAccelerator;
+import org.caliptra.util.image.keys.EccPrivateKey;
 import org.caliptra.util.image.keys.EccPublicKey;
 import org.caliptra.util.image.keys.EccSignature;
 import org.caliptra.util.image.keys.Lms;
@@ -37,8 +38,6 @@ import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_MLDSA_VERIF
  * tree or an OTS type that differs from the key's.
  */
 final class SignatureVerifyHandlers implements CommandTable.CommandFamily {
-    private static final BigInteger P384_N = new BigInteger(
-            "ffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973", 16);
     private static final int LMS_LEAVES = 1 << 15;
 
     private final CaliptraFirmware firmware;
@@ -74,21 +73,19 @@ final class SignatureVerifyHandlers implements CommandTable.CommandFamily {
     }
 
     private NoFields ecdsa(Ecdsa384VerifyRequest request, byte[] digest) {
-        BigInteger r = new BigInteger(1, request.signatureR().toByteArray());
-        BigInteger s = new BigInteger(1, request.signatureS().toByteArray());
-        if (!inScalarRange(r) || !inScalarRange(s)) {
+        // The ECC engine's range check on r and s is the one a private scalar passes: 1 ≤ v < n.
+        if (!EccPrivateKey.isValidScalar(request.signatureR().toByteArray())
+                || !EccPrivateKey.isValidScalar(request.signatureS().toByteArray())) {
             throw CommandFailure.of(DRIVER_ECC384_SCALAR_RANGE_CHECK_FAILED, "signature r or s is 0 or not below the P-384 order");
         }
-        var check = SignatureChecks.ecdsa(new EccPublicKey(request.pubKeyX(), request.pubKeyY()), digest, EccSignature.of(r, s));
+        var signature = EccSignature.of(new BigInteger(1, request.signatureR().toByteArray()),
+                new BigInteger(1, request.signatureS().toByteArray()));
+        var check = SignatureChecks.ecdsa(new EccPublicKey(request.pubKeyX(), request.pubKeyY()), digest, signature);
         if (check != Lms.Check.VALID) {
             throw CommandFailure.of(RUNTIME_ECDSA_VERIFY_FAILED, check == Lms.Check.MALFORMED
                     ? "the public key is not a point on P-384" : "the ECDSA signature does not verify");
         }
         return NoFields.INSTANCE;
-    }
-
-    private static boolean inScalarRange(BigInteger v) {
-        return v.signum() > 0 && v.compareTo(P384_N) < 0;
     }
 
     private NoFields lms(LmsVerifyRequest request, byte[] digest) {
