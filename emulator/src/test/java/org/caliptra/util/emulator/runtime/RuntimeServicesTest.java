@@ -237,6 +237,21 @@ class RuntimeServicesTest {
     }
 
     @Test
+    void populateIdevCertIsForPl0AndHoldsAtMostItsBuffer() {
+        int populate = 0x4944_4550;
+        try (var d = TestFirmware.bootedDevice(TestFirmware.bundle())) {
+            byte[] cert = new byte[600];
+            RANDOM.nextBytes(cert);
+            byte[] request = ByteBuffer.allocate(4 + cert.length).order(ByteOrder.LITTLE_ENDIAN).putInt(cert.length).put(cert).array();
+            fields(d, populate, request);
+            assertEquals(new MailboxReply.Failure(0x000E_0016), send(d.asUser(2), populate, request),
+                    "RUNTIME_INCORRECT_PAUSER_PRIVILEGE_LEVEL");
+            byte[] tooBig = ByteBuffer.allocate(4 + 1025).order(ByteOrder.LITTLE_ENDIAN).putInt(1025).array();
+            assertEquals(new MailboxReply.Failure(0x000E_0009), send(d, populate, tooBig), "over the 1024-byte buffer");
+        }
+    }
+
+    @Test
     void fmcAliasCsrsHaveTheReferenceTemplatesShapeAndVerify() throws Exception {
         try (var d = TestFirmware.bootedDevice(TestFirmware.bundle())) {
             byte[] der = sized(fields(d, GET_FMC_CSR, new byte[0]));
