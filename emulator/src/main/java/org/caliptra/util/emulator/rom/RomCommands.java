@@ -14,7 +14,8 @@ import static org.caliptra.util.protocol.error.CaliptraError.FW_PROC_MAILBOX_STA
 
 /**
  * The commands the ROM serves before FIRMWARE_LOAD (spec/device.md §3.2): CAPABILITIES (ROM_BASE),
- * VERSION, SELF_TEST_START / GET_RESULTS, SHUTDOWN and STASH_MEASUREMENT (at most eight).
+ * VERSION, SELF_TEST_START / GET_RESULTS, SHUTDOWN and STASH_MEASUREMENT (at most eight, each
+ * extended into PCR31, which the runtime's quotes then show).
  */
 final class RomCommands implements CommandTable.CommandFamily {
     static final int MAX_STASHED_MEASUREMENTS = 8;
@@ -53,6 +54,7 @@ final class RomCommands implements CommandTable.CommandFamily {
                         "more than " + MAX_STASHED_MEASUREMENTS + " measurements");
             }
             stashed++;
+            firmware.pcrs().extend(org.caliptra.util.emulator.dice.PcrBank.STASH_MEASUREMENT, request.measurement().toByteArray());
             return new MeasurementCommands.StashMeasurementResponse(0);
         });
     }

@@ -157,6 +157,50 @@ class LibcaliptraStyleBootTest {
     }
 
     @Test
+    void theRealBundlesIdentityMeasuresItsRuntimeAndTheRomsStashes() throws Exception {
+        byte[] bundle = bundle();
+        try (var d = device(true)) {
+            bootToReadyForFw(d, VENDOR, 0);
+            byte[] m1 = new byte[104];
+            byte[] m2 = new byte[104];
+            java.util.Arrays.fill(m1, 4, 52, (byte) 0x11);
+            java.util.Arrays.fill(m2, 4, 52, (byte) 0x22);
+            assertInstanceOf(MailboxReply.Data.class, d.execute(0x4D45_4153, MailboxChecksum.seal(0x4D45_4153, m1)));
+            assertInstanceOf(MailboxReply.Data.class, d.execute(0x4D45_4153, MailboxChecksum.seal(0x4D45_4153, m2)));
+            assertEquals(2, uploadFirmware(d, bundle), "CMD_COMPLETE");
+            assertTrue(d.stepUntil(x -> (x.read32(SOC + SocIfcRegs.FLOW_STATUS) & SocIfcRegs.FLOW_READY_FOR_RUNTIME) != 0, 100));
+            var sha384 = java.security.MessageDigest.getInstance("SHA-384");
+            // PCR31 holds the ROM's stashes, in order.
+            sha384.update(new byte[48]);
+            sha384.update(java.util.Arrays.copyOfRange(m1, 4, 52));
+            byte[] pcr31 = sha384.digest();
+            sha384.update(pcr31);
+            sha384.update(java.util.Arrays.copyOfRange(m2, 4, 52));
+            pcr31 = sha384.digest();
+            byte[] quote = ((MailboxReply.Data) d.execute(0x5043_5251, MailboxChecksum.seal(0x5043_5251, new byte[32]))).bytes();
+            assertArrayEquals(pcr31, java.util.Arrays.copyOfRange(quote, 8 + 31 * 48, 8 + 32 * 48));
+            // The RT alias TcbInfo's fwid is SHA-384 of the runtime as the README places it (offset 0x609C, 83 416 bytes).
+            byte[] cert = ((MailboxReply.Data) d.execute(0x4345_5252, MailboxChecksum.seal(0x4345_5252, new byte[0]))).bytes();
+            byte[] runtimeDigest = java.security.MessageDigest.getInstance("SHA-384")
+                    .digest(java.util.Arrays.copyOfRange(bundle, 0x609C, 0x609C + 83416));
+            int size = ByteBuffer.wrap(cert).order(ByteOrder.LITTLE_ENDIAN).getInt(8);
+            var x509 = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(cert, 12, size));
+            byte[] tcb = x509.getExtensionValue("2.23.133.5.4.1");
+            assertTrue(java.util.Collections.indexOfSubList(bytesList(tcb), bytesList(runtimeDigest)) >= 0,
+                    "the runtime digest is the TcbInfo's fwid");
+        }
+    }
+
+    private static java.util.List<Byte> bytesList(byte[] b) {
+        var out = new java.util.ArrayList<Byte>(b.length);
+        for (byte x : b) {
+            out.add(x);
+        }
+        return out;
+    }
+
+    @Test
     void romCommandsBeforeFirmwareLoad() throws Exception {
         try (var d = device(false)) {
             bootToReadyForFw(d, VENDOR, 0);
