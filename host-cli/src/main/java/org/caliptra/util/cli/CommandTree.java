@@ -2,6 +2,16 @@ package org.caliptra.util.cli;
 
 import java.util.List;
 import org.caliptra.util.cli.boot.BootCommand;
+import org.caliptra.util.cli.booted.CapabilitiesCommand;
+import org.caliptra.util.cli.booted.FipsVersionCommand;
+import org.caliptra.util.cli.booted.FwInfoCommand;
+import org.caliptra.util.cli.booted.GetCertChainCommand;
+import org.caliptra.util.cli.booted.GetFmcAliasCertCommand;
+import org.caliptra.util.cli.booted.GetIdevidCsrCommand;
+import org.caliptra.util.cli.booted.GetLdevidCertCommand;
+import org.caliptra.util.cli.booted.GetRtAliasCertCommand;
+import org.caliptra.util.cli.booted.QuotePcrsCommand;
+import org.caliptra.util.cli.booted.StashMeasurementCommand;
 import org.caliptra.util.cli.device.GetDeviceIdCommand;
 import org.caliptra.util.cli.emulator.EmulatorCommand;
 import org.caliptra.util.cli.image.CreateAuthFlashCommand;
@@ -55,6 +65,17 @@ final class CommandTree {
                     Node.leaf("template", TemplateCommand.class),
                     Node.leaf("extract", ExtractCommand.class)),
             Node.leaf("boot", BootCommand.class),
+            // A booted device's runtime commands: each boots an embedded device from --fw/--flash first.
+            Node.leaf("get-idevid-csr", GetIdevidCsrCommand.class),
+            Node.leaf("get-ldevid-cert", GetLdevidCertCommand.class),
+            Node.leaf("get-fmc-alias-cert", GetFmcAliasCertCommand.class),
+            Node.leaf("get-rt-alias-cert", GetRtAliasCertCommand.class),
+            Node.leaf("get-cert-chain", GetCertChainCommand.class),
+            Node.leaf("fw-info", FwInfoCommand.class),
+            Node.leaf("capabilities", CapabilitiesCommand.class),
+            Node.leaf("fips-version", FipsVersionCommand.class),
+            Node.leaf("stash-measurement", StashMeasurementCommand.class),
+            Node.leaf("quote-pcrs", QuotePcrsCommand.class),
             Node.of("emulator", EmulatorCommand.class,
                     Node.leaf("template", EmulatorCommand.Template.class)),
             // help resolves its argument among its siblings, so choosing it builds the whole tree.

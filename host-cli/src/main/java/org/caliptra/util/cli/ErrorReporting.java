@@ -5,6 +5,7 @@ import org.caliptra.util.protocol.Text;
 import org.caliptra.util.cli.target.TargetException;
 import org.caliptra.util.image.ImageException;
 import org.caliptra.util.protocol.CaliptraException;
+import org.caliptra.util.protocol.MailboxCommandException;
 import picocli.CommandLine;
 
 /**
@@ -44,7 +45,7 @@ final class ErrorReporting {
                 cmd.getErr().println(prefix + Text.oneLine(ex.getMessage()));
                 return ExitCodes.USAGE;
             }
-            if (ex instanceof CaliptraException) {
+            if (ex instanceof CaliptraException || ex instanceof MailboxCommandException) {
                 cmd.getErr().println(prefix + Text.oneLine(ex.getMessage()));
                 return ExitCodes.FAILURE;
             }

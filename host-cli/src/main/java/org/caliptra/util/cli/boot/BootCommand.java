@@ -12,16 +12,9 @@ import org.caliptra.util.cli.UsageException;
 import org.caliptra.util.cli.image.FuseOptions;
 import org.caliptra.util.cli.image.FwIdFile;
 import org.caliptra.util.emulator.CaliptraDevice;
-import org.caliptra.util.emulator.DeviceConfig;
-import org.caliptra.util.emulator.Profile;
 import org.caliptra.util.image.soc.SocManifest;
-import org.caliptra.util.image.verify.FlashVerification;
-import org.caliptra.util.protocol.RegisterBus;
-import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.soc.boot.BootFlow;
-import org.caliptra.util.soc.boot.BootImages;
-import org.caliptra.util.soc.boot.BootPlan;
 import org.caliptra.util.soc.boot.BootReport;
 import org.caliptra.util.soc.boot.SocImage;
 import picocli.CommandLine.ArgGroup;
@@ -33,7 +26,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code caliptra-util boot}: a packaged image booted on an emulated device by soc-driver's
- * {@link BootFlow}, through the device's registers, and its {@link BootReport} printed.
+ * {@link BootFlow}, through the device's registers ({@link EmbeddedBoot}, which the commands that
+ * ask a booted device something share), and its {@link BootReport} printed.
  */
 @Command(name = "boot", mixinStandardHelpOptions = true,
         description = {"Boot a flash image or a bundle on an emulated Caliptra through its registers, stage by stage.",
@@ -73,48 +67,28 @@ public final class BootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Generation generation;
-        BootImages boot;
+        EmbeddedBoot.Images loaded;
         if (input.flash != null) {
             if (manifest != null || !images.isEmpty()) {
                 throw new UsageException((manifest != null ? "--manifest" : "--image") + " goes with --fw: a flash image "
                         + "carries its own SoC manifest and images");
             }
-            var contents = FlashVerification.contents(InputFiles.read(input.flash, InputFiles.Kind.FLASH_IMAGE), input.flash.toString());
-            boot = BootImages.of(contents);
-            generation = contents.generation();
+            loaded = EmbeddedBoot.flash(input.flash);
         } else {
-            boot = fromFiles();
-            // Without a marker the file is no bundle at all; with one, whatever else is wrong is the ROM's to say.
-            generation = boot.bundleGeneration().orElseThrow(() -> new UsageException(input.fw + ": not a Caliptra firmware "
-                    + "bundle (no CMAN or CMN2 marker at offset 0)"));
+            loaded = fromFiles();
         }
-        DeviceConfig config = deviceConfig(generation);
+        var setup = EmbeddedBoot.setup(loaded, profile, fuseOptions);
         BootReport report;
-        try (var device = CaliptraDevice.create(config)) {
-            // The SoC agent that boots presents the bundle's PL0 requester, as the AST2700 BootMCU does; firmware
-            // that is no bundle never gets past the ROM, whoever sends it.
-            RegisterBus bus = boot.bootRequester().isPresent() ? device.asUser(boot.bootRequester().getAsInt()) : device;
-            report = new BootFlow(bus).run(new BootPlan(config.fuses(), boot));
+        try (var device = CaliptraDevice.create(setup.config())) {
+            report = EmbeddedBoot.run(device, setup, false);
         }
+        var config = setup.config();
         new BootReportPrinter(spec.commandLine().getOut(), "lifecycle " + config.lifecycle().cliName() + ", profile "
                 + config.profile().id()).print(report, format.json());
         return report.booted() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
-    /** The device file's part (or the defaults), the profile chosen, and the fuses the options give. */
-    private DeviceConfig deviceConfig(Generation imageGeneration) {
-        Optional<Profile> chosen = Optional.ofNullable(profile).map(p -> Profile.fromId(p).orElseThrow(() -> new UsageException(
-                "--profile '" + p + "': expected caliptra-1.2, caliptra-2.0 or caliptra-2.1")));
-        Profile fallback = chosen.orElse(imageGeneration == Generation.V1 ? Profile.CALIPTRA_1_2 : Profile.CALIPTRA_2_1);
-        var fuses = fuseOptions.fuses();
-        var base = fuseOptions.file().map(f -> f.deviceConfig(fallback)).orElseGet(() -> DeviceConfig.builder().profile(fallback).build());
-        Profile p = chosen.orElse(base.profile());
-        return base.toBuilder().profile(p).lifecycle(fuses.lifecycle()).fuses(fuseOptions.fuseSet(p.generation())).build();
-    }
-
-    private BootImages fromFiles() {
-        Octets bundle = Octets.of(InputFiles.readBundle(input.fw));
+    private EmbeddedBoot.Images fromFiles() {
         Optional<Octets> man = Optional.empty();
         if (manifest != null) {
             byte[] bytes = InputFiles.read(manifest, InputFiles.Kind.SOC_MANIFEST);
@@ -130,6 +104,6 @@ public final class BootCommand implements Callable<Integer> {
             list.add(SocImage.of(image.fwId(), image.file().toString(),
                     Octets.of(InputFiles.read(image.file(), InputFiles.Kind.SOC_IMAGE))));
         }
-        return new BootImages(bundle, man, list);
+        return EmbeddedBoot.bundle(input.fw, man, list);
     }
 }

@@ -30,6 +30,20 @@ final class BootReportPrinter {
     private record Row(String stage, Integer fwId, String result, String errorName, Integer errorCode, String detail) {}
 
     private Row row(StageResult s, Generation generation) {
+        return row(s, generation, fusesDetail);
+    }
+
+    /** One stage in one line, as its table row says it: {@code stage firmware-load failed: NAME (0xCODE), detail}. */
+    static String describe(StageResult s, Generation generation) {
+        Row r = row(s, generation, s.detail());
+        String result = r.errorName() == null ? r.result()
+                : r.errorName() + (r.errorCode() == null ? "" : String.format(" (0x%08X)", r.errorCode()));
+        return "stage " + r.stage() + (r.fwId() == null ? "" : " fw_id " + Integer.toUnsignedString(r.fwId())) + ": "
+                + (result.equals("failed") ? "failed" : (r.errorName() == null ? result : "failed with " + result))
+                + (r.detail() == null || r.detail().isEmpty() ? "" : " (" + r.detail() + ")");
+    }
+
+    private static Row row(StageResult s, Generation generation, String fusesDetail) {
         Integer fwId = s.fwId().isPresent() ? s.fwId().getAsInt() : null;
         String detail = s.stage() == BootStage.FUSES ? fusesDetail : s.detail();
         String stage = s.stage().label();

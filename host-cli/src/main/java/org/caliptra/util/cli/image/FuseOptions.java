@@ -64,6 +64,11 @@ public final class FuseOptions {
         return Optional.ofNullable(parsedDevice);
     }
 
+    /** The {@code --lifecycle} value as given, if it was. */
+    public Optional<String> lifecycleOption() {
+        return Optional.ofNullable(lifecycle);
+    }
+
     /** The ROM generation the device file's profile implies, if any. */
     public Optional<Generation> generation() {
         return file().flatMap(DeviceFile::generation);

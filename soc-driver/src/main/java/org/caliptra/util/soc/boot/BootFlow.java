@@ -3,12 +3,14 @@ package org.caliptra.util.soc.boot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.caliptra.util.image.ImageFormatException;
 import org.caliptra.util.image.soc.ManifestAuthorization;
 import org.caliptra.util.image.soc.SocManifest;
 import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.MailboxReply;
+import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.ProtocolException;
 import org.caliptra.util.protocol.RegisterBus;
 import org.caliptra.util.protocol.codec.CommandCodec;
@@ -24,7 +26,7 @@ import org.caliptra.util.soc.mailbox.RegisterMailboxDriver;
  * Boots a Caliptra in passive mode through nothing but its registers, as a SoC's boot code
  * (libcaliptra, a BootMCU) does (spec/device.md §3.1): fuses and CPTRA_FUSE_WR_DONE, BOOTFSM_GO,
  * ready_for_fw, FIRMWARE_LOAD, ready_for_runtime, then SET_AUTH_MANIFEST and AUTHORIZE_AND_STASH
- * for each SoC image. Works over any {@link RegisterBus}: an emulated device, a recording or
+ * for each SoC image; when the plan asks, the manufacturing IDevID CSR on the way (§3.5). Works over any {@link RegisterBus}: an emulated device, a recording or
  * fault-injecting wrapper, a remote register socket. Each stage is reported; the first failing
  * stage ends the boot, except that every image is authorized even when one is refused, so the
  * report names all of them.
@@ -60,18 +62,24 @@ public final class BootFlow {
         Generation generation = plan.fuses().generation();
         var mailbox = new RegisterMailboxDriver(bus, MailboxRegisters.core(generation), limits.commandPolls());
         var stages = new ArrayList<StageResult>();
-        if (!fuse(plan, stages) || !startRom(stages) || !loadFirmware(plan, mailbox, stages) || !reachRuntime(stages)) {
-            return new BootReport(generation, stages);
+        var csr = new Octets[1];
+        if (!fuse(plan, stages) || !startRom(plan, generation, stages, csr) || !loadFirmware(plan, mailbox, stages)
+                || !reachRuntime(stages)) {
+            return new BootReport(generation, stages, Optional.ofNullable(csr[0]));
         }
         if (plan.images().manifest().isPresent() && setManifest(plan, generation, mailbox, stages)) {
             authorizeImages(plan.images().images(), generation, mailbox, stages);
         }
-        return new BootReport(generation, stages);
+        return new BootReport(generation, stages, Optional.ofNullable(csr[0]));
     }
 
     private boolean fuse(BootPlan plan, List<StageResult> stages) {
         boolean accepted = bus.exclusive(b -> {
             plan.fuses().writeTo(b);
+            if (plan.requestIdevidCsr()) {
+                // Before the ROM starts, which takes both FUSE_WR_DONE and BOOTFSM_GO: it reads the request at its IDevID step.
+                b.write32(SocIfcRegs.BASE + SocIfcRegs.DBG_MANUF_SERVICE_REG, SocIfcRegs.MANUF_SERVICE_IDEVID_CSR);
+            }
             b.write32(SocIfcRegs.BASE + SocIfcRegs.FUSE_WR_DONE, 1);
             return (b.read32(SocIfcRegs.BASE + SocIfcRegs.FLOW_STATUS) & SocIfcRegs.FLOW_READY_FOR_FUSES) == 0;
         });
@@ -80,12 +88,52 @@ public final class BootFlow {
         return accepted;
     }
 
-    private boolean startRom(List<StageResult> stages) {
+    private boolean startRom(BootPlan plan, Generation generation, List<StageResult> stages, Octets[] csr) {
         bus.write32(SocIfcRegs.BASE + SocIfcRegs.BOOTFSM_GO, 1);
+        if (plan.requestIdevidCsr() && !takeIdevidCsr(generation, stages, csr)) {
+            return false;
+        }
         boolean ready = awaitFlow(SocIfcRegs.FLOW_READY_FOR_FW);
         stages.add(StageResult.of(BootStage.ROM, ready ? new Outcome.Passed()
                 : new Outcome.NotReady("ready_for_fw", limits.flowPolls()), ready ? "ready_for_fw" : "ready_for_fw never set"));
         return ready;
+    }
+
+    /**
+     * The ROM's side of the hand-off is a Caliptra-initiated mailbox transaction: it holds the lock,
+     * fills the mailbox and sets idevid_csr_ready. The SoC reads DLEN and DATAOUT without taking
+     * the lock, then clears its request, and the ROM ends the transaction and goes on.
+     */
+    private boolean takeIdevidCsr(Generation generation, List<StageResult> stages, Octets[] csr) {
+        int flow = awaitFlowAny(SocIfcRegs.FLOW_IDEVID_CSR_READY | SocIfcRegs.FLOW_READY_FOR_FW);
+        if ((flow & SocIfcRegs.FLOW_IDEVID_CSR_READY) == 0) {
+            bus.write32(SocIfcRegs.BASE + SocIfcRegs.DBG_MANUF_SERVICE_REG, 0);
+            String detail = (flow & SocIfcRegs.FLOW_READY_FOR_FW) != 0
+                    ? "the ROM went on to ready_for_fw without a CSR: it makes one only in the manufacturing lifecycle"
+                    : "idevid_csr_ready never set";
+            stages.add(StageResult.of(BootStage.IDEVID_CSR, new Outcome.NotReady("idevid_csr_ready", limits.flowPolls()), detail));
+            return false;
+        }
+        var registers = MailboxRegisters.core(generation);
+        byte[] payload = bus.exclusive(b -> {
+            long length = Integer.toUnsignedLong(b.read32(registers.dataLength()));
+            if (length == 0 || length > registers.capacity()) {
+                return null;
+            }
+            byte[] data = new byte[(int) length];
+            b.readFifo(registers.dataOut(), data, 0, data.length);
+            return data;
+        });
+        bus.write32(SocIfcRegs.BASE + SocIfcRegs.DBG_MANUF_SERVICE_REG, 0);
+        if (payload == null) {
+            stages.add(StageResult.of(BootStage.IDEVID_CSR, new Outcome.Malformed("DLEN is 0 or above the mailbox's "
+                    + registers.capacity() + " bytes"), "idevid_csr_ready"));
+            return false;
+        }
+        csr[0] = Octets.of(payload);
+        stages.add(StageResult.of(BootStage.IDEVID_CSR, new Outcome.Passed(), payload.length + " bytes"
+                + (generation == Generation.V1 ? ", DER CSR" : ", InitDevIdCsrEnvelope")));
+        return true;
     }
 
     private boolean loadFirmware(BootPlan plan, RegisterMailboxDriver mailbox, List<StageResult> stages) {
@@ -183,6 +231,20 @@ public final class BootFlow {
             detail = "unexpected mailbox status";
         }
         return new StageResult(stage, fwId, outcome, name == null ? detail : name + ": " + detail);
+    }
+
+    /** Polls CPTRA_FLOW_STATUS until any of {@code bits} is set, at most the flow budget; returns the last value read. */
+    private int awaitFlowAny(int bits) {
+        return bus.exclusive(b -> {
+            for (int poll = 0; poll < limits.flowPolls(); poll++) {
+                int flow = b.read32(SocIfcRegs.BASE + SocIfcRegs.FLOW_STATUS);
+                if ((flow & bits) != 0) {
+                    return flow;
+                }
+                b.idle();
+            }
+            return b.read32(SocIfcRegs.BASE + SocIfcRegs.FLOW_STATUS);
+        });
     }
 
     /** Polls CPTRA_FLOW_STATUS until {@code bits} are set, at most the flow budget, as one exclusive sequence. */

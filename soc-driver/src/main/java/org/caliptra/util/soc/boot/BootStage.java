@@ -4,6 +4,11 @@ package org.caliptra.util.soc.boot;
 public enum BootStage {
     /** Fuse registers written and CPTRA_FUSE_WR_DONE set; ready_for_fuses must drop. */
     FUSES("fuses"),
+    /**
+     * Only when the plan requests the IDevID CSR: the ROM must set idevid_csr_ready; the SoC reads
+     * DLEN and DATAOUT and clears CPTRA_DBG_MANUF_SERVICE_REG[0].
+     */
+    IDEVID_CSR("idevid-csr"),
     /** CPTRA_BOOTFSM_GO set; the ROM must reach ready_for_fw. */
     ROM("rom"),
     /** FIRMWARE_LOAD with the bundle; the ROM must answer CMD_COMPLETE. */
