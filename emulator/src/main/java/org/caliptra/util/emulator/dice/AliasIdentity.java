@@ -69,17 +69,6 @@ public final class AliasIdentity {
         }
     }
 
-    /** Starts deriving, in the background, the alias layers and their certificates, as the ROM and FMC would. */
-    public AliasIdentity precompute() {
-        var work = new java.util.ArrayList<Runnable>();
-        for (DiceAlgorithm a : algorithms()) {
-            work.add(fmcAliasCerts.get(a)::get);
-            work.add(rtAliasCerts.get(a)::get);
-        }
-        Precompute.start(work.toArray(Runnable[]::new));
-        return this;
-    }
-
     /** After DISABLE_ATTESTATION: the same certificates, and the runtime's CDI and keys from an all-zero key. */
     public AliasIdentity withAttestationDisabled() {
         return new AliasIdentity(device, coldBoot, null, this, current, true);

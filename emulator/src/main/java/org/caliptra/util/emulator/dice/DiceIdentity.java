@@ -80,18 +80,6 @@ public final class DiceIdentity {
         return generation;
     }
 
-    /**
-     * Starts deriving, in the background, what the ROM derives at cold boot: IDevID, LDevID and the
-     * LDevID certificate(s).
-     */
-    public void precompute() {
-        if (generation == Generation.V1) {
-            Precompute.start(eccLdevidCert::get);
-        } else {
-            Precompute.start(eccLdevidCert::get, mldsaLdevidCert::get);
-        }
-    }
-
     public DiceLayer idevid() {
         return idevid.get();
     }

@@ -66,10 +66,8 @@ public final class BootRom {
         fuseRegisters = firmware.soc().readFuses();
         fuses = fuseRegisters.verifierFuses(firmware.config().lifecycle());
         var config = firmware.config();
-        var dice = DiceIdentity.coldBoot(firmware.generation(), fuseRegisters, config.obfuscationKey(), config.csrHmacKey(),
-                config.debugLocked());
-        dice.precompute();
-        firmware.setDice(dice);
+        firmware.setDice(DiceIdentity.coldBoot(firmware.generation(), fuseRegisters, config.obfuscationKey(), config.csrHmacKey(),
+                config.debugLocked()));
         for (int m : COLD_BOOT_MILESTONES) {
             firmware.milestones().add(m);
         }
@@ -126,7 +124,6 @@ public final class BootRom {
         var alias = firmware.alias();
         var next = updateReset && alias != null ? alias.updateReset(firmware.pcrs(), m)
                 : AliasIdentity.coldBoot(firmware.dice(), firmware.pcrs(), m);
-        next.precompute();
         firmware.setAlias(firmware.attestationDisabled() ? next.withAttestationDisabled() : next);
     }
 
