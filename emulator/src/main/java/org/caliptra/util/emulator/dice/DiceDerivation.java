@@ -79,11 +79,11 @@ public enum DiceDerivation {
         byte[] zero = new byte[48];
         if (this == V1) {
             byte[] cdi = DiceCrypto.kdf384(zero, "zero_rt_cdi", null);
-            return new DiceLayer(cdi, DiceCrypto.eccKeyFromSeed(cdi), null);
+            return new DiceLayer(cdi, DiceCrypto.eccKeyFromSeed(cdi), (MldsaPrivateKey) null);
         }
         byte[] cdi = DiceCrypto.kdf512(zero, "zero_cdi", null);
-        return new DiceLayer(cdi, DiceCrypto.eccKeyFromSeed(cdi),
-                MldsaPrivateKey.fromBytes(reversed32(DiceCrypto.kdf512(cdi, "", null))));
+        byte[] mldsaSeed = reversed32(DiceCrypto.kdf512(cdi, "", null));
+        return new DiceLayer(cdi, DiceCrypto.eccKeyFromSeed(cdi), () -> MldsaPrivateKey.fromBytes(mldsaSeed));
     }
 
     private byte[] kdf(byte[] key, String label, byte[] context) {
@@ -101,15 +101,14 @@ public enum DiceDerivation {
      */
     private DiceLayer layer(byte[] cdi, String eccLabel, String mldsaLabel) {
         byte[] eccSeed = kdf(cdi, eccLabel, null);
-        byte[] mldsaSeed = mldsaLabel == null ? null : reversed32(kdf(cdi, mldsaLabel, null));
         try {
-            return new DiceLayer(cdi, DiceCrypto.eccKeyFromSeed(eccSeed),
-                    mldsaSeed == null ? null : MldsaPrivateKey.fromBytes(mldsaSeed));
+            if (mldsaLabel == null) {
+                return new DiceLayer(cdi, DiceCrypto.eccKeyFromSeed(eccSeed), (MldsaPrivateKey) null);
+            }
+            byte[] mldsaSeed = reversed32(kdf(cdi, mldsaLabel, null));
+            return new DiceLayer(cdi, DiceCrypto.eccKeyFromSeed(eccSeed), () -> MldsaPrivateKey.fromBytes(mldsaSeed));
         } finally {
             Arrays.fill(eccSeed, (byte) 0);
-            if (mldsaSeed != null) {
-                Arrays.fill(mldsaSeed, (byte) 0);
-            }
         }
     }
 

@@ -13,12 +13,17 @@ import org.caliptra.util.image.keys.MldsaPrivateKey;
 public final class DiceLayer {
     private final byte[] cdi;
     private final EccPrivateKey eccKey;
-    private final MldsaPrivateKey mldsaKey;
+    private final java.util.function.Supplier<MldsaPrivateKey> mldsaKey;
 
     DiceLayer(byte[] cdi, EccPrivateKey eccKey, MldsaPrivateKey mldsaKey) {
+        this(cdi, eccKey, mldsaKey == null ? null : () -> mldsaKey);
+    }
+
+    /** {@code mldsaKey} is generated when first used: an ECC-only reader never pays for it. */
+    DiceLayer(byte[] cdi, EccPrivateKey eccKey, java.util.function.Supplier<MldsaPrivateKey> mldsaKey) {
         this.cdi = cdi.clone();
         this.eccKey = eccKey;
-        this.mldsaKey = mldsaKey;
+        this.mldsaKey = mldsaKey == null ? null : Lazy.of(mldsaKey);
     }
 
     byte[] cdi() {
@@ -35,11 +40,11 @@ public final class DiceLayer {
 
     /** The ML-DSA-87 key of a 2.x layer; empty on 1.x. */
     public Optional<MldsaPrivateKey> mldsaKey() {
-        return Optional.ofNullable(mldsaKey);
+        return mldsaKey == null ? Optional.empty() : Optional.of(mldsaKey.get());
     }
 
     @Override
     public String toString() {
-        return "DiceLayer[" + eccKey + (mldsaKey == null ? "" : ", " + mldsaKey) + "]";
+        return "DiceLayer[" + eccKey + (mldsaKey == null ? "" : ", ML-DSA-87") + "]";
     }
 }

@@ -89,7 +89,7 @@ class DiceReferenceVectorsTest {
                 0x77f9d5a9, 0x77b8ecd5, 0xf29b3fa9, 0x30e25097, 0xe1d82b14);
         var ldevid = new DiceLayer(DiceCrypto.words(0x0e7b8a15, 0x0cc1476b, 0x28d395d9, 0x233f9f05, 0x670bd435, 0x96758224,
                 0xd3dd5081, 0x3da916e5, 0x94f2b09e, 0x257f151d, 0x261ade90, 0x73a9b3fb), DiceCrypto.eccKeyFromSeed(new byte[48]),
-                null);
+                (org.caliptra.util.image.keys.MldsaPrivateKey) null);
         var fmc = DiceDerivation.V1.fmcAlias(ldevid, pcr0);
         assertArrayEquals(DiceCrypto.words(0xf4fb8b09, 0xc9233adb, 0x3dfade39, 0xb656f0ef, 0x151404dc, 0xf4fe787a, 0x0664baea,
                 0xe9d2de59, 0x22401c7c, 0x59087111, 0xd3aeb5b1, 0x368742da), fmc.cdi());
@@ -139,7 +139,7 @@ class DiceReferenceVectorsTest {
                 0x77f9d5a9, 0x77b8ecd5, 0xf29b3fa9, 0x30e25097, 0xe1d82b14);
         var ldevid = new DiceLayer(DiceCrypto.words(0x0e7b8a15, 0x0cc1476b, 0x28d395d9, 0x233f9f05, 0x670bd435, 0x96758224,
                 0xd3dd5081, 0x3da916e5, 0x94f2b09e, 0x257f151d, 0x261ade90, 0x73a9b3fb, 0xf35c0619, 0x0856f1e3, 0x7d560cf2,
-                0xaa227256), DiceCrypto.eccKeyFromSeed(new byte[48]), null);
+                0xaa227256), DiceCrypto.eccKeyFromSeed(new byte[48]), (org.caliptra.util.image.keys.MldsaPrivateKey) null);
         var fmc = DiceDerivation.V2.fmcAlias(ldevid, pcr0);
         assertArrayEquals(DiceCrypto.words(0x41529a09, 0xe976d227, 0x456a211c, 0x86187b33, 0x15c88587, 0x60c51cb8, 0xfbcbb695,
                 0xf67988dc, 0x14f6ae96, 0xc3dbdaa2, 0xad287006, 0x33a7f284, 0x81d964ce, 0x45af6c6b, 0xdd8b95fd, 0x5cbcbc4b),
