@@ -8,6 +8,7 @@ import org.caliptra.util.cli.booted.FwInfoCommand;
 import org.caliptra.util.cli.booted.GetCertChainCommand;
 import org.caliptra.util.cli.booted.GetFmcAliasCertCommand;
 import org.caliptra.util.cli.booted.GetIdevidCsrCommand;
+import org.caliptra.util.cli.booted.GetIdevidCertCommand;
 import org.caliptra.util.cli.booted.GetLdevidCertCommand;
 import org.caliptra.util.cli.booted.GetRtAliasCertCommand;
 import org.caliptra.util.cli.booted.QuotePcrsCommand;
@@ -67,6 +68,7 @@ final class CommandTree {
             Node.leaf("boot", BootCommand.class),
             // A booted device's runtime commands: each boots an embedded device from --fw/--flash first.
             Node.leaf("get-idevid-csr", GetIdevidCsrCommand.class),
+            Node.leaf("get-idevid-cert", GetIdevidCertCommand.class),
             Node.leaf("get-ldevid-cert", GetLdevidCertCommand.class),
             Node.leaf("get-fmc-alias-cert", GetFmcAliasCertCommand.class),
             Node.leaf("get-rt-alias-cert", GetRtAliasCertCommand.class),

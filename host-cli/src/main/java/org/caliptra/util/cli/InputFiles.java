@@ -30,6 +30,8 @@ public final class InputFiles {
                 "it is loaded into ICCM: 128 KiB on 1.x, 256 KiB on 2.x")),
         /** ASPEED's prebuilt vendor endorsement: a DER ECDSA signature or a 1620-byte LMS signature. */
         SIGNATURE(new InputLimit("a signature file", 64 * 1024, "a DER ECDSA signature is about 104 bytes, an LMS one 1620")),
+        /** An X.509 certificate, PEM or DER. */
+        CERTIFICATE(new InputLimit("an X.509 certificate", 64 * 1024, "a CA certificate is a few KB; ML-DSA ones about 8 KB")),
         CONFIGURATION(new InputLimit("a TOML configuration", 1 << 20,
                 "configurations are a few KB of text; 1 MiB leaves room for any comments"));
 

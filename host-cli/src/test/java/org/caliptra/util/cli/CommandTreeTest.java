@@ -65,7 +65,7 @@ class CommandTreeTest {
     @Test
     void theWholeTreeIsEveryCommandInHelpOrder() {
         var cli = wholeTree();
-        assertEquals(List.of("get-device-id", "image", "boot", "get-idevid-csr", "get-ldevid-cert",
+        assertEquals(List.of("get-device-id", "image", "boot", "get-idevid-csr", "get-idevid-cert", "get-ldevid-cert",
                 "get-fmc-alias-cert", "get-rt-alias-cert", "get-cert-chain", "fw-info", "capabilities", "fips-version",
                 "stash-measurement", "quote-pcrs", "emulator", "help"), List.copyOf(cli.getSubcommands().keySet()));
         assertEquals(List.of("inspect", "fuses", "verify", "keygen", "create-fw-bundle", "create-auth-man",

@@ -59,6 +59,40 @@ public final class DiceCertificates {
                 issuerKey.signing());
     }
 
+    /**
+     * The to-be-signed part of an IDevID certificate in the Caliptra profile, for a CA to sign and
+     * GET_IDEV_ECC384_CERT to wrap: the IDevID subject name and key, CA path length and key usage of
+     * the generation, the UEID, and as SKI the key id the LDevID certificate names as its AKI (so the
+     * chain links), with the CA's key id as AKI when it has one.
+     */
+    public static byte[] idevidTbs(Generation generation, org.caliptra.util.image.keys.EccPublicKey idevid,
+            org.bouncycastle.asn1.x500.X500Name issuer, byte[] ueid, byte[] subjectKeyId, byte[] authorityKeyId) {
+        byte[] point = CaliptraX509.point(idevid);
+        var extensions = new ArrayList<Extension>();
+        extensions.add(CaliptraX509.extension(Extension.basicConstraints, true,
+                new BasicConstraints(DiceLayerKind.IDEVID.pathLength(generation))));
+        extensions.add(CaliptraX509.extension(Extension.keyUsage, true, new KeyUsage(DiceLayerKind.IDEVID.keyUsage())));
+        extensions.add(CaliptraX509.ueid(ueid));
+        extensions.add(CaliptraX509.extension(Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(subjectKeyId)));
+        if (authorityKeyId != null) {
+            extensions.add(CaliptraX509.extension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(authorityKeyId)));
+        }
+        var tbs = new org.bouncycastle.asn1.x509.V3TBSCertificateGenerator();
+        tbs.setSerialNumber(new org.bouncycastle.asn1.ASN1Integer(CaliptraX509.serialNumber(point)));
+        tbs.setSignature(CaliptraX509.ECDSA_SHA384);
+        tbs.setIssuer(issuer);
+        tbs.setStartDate(new org.bouncycastle.asn1.x509.Time(new org.bouncycastle.asn1.ASN1GeneralizedTime(NOT_BEFORE)));
+        tbs.setEndDate(new org.bouncycastle.asn1.x509.Time(new org.bouncycastle.asn1.ASN1GeneralizedTime(NOT_AFTER)));
+        tbs.setSubject(CaliptraX509.name(DiceLayerKind.IDEVID.commonName(generation, DiceAlgorithm.ECC384), point));
+        tbs.setSubjectPublicKeyInfo(CaliptraX509.eccSpki(idevid));
+        tbs.setExtensions(new org.bouncycastle.asn1.x509.Extensions(extensions.toArray(Extension[]::new)));
+        try {
+            return tbs.generateTBSCertificate().getEncoded("DER");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("DER encoding in memory failed", e);
+        }
+    }
+
     /** GET_IDEV_ECC384_CERT: the SoC's TBS and its CA's ECDSA signature (r, s) as a DER certificate. */
     public static byte[] wrapEcc(byte[] tbs, java.math.BigInteger r, java.math.BigInteger s) {
         return CaliptraX509.wrap(tbs, CaliptraX509.ECDSA_SHA384,
