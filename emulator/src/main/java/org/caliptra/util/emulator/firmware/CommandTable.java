@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.caliptra.util.protocol.ProtocolException;
 import org.caliptra.util.protocol.codec.CommandCodec;
+import org.caliptra.util.protocol.error.CaliptraError;
 
 /**
  * A firmware's dispatch table: command code → the command's {@code protocol} codec and its handler.
@@ -12,8 +13,13 @@ import org.caliptra.util.protocol.codec.CommandCodec;
  * decides the order of its checks and which error a bad request earns.
  */
 public final class CommandTable {
-    /** One entry: decodes the request fields, runs the handler, encodes the response fields. */
-    public record Route<Q, R>(CommandCodec<Q, R> codec, CommandHandler<Q, R> handler) {
+    /**
+     * One entry: decodes the request fields, runs the handler, encodes the response fields.
+     *
+     * @param malformed the error a request its codec refuses earns: the firmware's parser decides,
+     *     and the reference runtime's differ from command to command
+     */
+    public record Route<Q, R>(CommandCodec<Q, R> codec, CommandHandler<Q, R> handler, CaliptraError malformed) {
         /** Whether {@code length} bytes of request fields can be this command's request. */
         public boolean acceptsLength(int length) {
             return length >= codec.request().minSize() && length <= codec.request().maxSize();
@@ -53,7 +59,12 @@ public final class CommandTable {
         private Builder() {}
 
         public <Q, R> Builder add(CommandCodec<Q, R> codec, CommandHandler<Q, R> handler) {
-            if (routes.putIfAbsent(codec.code(), new Route<>(codec, handler)) != null) {
+            return add(codec, CaliptraError.RUNTIME_MAILBOX_INVALID_PARAMS, handler);
+        }
+
+        /** A command whose malformed requests fail with {@code malformed} rather than RUNTIME_MAILBOX_INVALID_PARAMS. */
+        public <Q, R> Builder add(CommandCodec<Q, R> codec, CaliptraError malformed, CommandHandler<Q, R> handler) {
+            if (routes.putIfAbsent(codec.code(), new Route<>(codec, handler, malformed)) != null) {
                 throw new IllegalArgumentException(codec.command().describe() + " is in the table twice");
             }
             return this;

@@ -14,7 +14,8 @@ import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_UNIMPLEMENT
  * How runtime firmware — Caliptra's and the MCU's alike — judges a request frame (spec/device.md
  * §2.4): shorter than its checksum is RUNTIME_MAILBOX_INVALID_PARAMS, a wrong checksum
  * RUNTIME_INVALID_CHECKSUM, an unknown command RUNTIME_UNIMPLEMENTED_COMMAND, fields the command's
- * codec refuses RUNTIME_MAILBOX_INVALID_PARAMS. All are non-fatal.
+ * codec refuses the route's error (RUNTIME_MAILBOX_INVALID_PARAMS unless the command's own parser
+ * answers otherwise). All are non-fatal.
  */
 public final class RuntimeRules {
     private RuntimeRules() {}
@@ -39,7 +40,7 @@ public final class RuntimeRules {
         try {
             return route.serve(Arrays.copyOfRange(frame, MailboxFrame.REQUEST_HEADER, frame.length), requester);
         } catch (ProtocolException malformed) {
-            throw CommandFailure.of(RUNTIME_MAILBOX_INVALID_PARAMS, malformed.getMessage());
+            throw CommandFailure.of(route.malformed(), malformed.getMessage());
         }
     }
 }

@@ -17,6 +17,7 @@ import org.caliptra.util.protocol.core.AuthManifestCommands.ImageSource;
 
 import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_AUTH_AND_STASH_UNSUPPORTED_IMAGE_SOURCE;
 import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_INCORRECT_PAUSER_PRIVILEGE_LEVEL;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_INSUFFICIENT_MEMORY;
 
 /**
  * SET_AUTH_MANIFEST and AUTHORIZE_AND_STASH (spec/formats.md §3.4), judged by the image module's
@@ -60,7 +61,8 @@ final class AuthManifestHandlers implements CommandTable.CommandFamily {
             digest = org.caliptra.util.image.Sha384.of(request.manifest());
             return NoFields.INSTANCE;
         });
-        table.add(AuthManifestCommands.authorizeAndStash(generation), (request, requester) -> authorize(request, requester.user()));
+        table.add(AuthManifestCommands.authorizeAndStash(generation), RUNTIME_INSUFFICIENT_MEMORY,
+                (request, requester) -> authorize(request, requester.user()));
     }
 
     private AuthorizeAndStashResponse authorize(AuthorizeAndStashRequest request, int user) {

@@ -14,6 +14,7 @@ import org.caliptra.util.protocol.core.MeasurementCommands.PcrQuoteMldsa87;
 import org.caliptra.util.protocol.core.MeasurementCommands.StashMeasurementResponse;
 
 import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_INCREMENT_PCR_RESET_MAX_REACHED;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_INSUFFICIENT_MEMORY;
 import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_MAILBOX_INVALID_PARAMS;
 import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_PCR_INVALID_INDEX;
 import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_PCR_RESERVED;
@@ -38,11 +39,12 @@ final class MeasurementHandlers implements CommandTable.CommandFamily {
 
     @Override
     public void register(CommandTable.Builder table) {
-        table.add(MeasurementCommands.STASH_MEASUREMENT, (request, requester) -> {
+        // The reference parses these with ref_from_bytes and answers a wrong size with INSUFFICIENT_MEMORY.
+        table.add(MeasurementCommands.STASH_MEASUREMENT, RUNTIME_INSUFFICIENT_MEMORY, (request, requester) -> {
             firmware.pcrs().extend(PcrBank.STASH_MEASUREMENT, request.measurement().toByteArray());
             return new StashMeasurementResponse(0);
         });
-        table.add(MeasurementCommands.EXTEND_PCR, (request, requester) -> {
+        table.add(MeasurementCommands.EXTEND_PCR, RUNTIME_INSUFFICIENT_MEMORY, (request, requester) -> {
             int index = request.pcrIdx();
             if (Integer.compareUnsigned(index, MAX_INDEX_FIELD) > 0) {
                 throw CommandFailure.of(RUNTIME_MAILBOX_INVALID_PARAMS, "pcr_idx " + Integer.toUnsignedString(index));
@@ -56,7 +58,7 @@ final class MeasurementHandlers implements CommandTable.CommandFamily {
             firmware.pcrs().extend(index, request.data().toByteArray());
             return NoFields.INSTANCE;
         });
-        table.add(MeasurementCommands.INCREMENT_PCR_RESET_COUNTER, (request, requester) -> {
+        table.add(MeasurementCommands.INCREMENT_PCR_RESET_COUNTER, RUNTIME_INSUFFICIENT_MEMORY, (request, requester) -> {
             int index = request.index();
             if (Integer.compareUnsigned(index, PcrBank.COUNT) >= 0) {
                 throw CommandFailure.of(RUNTIME_MAILBOX_INVALID_PARAMS, "index " + Integer.toUnsignedString(index));

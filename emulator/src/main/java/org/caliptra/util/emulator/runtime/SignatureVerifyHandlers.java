@@ -25,6 +25,7 @@ import static org.caliptra.util.protocol.error.CaliptraError.DRIVER_ECC384_SCALA
 import static org.caliptra.util.protocol.error.CaliptraError.DRIVER_LMS_INVALID_Q_VALUE;
 import static org.caliptra.util.protocol.error.CaliptraError.DRIVER_LMS_SIGNATURE_LMOTS_DOESNT_MATCH_PUBKEY_LMOTS;
 import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_ECDSA_VERIFY_FAILED;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_INSUFFICIENT_MEMORY;
 import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_LMS_VERIFY_FAILED;
 import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_LMS_VERIFY_INVALID_LMOTS_ALGORITHM;
 import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_LMS_VERIFY_INVALID_LMS_ALGORITHM;
@@ -35,7 +36,8 @@ import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_MLDSA_VERIF
  * SHA accelerator last computed for the SoC (SIGV, LMSV); on 2.x the request carries it (ECV2,
  * LMV2) or the message itself (MLV2). The ECC engine refuses r or s outside [1, n−1] before any
  * math (DRIVER_ECC384_SCALAR_RANGE_CHECK_FAILED); the LMS driver refuses a leaf index outside the
- * tree or an OTS type that differs from the key's.
+ * tree or an OTS type that differs from the key's. A request of the wrong size fails with
+ * RUNTIME_INSUFFICIENT_MEMORY, as the reference's parser answers.
  */
 final class SignatureVerifyHandlers implements CommandTable.CommandFamily {
     private static final int LMS_LEAVES = 1 << 15;
@@ -49,12 +51,12 @@ final class SignatureVerifyHandlers implements CommandTable.CommandFamily {
     @Override
     public void register(CommandTable.Builder table) {
         if (firmware.generation() == Generation.V1) {
-            table.add(SignatureVerifyCommands.ECDSA384_VERIFY, (request, requester) -> ecdsa(request, accDigest()));
-            table.add(SignatureVerifyCommands.LMS_VERIFY, (request, requester) -> lms(request, accDigest()));
+            table.add(SignatureVerifyCommands.ECDSA384_VERIFY, RUNTIME_INSUFFICIENT_MEMORY, (request, requester) -> ecdsa(request, accDigest()));
+            table.add(SignatureVerifyCommands.LMS_VERIFY, RUNTIME_INSUFFICIENT_MEMORY, (request, requester) -> lms(request, accDigest()));
         } else {
-            table.add(SignatureVerifyCommands.ECDSA384_SIGNATURE_VERIFY,
+            table.add(SignatureVerifyCommands.ECDSA384_SIGNATURE_VERIFY, RUNTIME_INSUFFICIENT_MEMORY,
                     (request, requester) -> ecdsa(request.keyAndSignature(), request.hash().toByteArray()));
-            table.add(SignatureVerifyCommands.LMS_SIGNATURE_VERIFY,
+            table.add(SignatureVerifyCommands.LMS_SIGNATURE_VERIFY, RUNTIME_INSUFFICIENT_MEMORY,
                     (request, requester) -> lms(request.keyAndSignature(), request.hash().toByteArray()));
             table.add(SignatureVerifyCommands.MLDSA87_SIGNATURE_VERIFY, (request, requester) -> {
                 var check = SignatureChecks.mldsa(request.pubKey(), request.message().toByteArray(),

@@ -224,6 +224,7 @@ class BootedIdentityV1Test {
         }
         assertEquals(new MailboxReply.Failure(0x000E_003D), send(device, EXTEND_PCR, extend(32, data)), "PCR_INVALID_INDEX");
         assertEquals(new MailboxReply.Failure(0x000E_0009), send(device, EXTEND_PCR, extend(256, data)), "MAILBOX_INVALID_PARAMS");
+        assertEquals(new MailboxReply.Failure(0x000E_0003), send(device, EXTEND_PCR, new byte[51]), "INSUFFICIENT_MEMORY");
         fields(device, EXTEND_PCR, extend(4, data));
         byte[] quote = fields(device, QUOTE_PCRS, new byte[32]);
         assertArrayEquals(Digests.sha384(new byte[48], data), Arrays.copyOfRange(quote, 4 * 48, 5 * 48));

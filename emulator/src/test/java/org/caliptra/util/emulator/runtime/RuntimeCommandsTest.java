@@ -71,7 +71,8 @@ class RuntimeCommandsTest {
     @Test
     void stashMeasurementIsForPl0AndExactSize() {
         assertEquals(0, littleEndian(fields(send(0x4D45_4153, new byte[104])), 0), "dpe_result 0");
-        assertEquals(new MailboxReply.Failure(0x000E_0009), send(0x4D45_4153, new byte[100]), "RUNTIME_MAILBOX_INVALID_PARAMS");
+        // caliptra-sw runtime/src/stash_measurement.rs: ref_from_bytes fails → RUNTIME_INSUFFICIENT_MEMORY.
+        assertEquals(new MailboxReply.Failure(0x000E_0003), send(0x4D45_4153, new byte[100]), "RUNTIME_INSUFFICIENT_MEMORY");
         var pl1 = device.asUser(2);
         assertEquals(new MailboxReply.Failure(0x000E_0016), pl1.execute(0x4D45_4153, MailboxChecksum.seal(0x4D45_4153, new byte[104])),
                 "RUNTIME_INCORRECT_PAUSER_PRIVILEGE_LEVEL");

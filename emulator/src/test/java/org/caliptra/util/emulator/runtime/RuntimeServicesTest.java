@@ -115,6 +115,7 @@ class RuntimeServicesTest {
             assertEquals(new MailboxReply.Failure(0x000E_0004), send(d, SIGV, wrongKey), "RUNTIME_ECDSA_VERIFY_FAILED");
             assertEquals(new MailboxReply.Failure(0x0005_000F), send(d, SIGV, new byte[192]),
                     "zero-filled: DRIVER_ECC384_SCALAR_RANGE_CHECK_FAILED");
+            assertEquals(new MailboxReply.Failure(0x000E_0003), send(d, SIGV, new byte[191]), "short: RUNTIME_INSUFFICIENT_MEMORY");
             // Another message through the accelerator, the old signature no longer fits.
             shaAccStream(d, new byte[] {1, 2, 3});
             assertEquals(new MailboxReply.Failure(0x000E_0004), send(d, SIGV, eccRequest(key, digest, null)));
