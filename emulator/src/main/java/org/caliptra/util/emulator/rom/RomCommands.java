@@ -15,7 +15,8 @@ import static org.caliptra.util.protocol.error.CaliptraError.FW_PROC_MAILBOX_STA
 /**
  * The commands the ROM serves before FIRMWARE_LOAD (spec/device.md §3.2): CAPABILITIES (ROM_BASE),
  * VERSION, SELF_TEST_START / GET_RESULTS, SHUTDOWN and STASH_MEASUREMENT (at most eight, each
- * extended into PCR31, which the runtime's quotes then show).
+ * extended into PCR31, which the runtime's quotes then show); on 2.x also GET_LDEV_ECC384_CERT and
+ * GET_LDEV_MLDSA87_CERT.
  */
 final class RomCommands implements CommandTable.CommandFamily {
     static final int MAX_STASHED_MEASUREMENTS = 8;
@@ -47,6 +48,15 @@ final class RomCommands implements CommandTable.CommandFamily {
             return NoFields.INSTANCE;
         });
         table.add(SelfTestCommands.SHUTDOWN, (request, requester) -> NoFields.INSTANCE);
+        if (firmware.generation() == org.caliptra.util.protocol.Generation.V2) {
+            // The 2.x ROM hands out the LDevID certificates it has made, before any firmware.
+            table.add(org.caliptra.util.protocol.core.CertificateCommands.GET_LDEV_ECC384_CERT_V2, (request, requester) ->
+                    org.caliptra.util.protocol.core.SizedData.of(
+                            firmware.dice().ldevidCert(org.caliptra.util.emulator.dice.DiceAlgorithm.ECC384)));
+            table.add(org.caliptra.util.protocol.core.CertificateCommands.GET_LDEV_MLDSA87_CERT, (request, requester) ->
+                    org.caliptra.util.protocol.core.SizedData.of(
+                            firmware.dice().ldevidCert(org.caliptra.util.emulator.dice.DiceAlgorithm.MLDSA87)));
+        }
         table.add(MeasurementCommands.STASH_MEASUREMENT, (request, requester) -> {
             if (stashed == MAX_STASHED_MEASUREMENTS) {
                 // Fatal, so that no SoC firmware can believe a measurement was stored that was not.

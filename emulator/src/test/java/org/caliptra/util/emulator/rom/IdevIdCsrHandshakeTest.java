@@ -151,6 +151,12 @@ class IdevIdCsrHandshakeTest {
             verifiedCsr(mldsa, "Caliptra 2.1 MlDsa87 IDevID", 7, rawMldsa);
             assertFalse(Arrays.equals(new byte[64], Arrays.copyOfRange(envelope, 8720, 8784)), "csr_mac present");
             finishHandshake(d);
+            // The 2.x ROM serves the LDevID certificates before any firmware: smoke_testdata/ldevid_cert_ecc.der.
+            var reply = assertInstanceOf(MailboxReply.Data.class, d.coreMailbox().execute(0x4C44_4556,
+                    MailboxChecksum.seal(0x4C44_4556, new byte[0])));
+            byte[] fields = Arrays.copyOfRange(reply.bytes(), 12, reply.length());
+            assertEquals("3e123d61da5be740183f61e6e33124e5e8030e42f3bf7b2261544a9f38d221b4",
+                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(fields)));
         }
     }
 
