@@ -167,6 +167,27 @@ class BootCommandTest {
     }
 
     @Test
+    void anImageTheManifestDoesNotListIsNotAuthorized() throws Exception {
+        Path man = dir.resolve("man.bin");
+        build("create-auth-man", "--man", man.toString());
+        var args = new ArrayList<>(List.of("--fw", ast.resolve("prebuilt/ast2700-default/caliptra-fw.bin").toString(),
+                "--manifest", man.toString(), "--image", "10=" + ast.resolve("prebuilt/ast2700-default/atf.bin"),
+                "--image", "0x7777=" + ast.resolve("prebuilt/ast2700-default/atf.bin")));
+        args.addAll(List.of(fuses()));
+        var json = boot(1, args.toArray(String[]::new));
+        JsonNode unknown = null;
+        for (JsonNode s : json.get("stages")) {
+            if (s.has("fw_id") && s.get("fw_id").asInt() == 0x7777) {
+                unknown = s;
+            } else if (s.has("fw_id")) {
+                assertEquals("authorized", s.get("result").asText(), "fw_id 10 is in the ECC + LMS manifest: " + s);
+            }
+        }
+        assertEquals("IMAGE_NOT_AUTHORIZED", unknown.get("result").asText(), unknown.toString());
+        assertEquals("0x21523F21", unknown.get("error").get("code").asText());
+    }
+
+    @Test
     void aWrongVendorHashStopsAtFirmwareLoadWithTheRomCode() {
         var json = boot(1, "--fw", ast.resolve("prebuilt/ast2700-default/caliptra-fw.bin").toString(), "--vendor-pk-hash",
                 "00" + VENDOR.substring(2), "--lifecycle", "production", "--profile", "caliptra-1.2");
