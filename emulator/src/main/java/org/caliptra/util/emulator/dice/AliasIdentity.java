@@ -101,7 +101,8 @@ public final class AliasIdentity {
 
     /**
      * FMC: PCR2 cleared, then PCR2 and PCR3 each extended with the runtime digest (1.x: and the
-     * manifest digest). A 2.x update reset that reloads the running runtime extends nothing.
+     * manifest digest). A 2.x update reset that reloads the running runtime extends nothing
+     * (caliptra-sw main fmc/src/flow/rt_alias.rs extend_pcrs and pcr.rs extend_pcr_common).
      */
     private static void measureRuntime(Generation generation, PcrBank pcrs, FirmwareMeasurements m, boolean updateReset) {
         if (generation == Generation.V1) {
@@ -150,11 +151,6 @@ public final class AliasIdentity {
     /** The RT alias certificate for {@code algorithm} (ML-DSA on 2.x only). */
     public byte[] rtAliasCert(DiceAlgorithm algorithm) {
         return certificate(rtAliasCerts, algorithm);
-    }
-
-    /** The measurements of the image running now (after an update reset, the new one). */
-    public FirmwareMeasurements measurements() {
-        return current;
     }
 
     private List<DiceAlgorithm> algorithms() {

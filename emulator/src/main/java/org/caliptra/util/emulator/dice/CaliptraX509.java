@@ -116,11 +116,15 @@ final class CaliptraX509 {
         }
     }
 
-    /** An X.509 v3 certificate. */
+    /**
+     * An X.509 v3 certificate.
+     *
+     * @throws IllegalArgumentException if a validity string is not a GeneralizedTime
+     */
     static byte[] certificate(BigInteger serial, X500Name issuer, String notBefore, String notAfter, X500Name subject,
             SubjectPublicKeyInfo spki, List<Extension> extensions, Signing signing) {
-        var builder = new X509v3CertificateBuilder(issuer, serial, new Time(new ASN1GeneralizedTime(notBefore)),
-                new Time(new ASN1GeneralizedTime(notAfter)), subject, spki);
+        var builder = new X509v3CertificateBuilder(issuer, serial, time("not_before", notBefore), time("not_after", notAfter),
+                subject, spki);
         try {
             for (Extension e : extensions) {
                 builder.addExtension(e);
@@ -145,6 +149,20 @@ final class CaliptraX509 {
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("the TBS is not a DER value: " + e.getMessage(), e);
         }
+    }
+
+    private static Time time(String field, String generalizedTime) {
+        try {
+            return new Time(new ASN1GeneralizedTime(generalizedTime));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the manifest's " + field + " \"" + printable(generalizedTime)
+                    + "\" is not a GeneralizedTime such as 20230101000000Z", e);
+        }
+    }
+
+    private static String printable(String s) {
+        return s.chars().map(c -> c >= 0x20 && c < 0x7F ? c : '?').collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                StringBuilder::append).toString();
     }
 
     /** Who signs: an algorithm and a function of the to-be-signed bytes. */

@@ -189,10 +189,6 @@ public final class DiceIdentity {
         return ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
     }
 
-    byte[] fieldEntropy() {
-        return fieldEntropy.clone();
-    }
-
     private static byte[] ones(int length) {
         byte[] b = new byte[length];
         Arrays.fill(b, (byte) 0xFF);

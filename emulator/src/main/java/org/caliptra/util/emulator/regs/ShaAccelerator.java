@@ -28,8 +28,11 @@ import static org.caliptra.util.protocol.regs.ShaAccRegs.USER;
  * The 1.x SHA-512 accelerator (spec/device.md §1.6): a lock the SoC takes by reading it, a message
  * streamed through DATAIN (four bytes per word, most significant first) or read from mailbox SRAM,
  * and a digest the runtime's verify commands read. Writes by anyone but the lock holder are
- * ignored, as the hardware ignores them; releasing the lock clears everything but the digest. A
- * stream longer than the mailbox is cut there (the hardware's DLEN cannot name more).
+ * ignored, as the hardware ignores them; releasing the lock clears everything but the digest. The
+ * digest becomes valid only once the engine has all DLEN bytes: EXECUTE before the stream holds
+ * them, or a mailbox range past the SRAM, leaves STATUS.valid clear, as the hardware never
+ * finishes. Bytes streamed beyond DLEN are not hashed; the stream holds at most the mailbox's size
+ * (the most DLEN can name).
  */
 public final class ShaAccelerator {
     private final CoreMailbox mailbox;
@@ -132,13 +135,18 @@ public final class ShaAccelerator {
         int kind = mode & 0x3;
         byte[] message;
         if (kind == MODE_MAILBOX_384 || kind == MODE_MAILBOX_512) {
+            if ((long) startAddress + dlen > mailbox.capacity()) {
+                return;
+            }
             message = mailbox.sramBytes(startAddress, dlen);
             if ((mode & MODE_ENDIAN_TOGGLE) != 0) {
                 swapWords(message);
             }
         } else {
-            byte[] streamed = stream.toByteArray();
-            message = Arrays.copyOf(streamed, Math.min(dlen, streamed.length));
+            if (stream.size() < dlen) {
+                return;
+            }
+            message = Arrays.copyOf(stream.toByteArray(), dlen);
         }
         boolean sha512 = kind == MODE_STREAM_512 || kind == MODE_MAILBOX_512;
         digest = Arrays.copyOf(hash(sha512 ? "SHA-512" : "SHA-384", message), 64);

@@ -16,7 +16,9 @@ import org.caliptra.util.protocol.core.CertificateCommands;
 import org.caliptra.util.protocol.core.CertificateCommands.IdevEcc384Info;
 import org.caliptra.util.protocol.core.SizedData;
 
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_GET_FMC_ALIAS_CERT_FAILED;
 import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_GET_IDEVID_CERT_FAILED;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_GET_RT_ALIAS_CERT_FAILED;
 import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_GET_IDEV_ID_UNPROVISIONED;
 
 /**
@@ -61,9 +63,9 @@ final class CertificateHandlers implements CommandTable.CommandFamily {
                 (request, requester) -> SizedData.of(alias().fmcAliasCsr(DiceAlgorithm.ECC384)));
         if (v1) {
             table.add(CertificateCommands.GET_FMC_ALIAS_ECC384_CERT_V1,
-                    (request, requester) -> SizedData.of(alias().fmcAliasCert(DiceAlgorithm.ECC384)));
+                    (request, requester) -> fmcAliasCert(DiceAlgorithm.ECC384));
             table.add(CertificateCommands.GET_RT_ALIAS_ECC384_CERT_V1,
-                    (request, requester) -> SizedData.of(alias().rtAliasCert(DiceAlgorithm.ECC384)));
+                    (request, requester) -> rtAliasCert(DiceAlgorithm.ECC384));
         } else {
             table.add(CertificateCommands.GET_IDEV_MLDSA87_INFO, (request, requester) -> new CertificateCommands.IdevMldsa87Info(
                     firmware.dice().idevid().mldsaKey().orElseThrow().publicKey().bytes()));
@@ -71,13 +73,13 @@ final class CertificateHandlers implements CommandTable.CommandFamily {
             table.add(CertificateCommands.GET_LDEV_MLDSA87_CERT,
                     (request, requester) -> SizedData.of(firmware.dice().ldevidCert(DiceAlgorithm.MLDSA87)));
             table.add(CertificateCommands.GET_FMC_ALIAS_ECC384_CERT_V2,
-                    (request, requester) -> SizedData.of(alias().fmcAliasCert(DiceAlgorithm.ECC384)));
+                    (request, requester) -> fmcAliasCert(DiceAlgorithm.ECC384));
             table.add(CertificateCommands.GET_FMC_ALIAS_MLDSA87_CERT,
-                    (request, requester) -> SizedData.of(alias().fmcAliasCert(DiceAlgorithm.MLDSA87)));
+                    (request, requester) -> fmcAliasCert(DiceAlgorithm.MLDSA87));
             table.add(CertificateCommands.GET_RT_ALIAS_ECC384_CERT_V2,
-                    (request, requester) -> SizedData.of(alias().rtAliasCert(DiceAlgorithm.ECC384)));
+                    (request, requester) -> rtAliasCert(DiceAlgorithm.ECC384));
             table.add(CertificateCommands.GET_RT_ALIAS_MLDSA87_CERT,
-                    (request, requester) -> SizedData.of(alias().rtAliasCert(DiceAlgorithm.MLDSA87)));
+                    (request, requester) -> rtAliasCert(DiceAlgorithm.MLDSA87));
             table.add(CertificateCommands.GET_FMC_ALIAS_MLDSA87_CSR,
                     (request, requester) -> SizedData.of(alias().fmcAliasCsr(DiceAlgorithm.MLDSA87)));
             table.add(CertificateCommands.GET_IDEV_MLDSA87_CERT, (request, requester) -> wrapped(() ->
@@ -111,6 +113,26 @@ final class CertificateHandlers implements CommandTable.CommandFamily {
             return SizedData.of(certificate.get());
         } catch (IllegalArgumentException e) {
             throw CommandFailure.of(RUNTIME_GET_IDEVID_CERT_FAILED, e.getMessage());
+        }
+    }
+
+    /**
+     * The alias certificates take their validity from the manifest; a manifest whose dates are not
+     * GeneralizedTime strings cannot make one, and the runtime says so with its certificate error.
+     */
+    private SizedData fmcAliasCert(DiceAlgorithm algorithm) {
+        try {
+            return SizedData.of(alias().fmcAliasCert(algorithm));
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.of(RUNTIME_GET_FMC_ALIAS_CERT_FAILED, e.getMessage());
+        }
+    }
+
+    private SizedData rtAliasCert(DiceAlgorithm algorithm) {
+        try {
+            return SizedData.of(alias().rtAliasCert(algorithm));
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.of(RUNTIME_GET_RT_ALIAS_CERT_FAILED, e.getMessage());
         }
     }
 

@@ -123,6 +123,40 @@ class RuntimeServicesTest {
     }
 
     @Test
+    void theShaAcceleratorIsValidOnlyWithAllItsBytesAndOnlyForTheLockHolder() {
+        int base = ShaAccRegs.BASE;
+        try (var d = TestFirmware.bootedDevice(TestFirmware.bundle())) {
+            assertEquals(0, d.read32(base + ShaAccRegs.LOCK));
+            d.write32(base + ShaAccRegs.MODE, ShaAccRegs.MODE_STREAM_384);
+            d.write32(base + ShaAccRegs.DLEN, 8);
+            d.write32(base + ShaAccRegs.DATAIN, 0x0102_0304);
+            d.write32(base + ShaAccRegs.EXECUTE, 1);
+            assertEquals(ShaAccRegs.STATUS_SOC_HAS_LOCK, d.read32(base + ShaAccRegs.STATUS), "4 of 8 bytes: not valid");
+            d.write32(base + ShaAccRegs.DATAIN, 0x0506_0708);
+            d.write32(base + ShaAccRegs.EXECUTE, 1);
+            assertEquals(ShaAccRegs.STATUS_VALID | ShaAccRegs.STATUS_SOC_HAS_LOCK, d.read32(base + ShaAccRegs.STATUS));
+            assertEquals(Sha384.of(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}).toByteArray()[0] & 0xFF,
+                    d.read32(base + ShaAccRegs.DIGEST) >>> 24, "the digest's first byte, most significant first");
+            var other = d.asUser(2);
+            assertEquals(1, other.read32(base + ShaAccRegs.LOCK), "held by requester 1");
+            other.write32(base + ShaAccRegs.LOCK, 1);
+            assertEquals(ShaAccRegs.STATUS_VALID | ShaAccRegs.STATUS_SOC_HAS_LOCK, d.read32(base + ShaAccRegs.STATUS),
+                    "another requester cannot release it");
+            // Mailbox mode: the range must lie in the SRAM.
+            d.write32(base + ShaAccRegs.MODE, ShaAccRegs.MODE_MAILBOX_384);
+            d.write32(base + ShaAccRegs.START_ADDRESS, 128 * 1024 - 4);
+            d.write32(base + ShaAccRegs.DLEN, 8);
+            d.write32(base + ShaAccRegs.LOCK, 1);
+            assertEquals(0, d.read32(base + ShaAccRegs.LOCK), "released, taken again");
+            d.write32(base + ShaAccRegs.MODE, ShaAccRegs.MODE_MAILBOX_384);
+            d.write32(base + ShaAccRegs.START_ADDRESS, 128 * 1024 - 4);
+            d.write32(base + ShaAccRegs.DLEN, 8);
+            d.write32(base + ShaAccRegs.EXECUTE, 1);
+            assertEquals(ShaAccRegs.STATUS_SOC_HAS_LOCK, d.read32(base + ShaAccRegs.STATUS), "past the SRAM: never valid");
+        }
+    }
+
+    @Test
     void caliptra12VerifiesLmsAndNamesEveryRefusal() {
         try (var d = TestFirmware.bootedDevice(TestFirmware.bundle())) {
             byte[] digest = shaAccStream(d, "firmware to check".getBytes());
