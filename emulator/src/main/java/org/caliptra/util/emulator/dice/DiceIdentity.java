@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.function.Supplier;
 import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.Octets;
+import org.caliptra.util.protocol.core.IdevIdCsrEnvelope;
 import org.caliptra.util.soc.fuses.FuseSet;
 
 /**
@@ -102,22 +103,11 @@ public final class DiceIdentity {
         if (generation == Generation.V1) {
             return idevidCsr(DiceAlgorithm.ECC384);
         }
-        byte[] ecc = idevidCsr(DiceAlgorithm.ECC384);
-        byte[] mldsa = idevidCsr(DiceAlgorithm.MLDSA87);
-        var envelope = java.nio.ByteBuffer.allocate(ENVELOPE_SIZE).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        envelope.putInt(0, ENVELOPE_MARKER).putInt(4, ENVELOPE_SIZE);
-        envelope.putInt(8, ecc.length).put(12, ecc);
-        envelope.putInt(12 + ECC_CSR_MAX, mldsa.length).put(16 + ECC_CSR_MAX, mldsa);
-        byte[] bytes = envelope.array();
-        byte[] mac = DiceCrypto.hmac512(csrHmacKey, Arrays.copyOf(bytes, MAC_OFFSET));
-        System.arraycopy(mac, 0, bytes, MAC_OFFSET, mac.length);
-        return bytes;
+        var unsigned = new IdevIdCsrEnvelope(Octets.of(idevidCsr(DiceAlgorithm.ECC384)),
+                Octets.of(idevidCsr(DiceAlgorithm.MLDSA87)), Octets.zeros(0));
+        byte[] mac = DiceCrypto.hmac512(csrHmacKey, unsigned.macInput());
+        return new IdevIdCsrEnvelope(unsigned.eccCsr(), unsigned.mldsaCsr(), Octets.of(mac)).encode();
     }
-
-    static final int ENVELOPE_MARKER = 0x0043_5352;
-    static final int ENVELOPE_SIZE = 8784;
-    static final int ECC_CSR_MAX = 512;
-    static final int MAC_OFFSET = 8720;
 
     /** The IDevID CSR (PKCS#10 DER) for {@code algorithm}; ML-DSA only on 2.x. */
     public byte[] idevidCsr(DiceAlgorithm algorithm) {

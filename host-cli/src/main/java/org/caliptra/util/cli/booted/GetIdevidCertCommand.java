@@ -74,6 +74,10 @@ public final class GetIdevidCertCommand implements Callable<Integer> {
             byte[] tbs = DiceCertificates.idevidTbs(booted.generation(), new EccPublicKey(info.idevPubX(), info.idevPubY()),
                     X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()), ueid(ldev), authorityKeyId(ldev),
                     subjectKeyId(ca));
+            if (tbs.length > IdevEcc384CertRequest.MAX_TBS) {
+                throw new UsageException(caCert + ": with this issuer name the IDevID TBS is " + tbs.length
+                        + " bytes; GET_IDEV_ECC384_CERT takes at most " + IdevEcc384CertRequest.MAX_TBS);
+            }
             var signature = key.signer().signDigest(Sha384.digest(tbs));
             der = booted.call(CertificateCommands.getIdevEcc384Cert(booted.generation()),
                     new IdevEcc384CertRequest(signature.r(), signature.s(), org.caliptra.util.protocol.Octets.of(tbs)))

@@ -1,17 +1,14 @@
 package org.caliptra.util.cli.booted;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.caliptra.util.cli.ExitCodes;
 import org.caliptra.util.cli.UsageException;
 import org.caliptra.util.image.io.AtomicFiles;
 import org.caliptra.util.protocol.Generation;
-import org.caliptra.util.protocol.ProtocolException;
 import org.caliptra.util.protocol.codec.NoFields;
 import org.caliptra.util.protocol.core.CertificateCommands;
+import org.caliptra.util.protocol.core.IdevIdCsrEnvelope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,14 +25,6 @@ import picocli.CommandLine.Spec;
                     + "which fails with RUNTIME_GET_IDEV_ID_UNPROVISIONED (0x000E0051) unless the ROM made a CSR at cold boot.",
             "Exit code 0 on success, 1 if the device did not boot or failed the command, 2 for bad input."})
 public final class GetIdevidCsrCommand implements Callable<Integer> {
-    /** InitDevIdCsrEnvelope (2.x): ECC CSR length at 8 and CSR at 12, ML-DSA CSR length at 524 and CSR at 528. */
-    static final int ENVELOPE_ECC_LEN = 8;
-    static final int ENVELOPE_ECC_CSR = 12;
-    static final int ENVELOPE_ECC_MAX = 512;
-    static final int ENVELOPE_MLDSA_LEN = 524;
-    static final int ENVELOPE_MLDSA_CSR = 528;
-    static final int ENVELOPE_MLDSA_MAX = 8192;
-
     @Mixin
     BootedDeviceOptions device;
 
@@ -99,18 +88,7 @@ public final class GetIdevidCsrCommand implements Callable<Integer> {
 
     /** One CSR of a 2.x envelope, its length checked against its slot. */
     static byte[] fromEnvelope(byte[] envelope, boolean mldsa) {
-        int lengthAt = mldsa ? ENVELOPE_MLDSA_LEN : ENVELOPE_ECC_LEN;
-        int csrAt = mldsa ? ENVELOPE_MLDSA_CSR : ENVELOPE_ECC_CSR;
-        int max = mldsa ? ENVELOPE_MLDSA_MAX : ENVELOPE_ECC_MAX;
-        if (envelope.length < csrAt + max) {
-            throw new ProtocolException("IDevID CSR envelope: " + envelope.length + " bytes, too short for the "
-                    + (mldsa ? "ML-DSA" : "ECC") + " CSR slot at " + csrAt);
-        }
-        int length = ByteBuffer.wrap(envelope).order(ByteOrder.LITTLE_ENDIAN).getInt(lengthAt);
-        if (length <= 0 || length > max) {
-            throw new ProtocolException("IDevID CSR envelope: the " + (mldsa ? "ML-DSA" : "ECC") + " CSR length at offset "
-                    + lengthAt + " is " + Integer.toUnsignedString(length) + ", its slot holds 1.." + max);
-        }
-        return Arrays.copyOfRange(envelope, csrAt, csrAt + length);
+        var decoded = IdevIdCsrEnvelope.decode(envelope);
+        return (mldsa ? decoded.mldsaCsr() : decoded.eccCsr()).toByteArray();
     }
 }

@@ -15,7 +15,9 @@ final class HexOption {
             digits = digits.substring(2);
         }
         for (int i = 0; i < digits.length(); i++) {
-            if (Character.digit(digits.charAt(i), 16) < 0) {
+            char c = digits.charAt(i);
+            // ASCII only: Character.digit also accepts other scripts' digits, which HexFormat refuses.
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
                 // The position, not the character: the value may hold anything, a line break included.
                 throw new UsageException(option + ": character " + (i + 1) + " is not a hex digit; " + what + " is "
                         + size + " bytes (" + 2 * size + " hex digits)");

@@ -85,11 +85,23 @@ public record DeviceFile(Optional<String> profile, Fuses fuses, Optional<Boolean
         });
         var romVersion = toml.table(root, "versions", "the top level").flatMap(t -> {
             // The FMC's and runtime's versions are the loaded manifest's: nothing a device file sets.
+            for (String moved : List.of("fmc", "runtime")) {
+                if (t.contains(moved)) {
+                    throw toml.error("[versions]", moved, "is no longer a device setting: CPTRA_FW_REV_ID reports the "
+                            + "loaded manifest's FMC and runtime versions, as the ROM writes them; remove the key");
+                }
+            }
             toml.rejectUnknownKeys(t, "[versions]", VERSIONS);
             return Optional.ofNullable(u16(toml, t, "rom"));
         });
         var secrets = toml.table(root, "secrets", "the top level").map(t -> {
             toml.rejectUnknownKeys(t, "[secrets]", SECRETS);
+            if (!debug.orElse(false) && !t.isEmpty() && !(t.keySet().size() == 1 && t.contains("csr_hmac_key"))) {
+                // The DOE of a debug-unlocked part sees all-ones in place of the key and both fuses.
+                throw toml.error("[secrets]", t.keySet().stream().filter(k -> !k.equals("csr_hmac_key")).sorted().findFirst()
+                        .orElseThrow(), "has no effect on a debug-unlocked part, whose DOE sees all-ones instead; set "
+                        + "debug_locked = true");
+            }
             return new Secrets(secret(toml, t, "uds_seed"), secret(toml, t, "field_entropy"), secret(toml, t, "obfuscation_key"),
                     secret(toml, t, "csr_hmac_key"));
         });
@@ -134,7 +146,7 @@ public record DeviceFile(Optional<String> profile, Fuses fuses, Optional<Boolean
 
     /** A secret's hex digits; the value itself never appears in an error. */
     private static Optional<Octets> secret(TomlFile toml, TomlTable t, String key) {
-        return toml.string(t, key, "[secrets]").map(hex -> {
+        return toml.secretString(t, key, "[secrets]").map(hex -> {
             String digits = hex.replace(" ", "").replace(":", "");
             if (!digits.matches("([0-9a-fA-F]{2})+")) {
                 throw toml.error("[secrets]", key, "is not hex digits");

@@ -212,6 +212,17 @@ public final class TomlFile {
         throw error(where, key, "must be " + expected + ", found " + describe(v));
     }
 
+    /** A string whose value is a secret: a value of another type is refused without being shown. */
+    public Optional<String> secretString(TomlTable t, String key, String where) {
+        if (!t.contains(key)) {
+            return Optional.empty();
+        }
+        if (t.get(key) instanceof String s) {
+            return Optional.of(s);
+        }
+        throw error(where, key, "must be a string of hex digits (the value is a secret and is not shown)");
+    }
+
     public Optional<Long> integer(TomlTable t, String key, String where) {
         return typed(t, key, where, Long.class, "an integer");
     }

@@ -88,9 +88,17 @@ class BadInputsTest {
             {"[identity]\nvendor_id = 4294967295\n", ":2: key 'vendor_id' in [identity] must fit in 16 bits, found 4294967295"},
             {"[versions]\nrom = 0x10000\n", ":2: key 'rom' in [versions] must fit in 16 bits, found 65536"},
             // a secret's value never appears in the message
-            {"[secrets]\nuds_seed = \"c0ffee zz\"\n", ":2: key 'uds_seed' in [secrets] is not hex digits"},
-            {"[secrets]\nobfuscation_key = \"00112233\"\n", ":2: key 'obfuscation_key' in [secrets] is 4 bytes, expected 32"},
-            {"[secrets]\nuds_seed = \"" + "00".repeat(64) + "\"\n", ": [secrets] uds_seed is 64 bytes; a Caliptra 1.x part's is 48"},
+            {"debug_locked = true\n[secrets]\nuds_seed = \"c0ffee zz\"\n", ":3: key 'uds_seed' in [secrets] is not hex digits"},
+            {"debug_locked = true\n[secrets]\nobfuscation_key = \"00112233\"\n",
+                ":3: key 'obfuscation_key' in [secrets] is 4 bytes, expected 32"},
+            {"debug_locked = true\n[secrets]\nobfuscation_key = 0x0123456789\n",
+                ":3: key 'obfuscation_key' in [secrets] must be a string of hex digits (the value is a secret and is not shown)"},
+            {"debug_locked = true\n[secrets]\nuds_seed = \"" + "00".repeat(64) + "\"\n",
+                ": [secrets] uds_seed is 64 bytes; a Caliptra 1.x part's is 48"},
+            {"[secrets]\nfield_entropy = \"" + "00".repeat(32) + "\"\n", ":2: key 'field_entropy' in [secrets] has no effect on a "
+                + "debug-unlocked part, whose DOE sees all-ones instead; set debug_locked = true"},
+            {"[versions]\nfmc = 1\n", ":2: key 'fmc' in [versions] is no longer a device setting: CPTRA_FW_REV_ID reports the "
+                + "loaded manifest's FMC and runtime versions, as the ROM writes them; remove the key"},
         };
         for (String[] c : cases) {
             Path device = Files.writeString(dir.resolve("device.toml"), c[0]);

@@ -1,5 +1,8 @@
 package org.caliptra.util.protocol.fuzz;
 
+import org.caliptra.util.protocol.Octets;
+import org.caliptra.util.protocol.core.IdevIdCsrEnvelope;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +39,8 @@ class FuzzSeedWriter {
         write("mailbox/MailboxFrameFuzzTestInputs/open/response-header-only.bin",
                 concat(new byte[] {1}, MailboxFrame.sealResponse(MailboxFrame.FIPS_NOT_APPROVED_USER_SUPPLIED_DIGEST, new byte[0])));
         write("mailbox/MailboxFrameFuzzTestInputs/open/response-too-short.bin", new byte[] {1, 0, 0, 0});
+        write("core/IdevIdCsrEnvelopeFuzzTestInputs/decode/envelope-small-csrs.bin", new IdevIdCsrEnvelope(
+                Octets.fromHex("3081aa".repeat(10)), Octets.fromHex("3082".repeat(300)), Octets.fromHex("ab".repeat(64))).encode());
     }
 
     /** The smallest message the codec decodes, as the codec itself encodes it; zeros if none of the patterns decodes. */
