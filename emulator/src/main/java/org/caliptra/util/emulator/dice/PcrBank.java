@@ -28,6 +28,11 @@ public final class PcrBank {
         pcrs[index] = Digests.sha384(pcrs[index], data);
     }
 
+    /** A stashed measurement (STASH_MEASUREMENT, AUTHORIZE_AND_STASH, the ROM's stash): PCR31. */
+    public void stash(byte[] measurement) {
+        extend(STASH_MEASUREMENT, measurement);
+    }
+
     public void erase(int index) {
         Arrays.fill(pcrs[index], (byte) 0);
     }

@@ -81,8 +81,8 @@ public final class CaliptraFirmware {
     }
 
     /** The 1.x SHA accelerator whose digest the verify commands read; empty on 2.x. */
-    public java.util.Optional<ShaAccelerator> shaAccelerator() {
-        return java.util.Optional.ofNullable(shaAcc);
+    public Optional<ShaAccelerator> shaAccelerator() {
+        return Optional.ofNullable(shaAcc);
     }
 
     private BootRom rom() {

@@ -1,5 +1,10 @@
 package org.caliptra.util.emulator.rom;
 
+import org.caliptra.util.emulator.dice.DiceAlgorithm;
+import org.caliptra.util.protocol.Generation;
+import org.caliptra.util.protocol.core.CertificateCommands;
+import org.caliptra.util.protocol.core.SizedData;
+
 import org.caliptra.util.emulator.firmware.CaliptraFirmware;
 import org.caliptra.util.emulator.firmware.CommandFailure;
 import org.caliptra.util.emulator.firmware.CommandTable;
@@ -48,14 +53,14 @@ final class RomCommands implements CommandTable.CommandFamily {
             return NoFields.INSTANCE;
         });
         table.add(SelfTestCommands.SHUTDOWN, (request, requester) -> NoFields.INSTANCE);
-        if (firmware.generation() == org.caliptra.util.protocol.Generation.V2) {
+        if (firmware.generation() == Generation.V2) {
             // The 2.x ROM hands out the LDevID certificates it has made, before any firmware.
-            table.add(org.caliptra.util.protocol.core.CertificateCommands.GET_LDEV_ECC384_CERT_V2, (request, requester) ->
-                    org.caliptra.util.protocol.core.SizedData.of(
-                            firmware.dice().ldevidCert(org.caliptra.util.emulator.dice.DiceAlgorithm.ECC384)));
-            table.add(org.caliptra.util.protocol.core.CertificateCommands.GET_LDEV_MLDSA87_CERT, (request, requester) ->
-                    org.caliptra.util.protocol.core.SizedData.of(
-                            firmware.dice().ldevidCert(org.caliptra.util.emulator.dice.DiceAlgorithm.MLDSA87)));
+            table.add(CertificateCommands.GET_LDEV_ECC384_CERT_V2, (request, requester) ->
+                    SizedData.of(
+                            firmware.dice().ldevidCert(DiceAlgorithm.ECC384)));
+            table.add(CertificateCommands.GET_LDEV_MLDSA87_CERT, (request, requester) ->
+                    SizedData.of(
+                            firmware.dice().ldevidCert(DiceAlgorithm.MLDSA87)));
         }
         table.add(MeasurementCommands.STASH_MEASUREMENT, (request, requester) -> {
             if (stashed == MAX_STASHED_MEASUREMENTS) {
@@ -64,7 +69,7 @@ final class RomCommands implements CommandTable.CommandFamily {
                         "more than " + MAX_STASHED_MEASUREMENTS + " measurements");
             }
             stashed++;
-            firmware.pcrs().extend(org.caliptra.util.emulator.dice.PcrBank.STASH_MEASUREMENT, request.measurement().toByteArray());
+            firmware.pcrs().stash(request.measurement().toByteArray());
             return new MeasurementCommands.StashMeasurementResponse(0);
         });
     }

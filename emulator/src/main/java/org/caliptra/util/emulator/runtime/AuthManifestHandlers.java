@@ -1,6 +1,5 @@
 package org.caliptra.util.emulator.runtime;
 
-import org.caliptra.util.emulator.dice.PcrBank;
 import org.caliptra.util.protocol.core.AuthResult;
 
 import org.caliptra.util.emulator.firmware.CaliptraFirmware;
@@ -78,7 +77,7 @@ final class AuthManifestHandlers implements CommandTable.CommandFamily {
         AuthResult result = current().authorize(request.fwId(), request.measurement());
         if (result.authorized() && !request.skipStash()) {
             // The stash is STASH_MEASUREMENT's: the measurement goes into PCR31.
-            firmware.pcrs().extend(PcrBank.STASH_MEASUREMENT, request.measurement().toByteArray());
+            firmware.pcrs().stash(request.measurement().toByteArray());
         }
         return AuthorizeAndStashResponse.of(result);
     }

@@ -41,7 +41,7 @@ final class MeasurementHandlers implements CommandTable.CommandFamily {
     public void register(CommandTable.Builder table) {
         // The reference parses these with ref_from_bytes and answers a wrong size with INSUFFICIENT_MEMORY.
         table.add(MeasurementCommands.STASH_MEASUREMENT, RUNTIME_INSUFFICIENT_MEMORY, (request, requester) -> {
-            firmware.pcrs().extend(PcrBank.STASH_MEASUREMENT, request.measurement().toByteArray());
+            firmware.pcrs().stash(request.measurement().toByteArray());
             return new StashMeasurementResponse(0);
         });
         table.add(MeasurementCommands.EXTEND_PCR, RUNTIME_INSUFFICIENT_MEMORY, (request, requester) -> {

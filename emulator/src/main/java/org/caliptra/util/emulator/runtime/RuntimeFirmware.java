@@ -40,7 +40,6 @@ public final class RuntimeFirmware {
                 .addAll(new MeasurementHandlers(firmware))
                 .addAll(new CertificateHandlers(firmware))
                 .addAll(new SignatureVerifyHandlers(firmware))
-
                 .addAll(authManifest)
                 .build();
     }
