@@ -268,7 +268,12 @@ public final class CaliptraFirmware {
 
     /** DATA_READY with a checksummed response: header (FIPS approved) then {@code fields}. */
     public void respond(byte[] fields) {
-        mailbox.respond(MailboxStatus.DATA_READY, MailboxFrame.sealResponse(MailboxFrame.FIPS_APPROVED, fields));
+        respond(MailboxFrame.FIPS_APPROVED, fields);
+    }
+
+    /** DATA_READY with a checksummed response whose header carries {@code fipsStatus}. */
+    public void respond(int fipsStatus, byte[] fields) {
+        mailbox.respond(MailboxStatus.DATA_READY, MailboxFrame.sealResponse(fipsStatus, fields));
     }
 
     /** CMD_COMPLETE, no data. */

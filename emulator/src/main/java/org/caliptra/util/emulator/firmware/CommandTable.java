@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.caliptra.util.protocol.ProtocolException;
 import org.caliptra.util.protocol.codec.CommandCodec;
 import org.caliptra.util.protocol.error.CaliptraError;
+import org.caliptra.util.protocol.mailbox.MailboxFrame;
 
 /**
  * A firmware's dispatch table: command code → the command's {@code protocol} codec and its handler.
@@ -18,8 +19,11 @@ public final class CommandTable {
      *
      * @param malformed the error a request its codec refuses earns: the firmware's parser decides,
      *     and the reference runtime's differ from command to command
+     * @param fipsStatus the response header's fips_status: approved, or (2.x verify of a digest the
+     *     caller supplied) not approved
      */
-    public record Route<Q, R>(CommandCodec<Q, R> codec, CommandHandler<Q, R> handler, CaliptraError malformed) {
+    public record Route<Q, R>(CommandCodec<Q, R> codec, CommandHandler<Q, R> handler, CaliptraError malformed,
+            int fipsStatus) {
         /** Whether {@code length} bytes of request fields can be this command's request. */
         public boolean acceptsLength(int length) {
             return length >= codec.request().minSize() && length <= codec.request().maxSize();
@@ -64,10 +68,23 @@ public final class CommandTable {
 
         /** A command whose malformed requests fail with {@code malformed} rather than RUNTIME_MAILBOX_INVALID_PARAMS. */
         public <Q, R> Builder add(CommandCodec<Q, R> codec, CaliptraError malformed, CommandHandler<Q, R> handler) {
-            if (routes.putIfAbsent(codec.code(), new Route<>(codec, handler, malformed)) != null) {
+            if (routes.putIfAbsent(codec.code(), new Route<>(codec, handler, malformed, MailboxFrame.FIPS_APPROVED)) != null) {
                 throw new IllegalArgumentException(codec.command().describe() + " is in the table twice");
             }
             return this;
+        }
+
+        /**
+         * Marks {@code codec}'s command as answering "not FIPS approved: user-supplied digest"
+         * (fips_status 0x55535244), as 2.x's ECDSA and LMS verify of a caller's digest do.
+         */
+        public Builder userSuppliedDigest(CommandCodec<?, ?> codec) {
+            routes.computeIfPresent(codec.code(), (code, r) -> withStatus(r, MailboxFrame.FIPS_NOT_APPROVED_USER_SUPPLIED_DIGEST));
+            return this;
+        }
+
+        private static <Q, R> Route<Q, R> withStatus(Route<Q, R> r, int fipsStatus) {
+            return new Route<>(r.codec(), r.handler(), r.malformed(), fipsStatus);
         }
 
         /** A family's entries. */

@@ -179,7 +179,7 @@ public final class BootRom {
                 throw CommandFailure.fatal(FW_PROC_MAILBOX_INVALID_CHECKSUM, "request checksum mismatch");
             }
             byte[] fields = Arrays.copyOfRange(frame, MailboxFrame.REQUEST_HEADER, frame.length);
-            firmware.respond(route.serve(fields, new Requester(request.user())));
+            firmware.respond(route.fipsStatus(), route.serve(fields, new Requester(request.user())));
             if (request.command() == CaliptraCommand.SHUTDOWN.code()) {
                 firmware.halt(RUNTIME_SHUTDOWN.code()); // the response is out; the ROM zeroizes and stops
             }

@@ -15,6 +15,7 @@ import org.caliptra.util.protocol.core.InfoCommands.Capabilities;
 import org.caliptra.util.protocol.core.MeasurementCommands;
 import org.caliptra.util.protocol.core.SelfTestCommands;
 
+import static org.caliptra.util.protocol.error.CaliptraError.FW_PROC_MAILBOX_GET_IDEV_CSR_UNPROVISIONED_CSR;
 import static org.caliptra.util.protocol.error.CaliptraError.FW_PROC_MAILBOX_STASH_MEASUREMENT_MAX_LIMIT;
 
 /**
@@ -32,6 +33,15 @@ final class RomCommands implements CommandTable.CommandFamily {
 
     RomCommands(CaliptraFirmware firmware) {
         this.firmware = firmware;
+    }
+
+    /** The CSR the ROM made this cold boot; without one, FW_PROC_MAILBOX_GET_IDEV_CSR_UNPROVISIONED_CSR (fatal, as every ROM error). */
+    private SizedData idevidCsr(DiceAlgorithm algorithm) {
+        if (!firmware.csrGenerated()) {
+            throw CommandFailure.fatal(FW_PROC_MAILBOX_GET_IDEV_CSR_UNPROVISIONED_CSR,
+                    "the ROM made no IDevID CSR this cold boot (manufacturing lifecycle and DBG_MANUF_SERVICE_REG[0] set)");
+        }
+        return SizedData.of(firmware.dice().idevidCsr(algorithm));
     }
 
     @Override
@@ -54,6 +64,9 @@ final class RomCommands implements CommandTable.CommandFamily {
         });
         table.add(SelfTestCommands.SHUTDOWN, (request, requester) -> NoFields.INSTANCE);
         if (firmware.generation() == Generation.V2) {
+            table.addAll(org.caliptra.util.emulator.runtime.SignatureVerifyHandlers.rom(firmware));
+            table.add(CertificateCommands.GET_IDEV_ECC384_CSR_V2, (request, requester) -> idevidCsr(DiceAlgorithm.ECC384));
+            table.add(CertificateCommands.GET_IDEV_MLDSA87_CSR, (request, requester) -> idevidCsr(DiceAlgorithm.MLDSA87));
             // The 2.x ROM hands out the LDevID certificates it has made, before any firmware.
             table.add(CertificateCommands.GET_LDEV_ECC384_CERT_V2, (request, requester) ->
                     SizedData.of(

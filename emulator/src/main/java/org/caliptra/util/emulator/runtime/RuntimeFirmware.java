@@ -7,6 +7,7 @@ import org.caliptra.util.emulator.firmware.Requester;
 import org.caliptra.util.emulator.firmware.RuntimeRules;
 import org.caliptra.util.emulator.mailbox.CoreMailbox;
 import org.caliptra.util.protocol.core.CaliptraCommand;
+import org.caliptra.util.protocol.mailbox.MailboxFrame;
 import org.caliptra.util.protocol.regs.MboxCsr;
 import org.caliptra.util.protocol.regs.SocIfcRegs;
 
@@ -103,7 +104,7 @@ public final class RuntimeFirmware {
                         String.format("%s needs PL0; requester 0x%08X", route.codec().name(), request.user()));
             }
         });
-        firmware.respond(response);
+        firmware.respond(commands.route(command).map(CommandTable.Route::fipsStatus).orElse(MailboxFrame.FIPS_APPROVED), response);
         if (command == CaliptraCommand.SHUTDOWN.code()) {
             firmware.halt(RUNTIME_SHUTDOWN.code()); // the response is out; the runtime zeroizes and stops
         }

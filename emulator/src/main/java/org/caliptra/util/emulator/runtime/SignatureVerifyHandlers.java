@@ -24,6 +24,8 @@ import org.caliptra.util.protocol.core.SignatureVerifyCommands.LmsVerifyRequest;
 import static org.caliptra.util.protocol.error.CaliptraError.DRIVER_ECC384_SCALAR_RANGE_CHECK_FAILED;
 import static org.caliptra.util.protocol.error.CaliptraError.DRIVER_LMS_INVALID_Q_VALUE;
 import static org.caliptra.util.protocol.error.CaliptraError.DRIVER_LMS_SIGNATURE_LMOTS_DOESNT_MATCH_PUBKEY_LMOTS;
+import static org.caliptra.util.protocol.error.CaliptraError.ROM_ECDSA_VERIFY_FAILED;
+import static org.caliptra.util.protocol.error.CaliptraError.ROM_MLDSA_VERIFY_FAILED;
 import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_ECDSA_VERIFY_FAILED;
 import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_INSUFFICIENT_MEMORY;
 import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_LMS_VERIFY_FAILED;
@@ -39,17 +41,39 @@ import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_MLDSA_VERIF
  * tree or an OTS type that differs from the key's. A request of the wrong size fails with
  * RUNTIME_INSUFFICIENT_MEMORY, as the reference's parser answers.
  */
-final class SignatureVerifyHandlers implements CommandTable.CommandFamily {
+public final class SignatureVerifyHandlers implements CommandTable.CommandFamily {
     private static final int LMS_LEAVES = 1 << 15;
 
     private final CaliptraFirmware firmware;
+    private final boolean rom;
 
     SignatureVerifyHandlers(CaliptraFirmware firmware) {
+        this(firmware, false);
+    }
+
+    private SignatureVerifyHandlers(CaliptraFirmware firmware, boolean rom) {
         this.firmware = firmware;
+        this.rom = rom;
+    }
+
+    /**
+     * The 2.x ROM's verify services before firmware: ECDSA384 and ML-DSA-87 signature verify, the
+     * same checks (caliptra-sw common/src/verify.rs) with the ROM's names for a signature that
+     * does not verify.
+     */
+    public static CommandTable.CommandFamily rom(CaliptraFirmware firmware) {
+        return new SignatureVerifyHandlers(firmware, true);
     }
 
     @Override
     public void register(CommandTable.Builder table) {
+        if (rom) {
+            table.add(SignatureVerifyCommands.ECDSA384_SIGNATURE_VERIFY, RUNTIME_INSUFFICIENT_MEMORY,
+                    (request, requester) -> ecdsa(request.keyAndSignature(), request.hash().toByteArray()));
+            table.userSuppliedDigest(SignatureVerifyCommands.ECDSA384_SIGNATURE_VERIFY);
+            table.add(SignatureVerifyCommands.MLDSA87_SIGNATURE_VERIFY, (request, requester) -> mldsa(request));
+            return;
+        }
         if (firmware.generation() == Generation.V1) {
             table.add(SignatureVerifyCommands.ECDSA384_VERIFY, RUNTIME_INSUFFICIENT_MEMORY, (request, requester) -> ecdsa(request, accDigest()));
             table.add(SignatureVerifyCommands.LMS_VERIFY, RUNTIME_INSUFFICIENT_MEMORY, (request, requester) -> lms(request, accDigest()));
@@ -58,15 +82,21 @@ final class SignatureVerifyHandlers implements CommandTable.CommandFamily {
                     (request, requester) -> ecdsa(request.keyAndSignature(), request.hash().toByteArray()));
             table.add(SignatureVerifyCommands.LMS_SIGNATURE_VERIFY, RUNTIME_INSUFFICIENT_MEMORY,
                     (request, requester) -> lms(request.keyAndSignature(), request.hash().toByteArray()));
-            table.add(SignatureVerifyCommands.MLDSA87_SIGNATURE_VERIFY, (request, requester) -> {
-                var check = SignatureChecks.mldsa(request.pubKey(), request.message().toByteArray(),
-                        Octets.of(Arrays.copyOf(request.signature().toByteArray(), 4628)));
-                if (check != Lms.Check.VALID) {
-                    throw CommandFailure.of(RUNTIME_MLDSA_VERIFY_FAILED, "the ML-DSA-87 signature does not verify");
-                }
-                return NoFields.INSTANCE;
-            });
+            // The caller supplied the digest: the runtime says the result is not FIPS approved.
+            table.userSuppliedDigest(SignatureVerifyCommands.ECDSA384_SIGNATURE_VERIFY);
+            table.userSuppliedDigest(SignatureVerifyCommands.LMS_SIGNATURE_VERIFY);
+            table.add(SignatureVerifyCommands.MLDSA87_SIGNATURE_VERIFY, (request, requester) -> mldsa(request));
         }
+    }
+
+    private NoFields mldsa(SignatureVerifyCommands.Mldsa87SignatureVerifyRequest request) {
+        var check = SignatureChecks.mldsa(request.pubKey(), request.message().toByteArray(),
+                Octets.of(Arrays.copyOf(request.signature().toByteArray(), 4628)));
+        if (check != Lms.Check.VALID) {
+            throw CommandFailure.of(rom ? ROM_MLDSA_VERIFY_FAILED : RUNTIME_MLDSA_VERIFY_FAILED,
+                    "the ML-DSA-87 signature does not verify");
+        }
+        return NoFields.INSTANCE;
     }
 
     /** The first 48 bytes of the SHA accelerator's digest registers. */
@@ -84,7 +114,7 @@ final class SignatureVerifyHandlers implements CommandTable.CommandFamily {
                 new BigInteger(1, request.signatureS().toByteArray()));
         var check = SignatureChecks.ecdsa(new EccPublicKey(request.pubKeyX(), request.pubKeyY()), digest, signature);
         if (check != Lms.Check.VALID) {
-            throw CommandFailure.of(RUNTIME_ECDSA_VERIFY_FAILED, check == Lms.Check.MALFORMED
+            throw CommandFailure.of(rom ? ROM_ECDSA_VERIFY_FAILED : RUNTIME_ECDSA_VERIFY_FAILED, check == Lms.Check.MALFORMED
                     ? "the public key is not a point on P-384" : "the ECDSA signature does not verify");
         }
         return NoFields.INSTANCE;

@@ -67,6 +67,11 @@ class RuntimeServicesTest {
                 .fields();
     }
 
+    private static int fipsStatus(MailboxPort port, int command, byte[] request) {
+        var reply = send(port, command, request);
+        return MailboxFrame.openResponse(assertInstanceOf(MailboxReply.Data.class, reply).bytes(), "response").fipsStatus();
+    }
+
     /** The SoC streams {@code message} through the 1.x SHA accelerator (SHA-384) and reads the digest back. */
     private static byte[] shaAccStream(CaliptraDevice d, byte[] message) {
         int base = ShaAccRegs.BASE;
@@ -200,6 +205,8 @@ class RuntimeServicesTest {
             byte[] digest = Sha384.of("a SoC image".getBytes()).toByteArray();
             var key = EccPrivateKey.generate(RANDOM);
             fields(port, ECV2, eccRequest(key, digest, digest));
+            // 2.x answers a verify of the caller's digest "not approved: user-supplied digest" ("USRD").
+            assertEquals(0x5553_5244, fipsStatus(port, ECV2, eccRequest(key, digest, digest)));
             byte[] otherDigest = digest.clone();
             otherDigest[0] ^= 1;
             assertEquals(new MailboxReply.Failure(0x000E_0004), send(port, ECV2, eccRequest(key, digest, otherDigest)));
@@ -208,12 +215,14 @@ class RuntimeServicesTest {
             var signer = LmsSigners.zeroLeaf(LmsPrivateKey.generate(RANDOM));
             byte[] lms = lmsRequest(signer.publicKey().toBytes(), signer.sign(digest).bytes().toByteArray());
             fields(port, LMV2, concat(lms, digest));
+            assertEquals(0x5553_5244, fipsStatus(port, LMV2, concat(lms, digest)));
             assertEquals(new MailboxReply.Failure(0x000E_0042), send(port, LMV2, concat(lms, otherDigest)));
 
             var mldsa = MldsaPrivateKey.generate(RANDOM);
             byte[] message = "a message of any length".getBytes();
             byte[] sig = mldsa.signer().sign(message).fips204();
             fields(port, MLV2, mldsaRequest(mldsa.publicKey().bytes().toByteArray(), sig, message));
+            assertEquals(0, fipsStatus(port, MLV2, mldsaRequest(mldsa.publicKey().bytes().toByteArray(), sig, message)));
             message[0] ^= 1;
             assertEquals(new MailboxReply.Failure(0x000E_006C), send(port, MLV2, mldsaRequest(mldsa.publicKey().bytes().toByteArray(),
                     sig, message)), "RUNTIME_MLDSA_VERIFY_FAILED");

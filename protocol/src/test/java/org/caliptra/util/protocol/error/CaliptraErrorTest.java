@@ -222,6 +222,9 @@ class CaliptraErrorTest {
             RUNTIME_LMS_VERIFY_FAILED                                       0x000E0042 V1 V2
             RUNTIME_LMS_VERIFY_INVALID_LMOTS_ALGORITHM                      0x000E0044 V1 V2
             RUNTIME_MLDSA_VERIFY_FAILED                                     0x000E006C V2
+            FW_PROC_MAILBOX_GET_IDEV_CSR_UNPROVISIONED_CSR                  0x0102000A V2
+            ROM_ECDSA_VERIFY_FAILED                                         0x01030002 V2
+            ROM_MLDSA_VERIFY_FAILED                                         0x01030003 V2
             """;
 
     /** One name in one generation, as a spec row states it. */
