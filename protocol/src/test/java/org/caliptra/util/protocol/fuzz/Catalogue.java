@@ -36,7 +36,7 @@ import org.caliptra.util.protocol.mcu.McSelfTestCommands;
 import org.caliptra.util.protocol.mcu.McVerifyCommands;
 
 /**
- * Every message codec of the command catalogues (core, cryptographic mailbox, MCU), each direction
+ * Every message codec of the command catalogues (core, cryptographic mailbox, MCU, the DPE profile), each direction
  * once, by a stable key: {@code "<codec name> request"} / {@code "<codec name> response"}. Fuzz
  * seeds name their codec by this key, so adding a command never shifts what an old seed tests.
  */
@@ -70,6 +70,20 @@ public final class Catalogue {
                 }
                 all.add(Map.entry(c.name() + " request", c.request()));
                 all.add(Map.entry(c.name() + " response", c.response()));
+            }
+        }
+        // The DPE profile commands INVOKE_DPE carries, by field name (the generations' codecs differ).
+        for (Field f : org.caliptra.util.protocol.dpe.DpeProfileCommands.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers())
+                    && org.caliptra.util.protocol.dpe.DpeProfileCommands.DpeCommand.class.isAssignableFrom(f.getType())) {
+                org.caliptra.util.protocol.dpe.DpeProfileCommands.DpeCommand<?, ?> c;
+                try {
+                    c = (org.caliptra.util.protocol.dpe.DpeProfileCommands.DpeCommand<?, ?>) f.get(null);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+                all.add(Map.entry("DPE " + f.getName() + " request", c.request()));
+                all.add(Map.entry("DPE " + f.getName() + " response", c.response()));
             }
         }
         all.sort(Map.Entry.comparingByKey(Comparator.naturalOrder()));
