@@ -26,9 +26,12 @@ import org.caliptra.util.protocol.mcu.DeviceIdentity;
  *     to deobfuscate the UDS seed and field entropy; a secret, never printed
  * @param csrHmacKey the 2.x silicon's 64-byte key for the MAC of the IDevID CSR envelope; a
  *     secret, never printed (1.x has no envelope and ignores it)
+ * @param trngSeed the 48-byte seed of the emulated TRNG (an HMAC-DRBG): two devices with the same
+ *     configuration draw the same "random" context handles, CMK keys and nonces, so DPE and CM
+ *     results reproduce; a secret (it predicts every per-boot key), never printed
  */
 public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLocked, DeviceIdentity identity, int mciBase,
-        int romVersion, FuseSet fuses, Octets obfuscationKey, Octets csrHmacKey) {
+        int romVersion, FuseSet fuses, Octets obfuscationKey, Octets csrHmacKey, Octets trngSeed) {
     /** The emulator's own identifiers; a real part reports its PCI-style ids from its straps. */
     public static final DeviceIdentity DEFAULT_IDENTITY = new DeviceIdentity(0xCA11, 0x0021, 0xCA11, 0x0001);
     /** Where the reference MCU emulator maps MCI. */
@@ -39,6 +42,9 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
     /** The reference hw-model's DEFAULT_CSR_HMAC_KEY (sixteen big-endian words). */
     public static final Octets DEFAULT_CSR_HMAC_KEY = Octets.fromHex("014552ad1955075750c602dd85de4e9b815cc9ef0ba81a35"
             + "7a05d7c07f5efaebf76dd9d29e38197f0405253725b568f4432665f1d11d02a7bfb9279fa2eb96d7");
+    /** The emulator's own TRNG seed: SHA-384("caliptra-util emulated TRNG"). */
+    public static final Octets DEFAULT_TRNG_SEED = Octets.fromHex(
+            "a88122198e26dbd5d00465437b6427c2a89002a997f88a1652bb718dea92a7bd4d3bef5f850203df568310dc834d065e");
 
     public DeviceConfig {
         Objects.requireNonNull(profile, "profile");
@@ -52,6 +58,10 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         Objects.requireNonNull(csrHmacKey, "csrHmacKey");
         if (csrHmacKey.length() != 64) {
             throw new IllegalArgumentException("csr_hmac_key is 64 bytes, got " + csrHmacKey.length());
+        }
+        Objects.requireNonNull(trngSeed, "trngSeed");
+        if (trngSeed.length() != 48) {
+            throw new IllegalArgumentException("trng_seed is 48 bytes, got " + trngSeed.length());
         }
         if (fuses.generation() != profile.generation()) {
             throw new IllegalArgumentException("fuses of Caliptra " + fuses.generation().label() + " for a "
@@ -76,7 +86,7 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
     public Builder toBuilder() {
         var b = new Builder().profile(profile).lifecycle(lifecycle).debugLocked(debugLocked).identity(identity).mciBase(mciBase)
                 .fuses(fuses).obfuscationKey(obfuscationKey)
-                .csrHmacKey(csrHmacKey);
+                .csrHmacKey(csrHmacKey).trngSeed(trngSeed);
         // A ROM version set on purpose stays; the profile's default follows a change of profile.
         if (romVersion != profile.romVersion()) {
             b.romVersion(romVersion);
@@ -84,7 +94,7 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         return b;
     }
 
-    /** Every field but the obfuscation and CSR keys, which are device secrets. */
+    /** Every field but the obfuscation and CSR keys and the TRNG seed, which are device secrets. */
     @Override
     public String toString() {
         return "DeviceConfig[profile=" + profile.id() + ", lifecycle=" + lifecycle + ", debugLocked=" + debugLocked
@@ -106,6 +116,7 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         private FuseSet fuses;
         private Octets obfuscationKey = DEFAULT_OBFUSCATION_KEY;
         private Octets csrHmacKey = DEFAULT_CSR_HMAC_KEY;
+        private Octets trngSeed = DEFAULT_TRNG_SEED;
 
         private Builder() {}
 
@@ -121,11 +132,13 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         public Builder obfuscationKey(Octets v) { obfuscationKey = v; return this; }
         /** Default: {@link #DEFAULT_CSR_HMAC_KEY}. */
         public Builder csrHmacKey(Octets v) { csrHmacKey = v; return this; }
+        /** Default: {@link #DEFAULT_TRNG_SEED}. */
+        public Builder trngSeed(Octets v) { trngSeed = v; return this; }
 
         public DeviceConfig build() {
             return new DeviceConfig(profile, lifecycle, debugLocked, identity, mciBase,
                     romVersion != null ? romVersion : profile.romVersion(),
-                    fuses != null ? fuses : FuseSet.defaults(profile.generation()), obfuscationKey, csrHmacKey);
+                    fuses != null ? fuses : FuseSet.defaults(profile.generation()), obfuscationKey, csrHmacKey, trngSeed);
         }
     }
 }

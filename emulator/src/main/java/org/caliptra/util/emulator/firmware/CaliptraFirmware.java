@@ -72,12 +72,14 @@ public final class CaliptraFirmware {
     private boolean csrGenerated;
     private boolean attestationDisabled;
     private final PcrBank pcrs = new PcrBank();
+    private final Trng trng;
 
     public CaliptraFirmware(DeviceConfig config, SocIfc soc, CoreMailbox mailbox, ShaAccelerator shaAcc) {
         this.config = config;
         this.soc = soc;
         this.mailbox = mailbox;
         this.shaAcc = shaAcc;
+        this.trng = new Trng(config.trngSeed());
     }
 
     /** The 1.x SHA accelerator whose digest the verify commands read; empty on 2.x. */
@@ -211,6 +213,11 @@ public final class CaliptraFirmware {
     }
 
     /** The PCR bank: zero at power-on, kept through update resets. */
+    /** The TRNG the firmware draws handles, per-boot keys and nonces from. */
+    public Trng trng() {
+        return trng;
+    }
+
     public PcrBank pcrs() {
         return pcrs;
     }
