@@ -138,6 +138,11 @@ public final class AliasIdentity {
         return rtSigningLayer.get();
     }
 
+    /** not_before and not_after of the alias certificates, which DPE's certificates share. */
+    public String[] certificateValidity() {
+        return current.validity().clone();
+    }
+
     /** The FMC alias certificate for {@code algorithm} (ML-DSA on 2.x only). */
     public byte[] fmcAliasCert(DiceAlgorithm algorithm) {
         return certificate(fmcAliasCerts, algorithm);

@@ -55,16 +55,24 @@ final class DiceCrypto {
 
     /** HMAC-SHA384 KDF: {@code HMAC(key, 1 ‖ label [‖ 0x00 ‖ context])}. */
     static byte[] kdf384(byte[] key, String label, byte[] context) {
+        return hmac384(key, kdfInput(ascii(label), context));
+    }
+
+    /** The KDF with a label of arbitrary bytes (DPE's callers pass 48-byte labels). */
+    static byte[] kdf384(byte[] key, byte[] label, byte[] context) {
         return hmac384(key, kdfInput(label, context));
+    }
+
+    static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** HMAC-SHA512 KDF, as {@link #kdf384}. */
     static byte[] kdf512(byte[] key, String label, byte[] context) {
-        return hmac512(key, kdfInput(label, context));
+        return hmac512(key, kdfInput(ascii(label), context));
     }
 
-    private static byte[] kdfInput(String label, byte[] context) {
-        byte[] l = label.getBytes(StandardCharsets.US_ASCII);
+    private static byte[] kdfInput(byte[] l, byte[] context) {
         var b = ByteBuffer.allocate(4 + l.length + (context == null ? 0 : 1 + context.length)).putInt(1).put(l);
         if (context != null) {
             b.put((byte) 0).put(context);

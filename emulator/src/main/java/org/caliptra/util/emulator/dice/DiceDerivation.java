@@ -112,7 +112,7 @@ public enum DiceDerivation {
         }
     }
 
-    private static byte[] reversed32(byte[] kdfOutput) {
+    static byte[] reversed32(byte[] kdfOutput) {
         byte[] seed = new byte[MldsaPrivateKey.SEED_SIZE];
         for (int i = 0; i < seed.length; i++) {
             seed[i] = kdfOutput[seed.length - 1 - i];

@@ -73,6 +73,8 @@ public final class CaliptraFirmware {
     private boolean attestationDisabled;
     private final PcrBank pcrs = new PcrBank();
     private final Trng trng;
+    private final java.util.List<RomMeasurement> romMeasurements = new java.util.ArrayList<>();
+    private boolean enteringAfterUpdateReset;
 
     public CaliptraFirmware(DeviceConfig config, SocIfc soc, CoreMailbox mailbox, ShaAccelerator shaAcc) {
         this.config = config;
@@ -136,7 +138,7 @@ public final class CaliptraFirmware {
             soc.setFlowBits(SocIfcRegs.FLOW_READY_FOR_RUNTIME | SocIfcRegs.FLOW_MAILBOX_FLOW_DONE);
             reportBootStatus(RUNTIME_READY_STATUS);
             phase = Phase.RUNTIME;
-            runtime().enter();
+            runtime().enter(enteringAfterUpdateReset);
         }
     }
 
@@ -213,6 +215,20 @@ public final class CaliptraFirmware {
     }
 
     /** The PCR bank: zero at power-on, kept through update resets. */
+    /** A measurement the SoC stashed with the ROM before firmware: the runtime replays it into DPE. */
+    public record RomMeasurement(int metadata, byte[] measurement) {}
+
+    /** The ROM's measurement log of this cold boot, oldest first. */
+    public java.util.List<RomMeasurement> romMeasurements() {
+        return java.util.Collections.unmodifiableList(romMeasurements);
+    }
+
+    /** The ROM logs a stashed measurement (and extends PCR31 with it). */
+    public void logRomMeasurement(int metadata, byte[] measurement) {
+        romMeasurements.add(new RomMeasurement(metadata, measurement.clone()));
+        pcrs.stash(measurement);
+    }
+
     /** The TRNG the firmware draws handles, per-boot keys and nonces from. */
     public Trng trng() {
         return trng;
@@ -245,6 +261,7 @@ public final class CaliptraFirmware {
 
     /** FIRMWARE_LOAD accepted {@code image}: FMC and runtime boot through {@code bootMilestones}. */
     public void startFirmwareBoot(LoadedFirmware image, int[] bootMilestones) {
+        enteringAfterUpdateReset = phase == Phase.RUNTIME;
         loaded = image;
         milestones.clear();
         for (int m : bootMilestones) {

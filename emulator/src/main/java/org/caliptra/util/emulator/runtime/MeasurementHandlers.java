@@ -4,6 +4,7 @@ import org.caliptra.util.emulator.dice.PcrBank;
 import org.caliptra.util.emulator.firmware.CaliptraFirmware;
 import org.caliptra.util.emulator.firmware.CommandFailure;
 import org.caliptra.util.emulator.firmware.CommandTable;
+import org.caliptra.util.emulator.runtime.dpe.DpeHandlers;
 import org.caliptra.util.image.Sha384Digest;
 import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.Octets;
@@ -20,8 +21,8 @@ import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_PCR_INVALID
 import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_PCR_RESERVED;
 
 /**
- * The PCR commands of the runtime (spec/device.md §4.2): STASH_MEASUREMENT extends PCR31 (PL0 only,
- * which the runtime loop enforces), EXTEND_PCR any of PCR4–31, INCREMENT_PCR_RESET_COUNTER bumps a
+ * The PCR commands of the runtime (spec/device.md §4.2): STASH_MEASUREMENT derives a DPE context and
+ * extends PCR31 (PL0 only, which the runtime loop enforces), EXTEND_PCR any of PCR4–31, INCREMENT_PCR_RESET_COUNTER bumps a
  * counter, QUOTE_PCRS signs SHA-384 over the 32 PCRs and the caller's nonce with the FMC alias key
  * (the key the PCR signing hardware is wired to).
  */
@@ -32,18 +33,18 @@ final class MeasurementHandlers implements CommandTable.CommandFamily {
     private static final int MAX_INDEX_FIELD = 255;
 
     private final CaliptraFirmware firmware;
+    private final DpeHandlers dpe;
 
-    MeasurementHandlers(CaliptraFirmware firmware) {
+    MeasurementHandlers(CaliptraFirmware firmware, DpeHandlers dpe) {
         this.firmware = firmware;
+        this.dpe = dpe;
     }
 
     @Override
     public void register(CommandTable.Builder table) {
         // The reference parses these with ref_from_bytes and answers a wrong size with INSUFFICIENT_MEMORY.
-        table.add(MeasurementCommands.STASH_MEASUREMENT, RUNTIME_INSUFFICIENT_MEMORY, (request, requester) -> {
-            firmware.pcrs().stash(request.measurement().toByteArray());
-            return new StashMeasurementResponse(0);
-        });
+        table.add(MeasurementCommands.STASH_MEASUREMENT, RUNTIME_INSUFFICIENT_MEMORY,
+                (request, requester) -> new StashMeasurementResponse(dpe.stash(request, requester)));
         table.add(MeasurementCommands.EXTEND_PCR, RUNTIME_INSUFFICIENT_MEMORY, (request, requester) -> {
             int index = request.pcrIdx();
             if (Integer.compareUnsigned(index, MAX_INDEX_FIELD) > 0) {

@@ -1,6 +1,8 @@
 package org.caliptra.util.emulator.runtime;
 
+import org.caliptra.util.emulator.dice.DiceAlgorithm;
 import org.caliptra.util.emulator.firmware.CaliptraFirmware;
+import org.caliptra.util.emulator.runtime.dpe.DpeHandlers;
 import org.caliptra.util.emulator.firmware.CommandFailure;
 import org.caliptra.util.emulator.firmware.CommandTable;
 import org.caliptra.util.emulator.firmware.Requester;
@@ -28,6 +30,7 @@ public final class RuntimeFirmware {
     private final CaliptraFirmware firmware;
     private final SelfTestHandlers selfTest;
     private final AuthManifestHandlers authManifest;
+    private final DpeHandlers dpe;
     private final CommandTable commands;
     private int previousFwError;
 
@@ -35,18 +38,22 @@ public final class RuntimeFirmware {
         this.firmware = firmware;
         this.selfTest = new SelfTestHandlers(firmware);
         this.authManifest = new AuthManifestHandlers(firmware);
+        var certificates = new CertificateHandlers(firmware);
+        this.dpe = new DpeHandlers(firmware, () -> certificates.populatedIdevCert(DiceAlgorithm.ECC384));
         this.commands = CommandTable.builder()
                 .addAll(new InfoHandlers(firmware, this))
                 .addAll(selfTest)
-                .addAll(new MeasurementHandlers(firmware))
-                .addAll(new CertificateHandlers(firmware))
+                .addAll(new MeasurementHandlers(firmware, dpe))
+                .addAll(certificates)
+                .addAll(dpe)
                 .addAll(new SignatureVerifyHandlers(firmware))
                 .addAll(authManifest)
                 .build();
     }
 
-    /** The runtime starts (after a cold boot or an update reset): per-boot state begins anew. */
-    public void enter() {
+    /** The runtime starts after a cold boot or an update reset: per-boot state begins anew, DPE's persists. */
+    public void enter(boolean updateReset) {
+        dpe.enter(updateReset);
         selfTest.reset();
         authManifest.reset();
     }

@@ -150,6 +150,46 @@ public final class DpeProfileCommands {
         return generation == Generation.V1 ? DERIVE_CONTEXT_V1 : DERIVE_CONTEXT_V2;
     }
 
+    /** DERIVE_CONTEXT with EXPORT_CDI and CREATE_CERTIFICATE: the exported CDI's handle and its certificate. */
+    public record ExportedCdiResponse(ContextHandle handle, ContextHandle parentHandle, Octets exportedCdi, Octets certificate) {
+        public static final int EXPORTED_CDI = 32;
+
+        public ExportedCdiResponse {
+            Fields.exactly("exported_cdi", exportedCdi, EXPORTED_CDI);
+        }
+    }
+
+    private static Codec<ExportedCdiResponse> exportedCdiResponse(boolean whole, int maxCert) {
+        int fixed = 2 * HANDLE + ExportedCdiResponse.EXPORTED_CDI + 4;
+        java.util.function.BiConsumer<ExportedCdiResponse, FieldWriter> writer = (v, out) -> {
+            out.bytes(v.handle().bytes()).bytes(v.parentHandle().bytes()).bytes(v.exportedCdi()).u32(v.certificate().length())
+                    .bytes(v.certificate());
+            if (whole) {
+                out.bytes(new byte[maxCert - v.certificate().length()]);
+            }
+        };
+        java.util.function.Function<FieldReader, ExportedCdiResponse> reader = in -> {
+            var handle = ContextHandle.read(in, "handle");
+            var parent = ContextHandle.read(in, "parent_handle");
+            var cdi = in.bytes("exported_cdi", ExportedCdiResponse.EXPORTED_CDI);
+            int size = in.u32AtMost("certificate_size", maxCert);
+            var cert = in.bytes("new_certificate", size);
+            if (whole) {
+                in.bytes("new_certificate padding", maxCert - size);
+            }
+            return new ExportedCdiResponse(handle, parent, cdi, cert);
+        };
+        return whole ? Codec.fixed(fixed + maxCert, writer, reader) : Codec.variable(fixed, fixed + maxCert, writer, reader);
+    }
+
+    /** 1.x answers with the whole structure, 6144-byte certificate buffer included; 2.x with the used part. */
+    public static final Codec<ExportedCdiResponse> EXPORTED_CDI_RESPONSE_V1 = exportedCdiResponse(true, MAX_CERT_V1);
+    public static final Codec<ExportedCdiResponse> EXPORTED_CDI_RESPONSE_V2 = exportedCdiResponse(false, MAX_CERT_V2);
+
+    public static Codec<ExportedCdiResponse> exportedCdiResponse(Generation generation) {
+        return generation == Generation.V1 ? EXPORTED_CDI_RESPONSE_V1 : EXPORTED_CDI_RESPONSE_V2;
+    }
+
     // ---- CERTIFY_KEY (0x09) ------------------------------------------------------------------
 
     public record CertifyKeyRequest(ContextHandle handle, int flags, int format, Octets label) {

@@ -152,6 +152,30 @@ public enum CaliptraError {
     RUNTIME_SELF_TEST_IN_PROGRESS(0x000E_0011, V1, V2),
     RUNTIME_SELF_TEST_NOT_STARTED(0x000E_0012, V1, V2),
     RUNTIME_INCORRECT_PAUSER_PRIVILEGE_LEVEL(0x000E_0016, V1, V2),
+    RUNTIME_PL0_USED_DPE_CONTEXT_THRESHOLD_EXCEEDED(0x000E_0019, V1, V2),
+    RUNTIME_PL1_USED_DPE_CONTEXT_THRESHOLD_EXCEEDED(0x000E_001A, V1, V2),
+    RUNTIME_TAGGING_FAILURE(0x000E_001E, V1, V2),
+    RUNTIME_DUPLICATE_TAG(0x000E_001F, V1, V2),
+    RUNTIME_CONTEXT_ALREADY_TAGGED(0x000E_0020, V1, V2),
+    RUNTIME_DPE_COMMAND_DESERIALIZATION_FAILED(0x000E_0027, V1, V2),
+    RUNTIME_PL0_USED_DPE_CONTEXT_THRESHOLD_REACHED(0x000E_0037, V1, V2),
+    RUNTIME_PL1_USED_DPE_CONTEXT_THRESHOLD_REACHED(0x000E_0038, V1, V2),
+    RUNTIME_DMTF_DEVICE_INFO_VALIDATION_FAILED(0x000E_003E, V1, V2),
+    RUNTIME_CERTIFY_KEY_EXTENDED_FAILED(0x000E_0040, V1, V2),
+    /** 1.2's code for the name 2.x moved to 0x000E0057. */
+    RUNTIME_SIGN_WITH_EXPORTED_ECDSA_KEY_DERIVIATION_FAILED_V1("RUNTIME_SIGN_WITH_EXPORTED_ECDSA_KEY_DERIVIATION_FAILED", 0x000E_0054, V1),
+    RUNTIME_SIGN_WITH_EXPORTED_ECDSA_SIGNATURE_FAILED_V1("RUNTIME_SIGN_WITH_EXPORTED_ECDSA_SIGNATURE_FAILED", 0x000E_0055, V1),
+    RUNTIME_SIGN_WITH_EXPORTED_ECDSA_INVALID_DIGEST_V1("RUNTIME_SIGN_WITH_EXPORTED_ECDSA_INVALID_DIGEST", 0x000E_0056, V1),
+    RUNTIME_SIGN_WITH_EXPORTED_ECDSA_INVALID_SIGNATURE_V1("RUNTIME_SIGN_WITH_EXPORTED_ECDSA_INVALID_SIGNATURE", 0x000E_0057, V1),
+    RUNTIME_SIGN_WITH_EXPORTED_ECDSA_KEY_DERIVIATION_FAILED(0x000E_0057, V2),
+    RUNTIME_SIGN_WITH_EXPORTED_ECDSA_SIGNATURE_FAILED(0x000E_0058, V2),
+    RUNTIME_SIGN_WITH_EXPORTED_ECDSA_INVALID_DIGEST(0x000E_0059, V2),
+    RUNTIME_SIGN_WITH_EXPORTED_ECDSA_INVALID_SIGNATURE(0x000E_005A, V2),
+    RUNTIME_REVOKE_EXPORTED_CDI_HANDLE_NOT_FOUND(0x000E_0060, V2),
+    RUNTIME_REALLOCATE_DPE_CONTEXTS_PL0_LESS_THAN_MIN(0x000E_0070, V2),
+    RUNTIME_REALLOCATE_DPE_CONTEXTS_PL0_GREATER_THAN_MAX(0x000E_0071, V2),
+    RUNTIME_REALLOCATE_DPE_CONTEXTS_PL0_LESS_THAN_USED(0x000E_0072, V2),
+    RUNTIME_REALLOCATE_DPE_CONTEXTS_PL1_LESS_THAN_USED(0x000E_0073, V2),
     RUNTIME_GET_LDEVID_CERT_FAILED(0x000E_0028, V1),
     RUNTIME_GET_FMC_ALIAS_CERT_FAILED(0x000E_0029, V1, V2),
     RUNTIME_GET_RT_ALIAS_CERT_FAILED(0x000E_002A, V1, V2),
@@ -210,10 +234,20 @@ public enum CaliptraError {
     private static final Map<Integer, List<CaliptraError>> BY_CODE = indexByCode();
     private static final Map<String, CaliptraError> BY_NAME = indexByName();
 
+    private final String firmwareName;
     private final int code;
     private final Set<Generation> generations;
 
     CaliptraError(int code, Generation... generations) {
+        this(null, code, generations);
+    }
+
+    /**
+     * For a name whose code differs between generations: the constant carries a suffix, the
+     * firmware's name is {@code firmwareName}.
+     */
+    CaliptraError(String firmwareName, int code, Generation... generations) {
+        this.firmwareName = firmwareName;
         this.code = code;
         this.generations = Collections.unmodifiableSet(EnumSet.copyOf(List.of(generations)));
     }
@@ -236,9 +270,14 @@ public enum CaliptraError {
         return hex(code);
     }
 
+    /** The name the firmware's error table gives this code (the constant's name but where a generation suffix tells two apart). */
+    public String firmwareName() {
+        return firmwareName != null ? firmwareName : name();
+    }
+
     /** {@code NAME (0x000E0002)}. */
     public String describe() {
-        return name() + " (" + hexCode() + ")";
+        return firmwareName() + " (" + hexCode() + ")";
     }
 
     /** The error a {@code generation} device means by {@code code}, if the table knows it. */
@@ -264,7 +303,7 @@ public enum CaliptraError {
         if (errors.isEmpty()) {
             return hex(code);
         }
-        return errors.stream().map(Enum::name).collect(Collectors.joining(" / ")) + " (" + hex(code) + ")";
+        return errors.stream().map(CaliptraError::firmwareName).distinct().collect(Collectors.joining(" / ")) + " (" + hex(code) + ")";
     }
 
     /** {@code NAME (0x000E0002)} as a {@code generation} device means it, or the bare hex code. */

@@ -225,6 +225,29 @@ class CaliptraErrorTest {
             FW_PROC_MAILBOX_GET_IDEV_CSR_UNPROVISIONED_CSR                  0x0102000A V2
             ROM_ECDSA_VERIFY_FAILED                                         0x01030002 V2
             ROM_MLDSA_VERIFY_FAILED                                         0x01030003 V2
+            RUNTIME_PL0_USED_DPE_CONTEXT_THRESHOLD_EXCEEDED                 0x000E0019 V1 V2
+            RUNTIME_PL1_USED_DPE_CONTEXT_THRESHOLD_EXCEEDED                 0x000E001A V1 V2
+            RUNTIME_TAGGING_FAILURE                                         0x000E001E V1 V2
+            RUNTIME_DUPLICATE_TAG                                           0x000E001F V1 V2
+            RUNTIME_CONTEXT_ALREADY_TAGGED                                  0x000E0020 V1 V2
+            RUNTIME_DPE_COMMAND_DESERIALIZATION_FAILED                      0x000E0027 V1 V2
+            RUNTIME_PL0_USED_DPE_CONTEXT_THRESHOLD_REACHED                  0x000E0037 V1 V2
+            RUNTIME_PL1_USED_DPE_CONTEXT_THRESHOLD_REACHED                  0x000E0038 V1 V2
+            RUNTIME_DMTF_DEVICE_INFO_VALIDATION_FAILED                      0x000E003E V1 V2
+            RUNTIME_CERTIFY_KEY_EXTENDED_FAILED                             0x000E0040 V1 V2
+            RUNTIME_SIGN_WITH_EXPORTED_ECDSA_KEY_DERIVIATION_FAILED_V1      0x000E0054 V1
+            RUNTIME_SIGN_WITH_EXPORTED_ECDSA_SIGNATURE_FAILED_V1            0x000E0055 V1
+            RUNTIME_SIGN_WITH_EXPORTED_ECDSA_INVALID_DIGEST_V1              0x000E0056 V1
+            RUNTIME_SIGN_WITH_EXPORTED_ECDSA_INVALID_SIGNATURE_V1           0x000E0057 V1
+            RUNTIME_SIGN_WITH_EXPORTED_ECDSA_KEY_DERIVIATION_FAILED         0x000E0057 V2
+            RUNTIME_SIGN_WITH_EXPORTED_ECDSA_SIGNATURE_FAILED               0x000E0058 V2
+            RUNTIME_SIGN_WITH_EXPORTED_ECDSA_INVALID_DIGEST                 0x000E0059 V2
+            RUNTIME_SIGN_WITH_EXPORTED_ECDSA_INVALID_SIGNATURE              0x000E005A V2
+            RUNTIME_REVOKE_EXPORTED_CDI_HANDLE_NOT_FOUND                    0x000E0060 V2
+            RUNTIME_REALLOCATE_DPE_CONTEXTS_PL0_LESS_THAN_MIN               0x000E0070 V2
+            RUNTIME_REALLOCATE_DPE_CONTEXTS_PL0_GREATER_THAN_MAX            0x000E0071 V2
+            RUNTIME_REALLOCATE_DPE_CONTEXTS_PL0_LESS_THAN_USED              0x000E0072 V2
+            RUNTIME_REALLOCATE_DPE_CONTEXTS_PL1_LESS_THAN_USED              0x000E0073 V2
             """;
 
     /** One name in one generation, as a spec row states it. */
@@ -290,6 +313,17 @@ class CaliptraErrorTest {
         }
         assertEquals(61, formats.stream().filter(r -> r.generation() == V1).count());
         assertEquals(86, formats.stream().filter(r -> r.generation() == V2).count());
+    }
+
+    @Test
+    void aNameWhoseCodeMovedKeepsTheFirmwareNameInBothGenerations() {
+        var v1 = CaliptraError.of(0x000E0054, V1).orElseThrow();
+        var v2 = CaliptraError.of(0x000E0057, Generation.V2).orElseThrow();
+        assertEquals("RUNTIME_SIGN_WITH_EXPORTED_ECDSA_KEY_DERIVIATION_FAILED", v1.firmwareName());
+        assertEquals(v1.firmwareName(), v2.firmwareName());
+        assertEquals("RUNTIME_SIGN_WITH_EXPORTED_ECDSA_KEY_DERIVIATION_FAILED (0x000E0054)", v1.describe());
+        assertEquals("RUNTIME_SIGN_WITH_EXPORTED_ECDSA_INVALID_SIGNATURE / RUNTIME_SIGN_WITH_EXPORTED_ECDSA_KEY_DERIVIATION_FAILED"
+                + " (0x000E0057)", CaliptraError.describe(0x000E0057));
     }
 
     @Test

@@ -1,0 +1,452 @@
+package org.caliptra.util.emulator.runtime.dpe;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.caliptra.util.emulator.dice.AliasIdentity;
+import org.caliptra.util.emulator.dice.DiceAlgorithm;
+import org.caliptra.util.emulator.dice.PcrBank;
+import org.caliptra.util.emulator.firmware.CaliptraFirmware;
+import org.caliptra.util.emulator.firmware.CommandFailure;
+import org.caliptra.util.emulator.firmware.CommandTable;
+import org.caliptra.util.emulator.firmware.Requester;
+import org.caliptra.util.image.Sha384Digest;
+import org.caliptra.util.image.bundle.FwBundle;
+import org.caliptra.util.protocol.Octets;
+import org.caliptra.util.protocol.ProtocolException;
+import org.caliptra.util.protocol.codec.NoFields;
+import org.caliptra.util.protocol.core.DpeCommands;
+import org.caliptra.util.protocol.core.MeasurementCommands;
+import org.caliptra.util.protocol.dpe.DpeFrame;
+import org.caliptra.util.protocol.dpe.DpeProfile;
+import org.caliptra.util.protocol.dpe.DpeProfileCommands;
+import org.caliptra.util.protocol.dpe.DpeProfileCommands.ContextHandle;
+import org.caliptra.util.protocol.dpe.DpeProfileCommands.DeriveContextRequest;
+import org.caliptra.util.protocol.dpe.DpeStatus;
+import org.caliptra.util.protocol.error.CaliptraError;
+import org.caliptra.util.protocol.regs.SocIfcRegs;
+
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_CERTIFY_KEY_EXTENDED_FAILED;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_CONTEXT_ALREADY_TAGGED;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_DMTF_DEVICE_INFO_VALIDATION_FAILED;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_DPE_COMMAND_DESERIALIZATION_FAILED;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_DUPLICATE_TAG;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_INCORRECT_PAUSER_PRIVILEGE_LEVEL;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_INSUFFICIENT_MEMORY;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_PL0_USED_DPE_CONTEXT_THRESHOLD_EXCEEDED;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_PL0_USED_DPE_CONTEXT_THRESHOLD_REACHED;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_PL1_USED_DPE_CONTEXT_THRESHOLD_EXCEEDED;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_PL1_USED_DPE_CONTEXT_THRESHOLD_REACHED;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_REALLOCATE_DPE_CONTEXTS_PL0_GREATER_THAN_MAX;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_REALLOCATE_DPE_CONTEXTS_PL0_LESS_THAN_MIN;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_REALLOCATE_DPE_CONTEXTS_PL0_LESS_THAN_USED;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_REALLOCATE_DPE_CONTEXTS_PL1_LESS_THAN_USED;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_REVOKE_EXPORTED_CDI_HANDLE_NOT_FOUND;
+import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_TAGGING_FAILURE;
+
+/**
+ * The runtime's side of DPE (caliptra-sw runtime invoke_dpe.rs, drivers.rs, tagging.rs and the
+ * exported-CDI, subject-alt-name and context-limit commands): INVOKE_DPE with the runtime's own
+ * gates — the caller's locality is its mailbox USER, PL0 is the manifest's pl0_pauser, a PL1 caller
+ * may not change into PL0's locality, export a CDI or get an X.509 certificate, and each level has a
+ * limit on the contexts it holds — and the DPE state of a cold boot: the root context measured
+ * with the runtime's PCRs, the mailbox users (1.x) or the Caliptra configuration (2.x), and the
+ * measurements the ROM logged, each a context the next retires.
+ */
+public final class DpeHandlers implements CommandTable.CommandFamily {
+    /** "RTJM": 1.x's root TCI type, the runtime journey PCR. */
+    private static final int TCI_RTJM = 0x5254_4A4D;
+    /** "RTMR": 2.x's root TCI type, the runtime current PCR. */
+    private static final int TCI_RTMR = 0x5254_4D52;
+    /** "MBVP": 1.x's context for the valid mailbox users. */
+    private static final int TCI_MBVP = 0x4D42_5650;
+    /** "CCIV": 2.x's context for the Caliptra configuration. */
+    private static final int TCI_CCIV = 0x4343_4956;
+    private static final int PL0_LIMIT_MIN = 2;
+
+    private final CaliptraFirmware firmware;
+    private final DpeRevision revision;
+    private final Supplier<Optional<Octets>> populatedIdevCert;
+    private DpeInstance dpe;
+    private int[] tags;
+    private boolean[] hasTag;
+    private int pl0Limit;
+    private int pl1Limit;
+    private Optional<String> dmtfDeviceInfo = Optional.empty();
+
+    public DpeHandlers(CaliptraFirmware firmware, Supplier<Optional<Octets>> populatedIdevCert) {
+        this.firmware = firmware;
+        this.revision = DpeRevision.of(firmware.generation());
+        this.populatedIdevCert = populatedIdevCert;
+    }
+
+    private final DpePlatform platform = new DpePlatform() {
+        @Override
+        public byte[] randomBytes(int n) {
+            return firmware.trng().bytes(n);
+        }
+
+        @Override
+        public byte[] certificateChain() {
+            return chain();
+        }
+
+        @Override
+        public byte[] ueid() {
+            return firmware.dice().ueid();
+        }
+
+        @Override
+        public AliasIdentity alias() {
+            return firmware.alias();
+        }
+    };
+
+    /** [IDevID, once populated,] LDevID ‖ FMC alias ‖ RT alias, DER. */
+    private byte[] chain() {
+        var out = new ByteArrayOutputStream();
+        populatedIdevCert.get().ifPresent(c -> out.writeBytes(c.toByteArray()));
+        out.writeBytes(firmware.dice().ldevidCert(DiceAlgorithm.ECC384));
+        out.writeBytes(firmware.alias().fmcAliasCert(DiceAlgorithm.ECC384));
+        out.writeBytes(firmware.alias().rtAliasCert(DiceAlgorithm.ECC384));
+        return out.toByteArray();
+    }
+
+    /**
+     * The runtime starts. A cold boot builds DPE afresh; an update reset keeps it (it lives in
+     * persistent memory) and re-measures the root with the new runtime's PCRs.
+     */
+    public void enter(boolean updateReset) {
+        if (updateReset && dpe != null) {
+            var root = dpe.context(0);
+            var pcrs = firmware.pcrs();
+            if (revision.v1()) {
+                root.current = pcrs.value(PcrBank.RT_JOURNEY);
+                root.cumulative = pcrs.value(PcrBank.RT_JOURNEY);
+                dpe.forgetExportedCdis(); // 1.2 keeps them in RAM
+            } else {
+                root.current = pcrs.value(PcrBank.RT_CURRENT);
+                root.cumulative = pcrs.value(PcrBank.RT_JOURNEY);
+            }
+            return;
+        }
+        dpe = new DpeInstance(revision, platform);
+        tags = new int[dpe.capacity()];
+        hasTag = new boolean[dpe.capacity()];
+        pl0Limit = revision.pl0Limit;
+        pl1Limit = revision.pl1Limit;
+        dmtfDeviceInfo = Optional.empty();
+        var pcrs = firmware.pcrs();
+        int pl0 = firmware.loaded().pl0Pauser();
+        if (revision.v1()) {
+            dpe.autoInitialize(TCI_RTJM, pcrs.value(PcrBank.RT_JOURNEY));
+            runtimeDerive(DpeInstance.CALIPTRA_LOCALITY, wordSwapped(mailboxUsersDigest(new ByteArrayOutputStream())),
+                    TCI_MBVP, pl0);
+        } else {
+            dpe.autoInitialize(TCI_RTMR, pcrs.value(PcrBank.RT_CURRENT));
+            dpe.context(0).cumulative = pcrs.value(PcrBank.RT_JOURNEY);
+            runtimeDerive(DpeInstance.CALIPTRA_LOCALITY, configurationDigest(), TCI_CCIV, pl0);
+        }
+        for (var m : firmware.romMeasurements()) {
+            runtimeDerive(pl0, m.measurement(), m.metadata(), pl0);
+        }
+    }
+
+    /** SHA-384 over each locked mailbox user (LE), then whatever {@code more} holds. */
+    private byte[] mailboxUsersDigest(ByteArrayOutputStream more) {
+        var soc = firmware.soc();
+        var out = new ByteArrayOutputStream();
+        for (int i = 0; i < SocIfcRegs.MBOX_USER_SLOTS; i++) {
+            if ((soc.reg(SocIfcRegs.MBOX_USER_LOCK + 4 * i) & 1) != 0) {
+                out.writeBytes(le(soc.reg(SocIfcRegs.MBOX_VALID_USER + 4 * i)));
+            }
+        }
+        out.writeBytes(more.toByteArray());
+        return DpeContext.sha384(out.toByteArray());
+    }
+
+    /** 2.x "CCIV": the locked mailbox users, pl0_pauser, the manifest flags and the images' load and entry addresses. */
+    private byte[] configurationDigest() {
+        FwBundle bundle = firmware.loaded().bundle();
+        var more = new ByteArrayOutputStream();
+        for (int v : new int[] {bundle.manifest().pl0Pauser(), bundle.manifest().headerFlags(), bundle.fmc().loadAddress(),
+            bundle.fmc().entryPoint(), bundle.runtime().loadAddress(), bundle.runtime().entryPoint()}) {
+            more.writeBytes(le(v));
+        }
+        return mailboxUsersDigest(more);
+    }
+
+    /** 1.2 hands the digest over as the key vault's words, each byte-reversed. */
+    private static byte[] wordSwapped(byte[] digest) {
+        byte[] out = new byte[digest.length];
+        for (int i = 0; i < digest.length; i++) {
+            out[i] = digest[(i & ~3) + 3 - (i & 3)];
+        }
+        return out;
+    }
+
+    private static byte[] le(int v) {
+        return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array();
+    }
+
+    /** A context the runtime makes itself: the default context of {@code from} becomes one in {@code target}, measured with {@code data}. */
+    private int runtimeDerive(int from, byte[] data, int tciType, int target) {
+        return runtimeDerive(from, data, tciType, target, 0);
+    }
+
+    private int runtimeDerive(int from, byte[] data, int tciType, int target, int svn) {
+        var request = new DeriveContextRequest(ContextHandle.DEFAULT, Octets.of(data), revision.runtimeDeriveFlags, tciType, target, svn);
+        byte[] command = DpeFrame.command(DpeProfileCommands.DERIVE_CONTEXT_V1.id(), DpeProfile.P384_SHA384,
+                revision.deriveContext().request().encode(request));
+        var call = new DpeInstance.Call(from, DpeProfile.P384_SHA384, Optional.empty());
+        return DpeInstance.status(dpe.execute(dpe.parse(command, DpeProfile.P384_SHA384), call));
+    }
+
+    /**
+     * The runtime's STASH_MEASUREMENT: a context derived from the caller's default context, in the
+     * caller's locality; the DPE status is the command's dpe_result, and only a measurement DPE took
+     * extends PCR31.
+     */
+    public int stash(MeasurementCommands.StashMeasurementRequest request, Requester requester) {
+        checkLimit(requester.user(), requester.user());
+        int tciType = ByteBuffer.wrap(request.metadata().toByteArray()).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        int status = runtimeDerive(requester.user(), request.measurement().toByteArray(), tciType, requester.user(), request.svn());
+        if (status == DpeStatus.NO_ERROR.code()) {
+            firmware.pcrs().stash(request.measurement().toByteArray());
+        }
+        return status;
+    }
+
+    @Override
+    public void register(CommandTable.Builder table) {
+        table.add(DpeCommands.invokeDpeEcc384(revision.generation), (request, requester) ->
+                DpeCommands.DpeResponse.of(Octets.of(invoke(request.data().toByteArray(), DpeProfile.P384_SHA384, requester))));
+        table.add(MeasurementCommands.DPE_TAG_TCI, RUNTIME_INSUFFICIENT_MEMORY, (request, requester) -> {
+            tag(request.handle(), request.tag(), requester);
+            return NoFields.INSTANCE;
+        });
+        if (revision.v1()) {
+            table.add(MeasurementCommands.DPE_GET_TAGGED_TCI_V1, RUNTIME_INSUFFICIENT_MEMORY, (request, requester) -> {
+                var c = tagged(request.tag());
+                return new MeasurementCommands.TaggedTciV1(Octets.of(c.cumulative), Octets.of(c.current));
+            });
+        } else {
+            table.add(MeasurementCommands.DPE_GET_TAGGED_TCI_V2, RUNTIME_INSUFFICIENT_MEMORY, (request, requester) -> {
+                var c = tagged(request.tag());
+                return new MeasurementCommands.TaggedTciV2(Octets.of(c.cumulative), Octets.of(c.current), c.svn);
+            });
+        }
+        table.add(DpeCommands.SIGN_WITH_EXPORTED_ECDSA, (request, requester) -> signWithExported(request));
+        if (!revision.v1()) {
+            table.add(DpeCommands.REVOKE_EXPORTED_CDI_HANDLE, (request, requester) -> {
+                if (!dpe.revokeExported(request.exportedCdiHandle().toByteArray())) {
+                    throw CommandFailure.of(RUNTIME_REVOKE_EXPORTED_CDI_HANDLE_NOT_FOUND, "no exported CDI has that handle");
+                }
+                return NoFields.INSTANCE;
+            });
+            table.add(DpeCommands.REALLOCATE_DPE_CONTEXT_LIMITS, (request, requester) -> reallocate(request.pl0ContextLimit()));
+        }
+        table.add(DpeCommands.ADD_SUBJECT_ALT_NAME, RUNTIME_INSUFFICIENT_MEMORY, (request, requester) -> {
+            dmtfDeviceInfo = Optional.of(validDeviceInfo(request.dmtfDeviceInfo().toByteArray()));
+            return NoFields.INSTANCE;
+        });
+        table.add(DpeCommands.certifyKeyExtendedEcc384(revision.generation), RUNTIME_INSUFFICIENT_MEMORY,
+                (request, requester) -> certifyKeyExtended(request, requester));
+    }
+
+    // ---- INVOKE_DPE ----------------------------------------------------------------------------
+
+    private byte[] invoke(byte[] frame, DpeProfile profile, Requester requester) {
+        DpeInstance.Parsed parsed;
+        try {
+            parsed = dpe.parse(frame, profile);
+        } catch (ProtocolException e) {
+            throw CommandFailure.of(RUNTIME_DPE_COMMAND_DESERIALIZATION_FAILED, e.getMessage());
+        }
+        admit(parsed, requester.user());
+        byte[] response = dpe.execute(parsed, new DpeInstance.Call(requester.user(), profile, Optional.empty()));
+        if (parsed.request() instanceof ContextHandle) {
+            clearTagsOfInactiveContexts(); // DESTROY_CONTEXT
+        }
+        return response;
+    }
+
+    /** The runtime's gates before DPE runs a command (caliptra-sw invoke_dpe.rs). */
+    private void admit(DpeInstance.Parsed parsed, int caller) {
+        boolean pl0 = firmware.loaded().isPl0(caller);
+        int pl0Pauser = firmware.loaded().pl0Pauser();
+        Object request = parsed.request();
+        if (request instanceof DeriveContextRequest q) {
+            boolean changeLocality = (q.flags() & DeriveContextRequest.CHANGE_LOCALITY) != 0;
+            if (changeLocality && q.targetLocality() == pl0Pauser && !pl0) {
+                throw privilege("DERIVE_CONTEXT into PL0's locality");
+            }
+            if ((q.flags() & DeriveContextRequest.EXPORT_CDI) != 0 && !pl0) {
+                throw privilege("DERIVE_CONTEXT with EXPORT_CDI");
+            }
+            if ((q.flags() & DeriveContextRequest.RECURSIVE) == 0) {
+                checkLimit(caller, changeLocality ? q.targetLocality() : caller);
+            }
+        } else if (request instanceof DpeProfileCommands.CertifyKeyRequest q) {
+            if (q.format() == DpeProfileCommands.CertifyKeyRequest.FORMAT_X509 && !pl0) {
+                throw privilege("an X.509 CERTIFY_KEY");
+            }
+        } else if (request instanceof DpeProfileCommands.InitializeContextRequest q
+                && (q.flags() & DpeProfileCommands.InitializeContextRequest.SIMULATION) != 0) {
+            checkLimit(caller, caller);
+        }
+    }
+
+    private static CommandFailure privilege(String what) {
+        return CommandFailure.of(RUNTIME_INCORRECT_PAUSER_PRIVILEGE_LEVEL, what + " needs PL0");
+    }
+
+    private boolean isPl0Locality(int locality) {
+        return firmware.loaded().isPl0(locality);
+    }
+
+    /**
+     * The limit on the contexts a privilege level holds, checked before a command makes one: the
+     * caller's level on 1.x, the new context's on 2.x. Contexts in use (active or retired) count;
+     * 1.x counts Caliptra's own contexts as PL1's, 2.x as PL0's.
+     */
+    private void checkLimit(int caller, int newContextLocality) {
+        int pl0Pauser = firmware.loaded().pl0Pauser();
+        int pl0Used = 0;
+        int total = 0;
+        for (var c : dpe.contextsInUse()) {
+            total++;
+            if (c.locality == pl0Pauser || (!revision.v1() && c.locality == DpeInstance.CALIPTRA_LOCALITY)) {
+                pl0Used++;
+            }
+        }
+        boolean pl0 = isPl0Locality(revision.v1() ? caller : newContextLocality);
+        int used = pl0 ? pl0Used : total - pl0Used;
+        int limit = pl0 ? pl0Limit : pl1Limit;
+        if (used > limit) {
+            throw CommandFailure.of(pl0 ? RUNTIME_PL0_USED_DPE_CONTEXT_THRESHOLD_EXCEEDED : RUNTIME_PL1_USED_DPE_CONTEXT_THRESHOLD_EXCEEDED,
+                    (pl0 ? "PL0" : "PL1") + " holds " + used + " contexts, over its limit of " + limit);
+        }
+        if (used == limit) {
+            throw CommandFailure.of(pl0 ? RUNTIME_PL0_USED_DPE_CONTEXT_THRESHOLD_REACHED : RUNTIME_PL1_USED_DPE_CONTEXT_THRESHOLD_REACHED,
+                    (pl0 ? "PL0" : "PL1") + " holds its limit of " + limit + " contexts");
+        }
+    }
+
+    // ---- tags ----------------------------------------------------------------------------------
+
+    private void tag(Octets handle, int tag, Requester requester) {
+        for (int i = 0; i < tags.length; i++) {
+            if (hasTag[i] && tags[i] == tag) {
+                throw CommandFailure.of(RUNTIME_DUPLICATE_TAG, String.format("tag 0x%08X is already on a context", tag));
+            }
+        }
+        int idx;
+        try {
+            idx = dpe.activeContext(new ContextHandle(handle), requester.user());
+        } catch (DpeError e) {
+            throw CommandFailure.of(RUNTIME_TAGGING_FAILURE, "no active context with that handle in the caller's locality");
+        }
+        if (hasTag[idx]) {
+            throw CommandFailure.of(RUNTIME_CONTEXT_ALREADY_TAGGED, "the context already has a tag");
+        }
+        hasTag[idx] = true;
+        tags[idx] = tag;
+    }
+
+    private DpeContext tagged(int tag) {
+        for (int i = 0; i < tags.length; i++) {
+            if (hasTag[i] && tags[i] == tag) {
+                return dpe.context(i);
+            }
+        }
+        throw CommandFailure.of(RUNTIME_TAGGING_FAILURE, String.format("no context has tag 0x%08X", tag));
+    }
+
+    private void clearTagsOfInactiveContexts() {
+        for (int i = 0; i < tags.length; i++) {
+            if (!dpe.context(i).inUse()) {
+                hasTag[i] = false;
+                tags[i] = 0;
+            }
+        }
+    }
+
+    // ---- exported CDIs, context limits, subject alt name, CERTIFY_KEY_EXTENDED -----------------
+
+    private DpeCommands.SignWithExportedEcdsaResponse signWithExported(DpeCommands.SignWithExportedEcdsaRequest request) {
+        var key = dpe.exportedKey(request.exportedCdiHandle().toByteArray()).orElseThrow(() -> CommandFailure.of(
+                revision.v1() ? CaliptraError.RUNTIME_SIGN_WITH_EXPORTED_ECDSA_KEY_DERIVIATION_FAILED_V1
+                        : CaliptraError.RUNTIME_SIGN_WITH_EXPORTED_ECDSA_KEY_DERIVIATION_FAILED,
+                "no exported CDI has that handle"));
+        var signature = key.signer().signDigest(Sha384Digest.fromBytes(request.tbs().toByteArray()));
+        var pub = key.publicKey();
+        return new DpeCommands.SignWithExportedEcdsaResponse(pub.x(), pub.y(), signature.r(), signature.s());
+    }
+
+    private DpeCommands.DpeContextLimits reallocate(int pl0) {
+        int max = dpe.capacity();
+        if (Integer.compareUnsigned(pl0, PL0_LIMIT_MIN) < 0) {
+            throw CommandFailure.of(RUNTIME_REALLOCATE_DPE_CONTEXTS_PL0_LESS_THAN_MIN, "PL0 needs at least " + PL0_LIMIT_MIN + " contexts");
+        }
+        if (Integer.compareUnsigned(pl0, max) > 0) {
+            throw CommandFailure.of(RUNTIME_REALLOCATE_DPE_CONTEXTS_PL0_GREATER_THAN_MAX, "DPE has " + max + " contexts");
+        }
+        int pl0Pauser = firmware.loaded().pl0Pauser();
+        int pl0Used = 0;
+        int total = 0;
+        for (var c : dpe.contextsInUse()) {
+            total++;
+            if (c.locality == pl0Pauser || c.locality == DpeInstance.CALIPTRA_LOCALITY) {
+                pl0Used++;
+            }
+        }
+        if (pl0 < pl0Used) {
+            throw CommandFailure.of(RUNTIME_REALLOCATE_DPE_CONTEXTS_PL0_LESS_THAN_USED, "PL0 already holds " + pl0Used + " contexts");
+        }
+        if (max - pl0 < total - pl0Used) {
+            throw CommandFailure.of(RUNTIME_REALLOCATE_DPE_CONTEXTS_PL1_LESS_THAN_USED,
+                    "PL1 already holds " + (total - pl0Used) + " contexts");
+        }
+        pl0Limit = pl0;
+        pl1Limit = max - pl0;
+        return new DpeCommands.DpeContextLimits(pl0Limit, pl1Limit);
+    }
+
+    /** The DMTF device info: ASCII with exactly two ':' (vendor:model:serial). */
+    private static String validDeviceInfo(byte[] info) {
+        int colons = 0;
+        for (byte b : info) {
+            if (b < 0) {
+                throw CommandFailure.of(RUNTIME_DMTF_DEVICE_INFO_VALIDATION_FAILED, "the device info is not ASCII");
+            }
+            colons += b == ':' ? 1 : 0;
+        }
+        if (colons != 2) {
+            throw CommandFailure.of(RUNTIME_DMTF_DEVICE_INFO_VALIDATION_FAILED,
+                    "the device info has " + colons + " ':' separators, not 2 (vendor:model:serial)");
+        }
+        return new String(info, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** CERTIFY_KEY at the caller's locality, with the DMTF otherName when asked; a DPE error fails the mailbox command. */
+    private DpeCommands.DpeResponse certifyKeyExtended(DpeCommands.CertifyKeyExtendedRequest request, Requester requester) {
+        DpeProfileCommands.CertifyKeyRequest q;
+        try {
+            q = revision.certifyKey().decodeRequest(request.certifyKeyReq().toByteArray());
+        } catch (ProtocolException e) {
+            throw CommandFailure.of(RUNTIME_DPE_COMMAND_DESERIALIZATION_FAILED, e.getMessage());
+        }
+        boolean otherName = (request.flags() & DpeCommands.CertifyKeyExtendedRequest.DMTF_OTHER_NAME) != 0;
+        var call = new DpeInstance.Call(requester.user(), DpeProfile.P384_SHA384, otherName ? dmtfDeviceInfo : Optional.empty());
+        byte[] command = DpeFrame.command(revision.certifyKey().id(), DpeProfile.P384_SHA384, revision.certifyKey().request().encode(q));
+        byte[] response = dpe.execute(dpe.parse(command, DpeProfile.P384_SHA384), call);
+        int status = DpeInstance.status(response);
+        if (status != DpeStatus.NO_ERROR.code()) {
+            throw CommandFailure.of(RUNTIME_CERTIFY_KEY_EXTENDED_FAILED, "CERTIFY_KEY: " + DpeStatus.describe(status));
+        }
+        return DpeCommands.DpeResponse.of(Octets.of(response));
+    }
+}

@@ -1,0 +1,630 @@
+package org.caliptra.util.emulator.runtime.dpe;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.caliptra.util.emulator.dice.DpeCertificates;
+import org.caliptra.util.emulator.dice.DpeKeys;
+import org.caliptra.util.image.Sha384Digest;
+import org.caliptra.util.image.keys.EccPrivateKey;
+import org.caliptra.util.image.keys.EccSignature;
+import org.caliptra.util.protocol.Octets;
+import org.caliptra.util.protocol.ProtocolException;
+import org.caliptra.util.protocol.dpe.DpeFrame;
+import org.caliptra.util.protocol.dpe.DpeProfile;
+import org.caliptra.util.protocol.dpe.DpeProfileCommands;
+import org.caliptra.util.protocol.dpe.DpeProfileCommands.CertifyKeyRequest;
+import org.caliptra.util.protocol.dpe.DpeProfileCommands.ContextHandle;
+import org.caliptra.util.protocol.dpe.DpeProfileCommands.DeriveContextRequest;
+import org.caliptra.util.protocol.dpe.DpeProfileCommands.DpeCommand;
+import org.caliptra.util.protocol.dpe.DpeStatus;
+
+import static org.caliptra.util.emulator.runtime.dpe.DpeContext.NO_PARENT;
+import static org.caliptra.util.protocol.dpe.DpeProfileCommands.DeriveContextRequest.BIT_26;
+import static org.caliptra.util.protocol.dpe.DpeProfileCommands.DeriveContextRequest.ALLOW_RECURSIVE;
+import static org.caliptra.util.protocol.dpe.DpeProfileCommands.DeriveContextRequest.CHANGE_LOCALITY;
+import static org.caliptra.util.protocol.dpe.DpeProfileCommands.DeriveContextRequest.CREATE_CERTIFICATE;
+import static org.caliptra.util.protocol.dpe.DpeProfileCommands.DeriveContextRequest.EXPORT_CDI;
+import static org.caliptra.util.protocol.dpe.DpeProfileCommands.DeriveContextRequest.INPUT_ALLOW_X509;
+import static org.caliptra.util.protocol.dpe.DpeProfileCommands.DeriveContextRequest.INTERNAL_INPUT_DICE;
+import static org.caliptra.util.protocol.dpe.DpeProfileCommands.DeriveContextRequest.INTERNAL_INPUT_INFO;
+import static org.caliptra.util.protocol.dpe.DpeProfileCommands.DeriveContextRequest.MAKE_DEFAULT;
+import static org.caliptra.util.protocol.dpe.DpeProfileCommands.DeriveContextRequest.RECURSIVE;
+import static org.caliptra.util.protocol.dpe.DpeProfileCommands.DeriveContextRequest.RETAIN_PARENT_CONTEXT;
+import static org.caliptra.util.protocol.dpe.DpeStatus.ARGUMENT_NOT_SUPPORTED;
+import static org.caliptra.util.protocol.dpe.DpeStatus.INTERNAL_ERROR;
+import static org.caliptra.util.protocol.dpe.DpeStatus.INVALID_ARGUMENT;
+import static org.caliptra.util.protocol.dpe.DpeStatus.INVALID_HANDLE;
+import static org.caliptra.util.protocol.dpe.DpeStatus.INVALID_LOCALITY;
+import static org.caliptra.util.protocol.dpe.DpeStatus.MAX_TCIS;
+
+/**
+ * Caliptra's DICE Protection Environment (the caliptra-dpe profile as caliptra-sw runs it): the
+ * context table, the profile commands, and the derivation of every CDI and key from the context's
+ * path of TCI measurements and the runtime's CDI. One instance lives for a cold boot; the runtime
+ * keeps it across update resets as it keeps DPE in persistent memory.
+ *
+ * <p>A command is first {@link #parse parsed} — any frame DPE cannot deserialize is the runtime's
+ * RUNTIME_DPE_COMMAND_DESERIALIZATION_FAILED, never a DPE response — then {@link #execute executed},
+ * which answers a DPE response: the command's body, or a bare header with the DPE status. A command
+ * that fails changes nothing.
+ */
+final class DpeInstance {
+    /** Every support bit Caliptra enables: simulation, recursive, auto-init, rotate, X.509, CSR, internal info and DICE, retain parent, CDI export. */
+    static final int SUPPORT = 0xEE6C_0000;
+    /** "CTRA" as a big-endian word. */
+    static final int VENDOR = 0x4354_5241;
+    static final int EXPORTED_CDI_HANDLE = 32;
+    static final int CALIPTRA_LOCALITY = 0xFFFF_FFFF;
+    private static final int RANDOM_HANDLE_ATTEMPTS = 8;
+    private static final byte[] DPE_INFO = ascii("DPE");
+    private static final byte[] EXPORTED_INFO = ascii("Exported CDI");
+    static final byte[] EXPORTED_KEY_LABEL = ascii("Exported ECC");
+
+    /** A command DPE could deserialize, and who sent it. */
+    record Parsed(int id, Object request) {}
+
+    /** Where a command comes from: the caller's locality, the profile of the INVOKE code, CERTIFY_KEY_EXTENDED's otherName. */
+    record Call(int locality, DpeProfile profile, Optional<String> dmtfDeviceInfo) {}
+
+    /** The exported-CDI slot (caliptra-sw keeps one). */
+    private record ExportedCdi(byte[] handle, DpeKeys.Cdi cdi) {}
+
+    private record Entry<Q>(DpeCommand<Q, ?> command, BiFunction<Q, Call, byte[]> handler) {
+        @SuppressWarnings("unchecked")
+        byte[] run(Object request, Call call) {
+            return handler.apply((Q) request, call);
+        }
+    }
+
+    private final DpeRevision revision;
+    private final DpePlatform platform;
+    private final DpeContext[] contexts;
+    private final Map<Integer, Entry<?>> commands = new HashMap<>();
+    private ExportedCdi exported;
+
+    DpeInstance(DpeRevision revision, DpePlatform platform) {
+        this.revision = revision;
+        this.platform = platform;
+        this.contexts = new DpeContext[revision.maxHandles];
+        for (int i = 0; i < contexts.length; i++) {
+            contexts[i] = new DpeContext();
+        }
+        add(DpeProfileCommands.GET_PROFILE, (q, call) -> DpeProfileCommands.GET_PROFILE.response().encode(profile()));
+        add(DpeProfileCommands.INITIALIZE_CONTEXT, (q, call) -> handleBody(initializeSimulation(q.flags(), call.locality())));
+        add(revision.deriveContext(), this::deriveContext);
+        add(revision.certifyKey(), this::certifyKey);
+        add(DpeProfileCommands.SIGN, this::sign);
+        add(DpeProfileCommands.ROTATE_CONTEXT_HANDLE, (q, call) -> handleBody(rotate(q.handle(), q.flags(), call.locality())));
+        add(DpeProfileCommands.DESTROY_CONTEXT, (q, call) -> {
+            destroy(q, call.locality());
+            return new byte[0];
+        });
+        add(DpeProfileCommands.GET_CERTIFICATE_CHAIN, (q, call) -> DpeProfileCommands.GET_CERTIFICATE_CHAIN.response()
+                .encode(certificateChain(q.offset(), q.size())));
+    }
+
+    private <Q> void add(DpeCommand<Q, ?> command, BiFunction<Q, Call, byte[]> handler) {
+        commands.put(command.id(), new Entry<>(command, handler));
+    }
+
+    // ---- framing -----------------------------------------------------------------------------
+
+    /**
+     * Deserializes a DPE command as caliptra-dpe does.
+     *
+     * @throws ProtocolException for a short frame, a wrong magic, an unknown command, a profile other
+     *     than {@code profile} (GET_PROFILE takes any) or a body shorter than the command
+     */
+    Parsed parse(byte[] frame, DpeProfile profile) {
+        var command = DpeFrame.openCommand(frame);
+        var entry = commands.get(command.commandId());
+        if (entry == null) {
+            throw new ProtocolException(String.format("DPE command id 0x%X is not one Caliptra's DPE serves", command.commandId()));
+        }
+        if (command.commandId() != DpeProfileCommands.GET_PROFILE.id() && command.profile() != profile.value()) {
+            throw new ProtocolException(String.format("%s for profile %d sent to the profile %d DPE",
+                    entry.command().name(), command.profile(), profile.value()));
+        }
+        return new Parsed(command.commandId(), entry.command().decodeRequest(command.body()));
+    }
+
+    /** Runs a parsed command; a DPE error becomes a bare response header carrying its status. */
+    byte[] execute(Parsed parsed, Call call) {
+        try {
+            return DpeFrame.response(DpeStatus.NO_ERROR.code(), call.profile(), commands.get(parsed.id()).run(parsed.request(), call));
+        } catch (DpeError e) {
+            return DpeFrame.response(e.status(), call.profile(), new byte[0]);
+        }
+    }
+
+    /** The status of a DPE response {@link #execute} made. */
+    static int status(byte[] response) {
+        return DpeFrame.openResponse(response).status();
+    }
+
+    DpeProfileCommands.Profile profile() {
+        return new DpeProfileCommands.Profile(0, revision.minorVersion, VENDOR, VENDOR, revision.maxHandles, SUPPORT);
+    }
+
+    private static byte[] handleBody(ContextHandle handle) {
+        return handle.bytes().toByteArray();
+    }
+
+    // ---- the context table ---------------------------------------------------------------------
+
+    /** The active context {@code handle} names in {@code locality}: INVALID_LOCALITY if the locality has none, INVALID_HANDLE if none is that one. */
+    int activeContext(ContextHandle handle, int locality) {
+        boolean any = false;
+        for (int i = 0; i < contexts.length; i++) {
+            var c = contexts[i];
+            if (c.active() && c.locality == locality) {
+                any = true;
+                if (Arrays.equals(c.handle, handle.bytes().toByteArray())) {
+                    return i;
+                }
+            }
+        }
+        if (!any) {
+            throw new DpeError(INVALID_LOCALITY, String.format("no active context in locality 0x%08X", locality));
+        }
+        throw new DpeError(INVALID_HANDLE, "no active context with that handle in locality " + Integer.toHexString(locality));
+    }
+
+    private int nextInactive() {
+        for (int i = 0; i < contexts.length; i++) {
+            if (!contexts[i].inUse()) {
+                return i;
+            }
+        }
+        throw new DpeError(MAX_TCIS, "all " + contexts.length + " contexts are in use");
+    }
+
+    private ContextHandle randomHandle() {
+        for (int attempt = 0; attempt < RANDOM_HANDLE_ATTEMPTS; attempt++) {
+            byte[] candidate = platform.randomBytes(DpeProfileCommands.HANDLE);
+            var handle = new ContextHandle(Octets.of(candidate));
+            if (handle.equals(ContextHandle.DEFAULT)) {
+                continue;
+            }
+            boolean taken = false;
+            for (var c : contexts) {
+                taken |= c.inUse() && Arrays.equals(c.handle, candidate);
+            }
+            if (!taken) {
+                return handle;
+            }
+        }
+        throw new DpeError(INTERNAL_ERROR, "no fresh context handle in " + RANDOM_HANDLE_ATTEMPTS + " draws");
+    }
+
+    private static boolean isDefault(byte[] handle) {
+        return Arrays.equals(handle, new byte[DpeProfileCommands.HANDLE]);
+    }
+
+    /** A non-default handle is replaced by a fresh one after each use; the default handle stays. */
+    private ContextHandle rotated(DpeContext c) {
+        return isDefault(c.handle) ? ContextHandle.DEFAULT : randomHandle();
+    }
+
+    /** Contexts in use, by slot; used for the runtime's limits and its checks. */
+    List<DpeContext> contextsInUse() {
+        var out = new ArrayList<DpeContext>();
+        for (var c : contexts) {
+            if (c.inUse()) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    DpeContext context(int index) {
+        return contexts[index];
+    }
+
+    int capacity() {
+        return contexts.length;
+    }
+
+    // ---- INITIALIZE_CONTEXT --------------------------------------------------------------------
+
+    /**
+     * The runtime's auto-initialization: the default context of the Caliptra locality, measured
+     * with {@code measurement} as TCI type {@code tciType}.
+     */
+    void autoInitialize(int tciType, byte[] measurement) {
+        var root = contexts[0];
+        root.handle = new byte[DpeProfileCommands.HANDLE];
+        root.locality = CALIPTRA_LOCALITY;
+        root.state = DpeContext.State.ACTIVE;
+        root.allowX509 = true;
+        root.allowCa = revision.v1();
+        root.allowExportCdi = !revision.v1();
+        root.allowRecursive = !revision.v1();
+        root.measure(measurement, CALIPTRA_LOCALITY);
+        root.tciType = tciType;
+    }
+
+    private ContextHandle initializeSimulation(int flags, int locality) {
+        boolean simulation = (flags & DpeProfileCommands.InitializeContextRequest.SIMULATION) != 0;
+        boolean makeDefault = (flags & DpeProfileCommands.InitializeContextRequest.DEFAULT) != 0;
+        if (makeDefault) {
+            throw new DpeError(ARGUMENT_NOT_SUPPORTED, "DPE is initialized: only simulation contexts can be made");
+        }
+        if (!simulation) {
+            throw new DpeError(INVALID_ARGUMENT, "INITIALIZE_CONTEXT needs exactly one of SIMULATION and DEFAULT");
+        }
+        int slot = nextInactive();
+        var handle = randomHandle();
+        var c = contexts[slot];
+        c.clear(revision.v1());
+        c.handle = handle.bytes().toByteArray();
+        c.locality = locality;
+        c.tciLocality = locality;
+        c.simulation = true;
+        c.state = DpeContext.State.ACTIVE;
+        c.allowX509 = true;
+        c.allowCa = revision.v1();
+        c.allowExportCdi = !revision.v1();
+        return handle;
+    }
+
+    // ---- DERIVE_CONTEXT ------------------------------------------------------------------------
+
+    private byte[] deriveContext(DeriveContextRequest q, Call call) {
+        int flags = q.flags();
+        boolean retain = has(flags, RETAIN_PARENT_CONTEXT);
+        boolean makeDefault = has(flags, MAKE_DEFAULT);
+        boolean changeLocality = has(flags, CHANGE_LOCALITY);
+        boolean allowX509 = has(flags, INPUT_ALLOW_X509);
+        boolean recursive = has(flags, RECURSIVE);
+        boolean exportCdi = has(flags, EXPORT_CDI);
+        boolean createCertificate = has(flags, CREATE_CERTIFICATE);
+        boolean v1 = revision.v1();
+        int parentIdx = activeContext(q.handle(), call.locality());
+        var parent = contexts[parentIdx];
+        invalidIf(allowX509 && !parent.allowX509, "INPUT_ALLOW_X509 from a parent that does not allow X.509");
+        invalidIf(exportCdi && !createCertificate, "EXPORT_CDI without CREATE_CERTIFICATE");
+        invalidIf(exportCdi && recursive, "EXPORT_CDI with RECURSIVE");
+        invalidIf(exportCdi && changeLocality, "EXPORT_CDI with CHANGE_LOCALITY");
+        invalidIf(exportCdi && parent.simulation, "EXPORT_CDI from a simulation context");
+        invalidIf(recursive && retain, "RECURSIVE with RETAIN_PARENT_CONTEXT");
+        if (v1) {
+            invalidIf(has(flags, BIT_26) && !parent.allowCa, "INPUT_ALLOW_CA from a parent that does not allow CA");
+            invalidIf(exportCdi && retain, "EXPORT_CDI with RETAIN_PARENT_CONTEXT");
+        } else {
+            invalidIf(exportCdi && !parent.allowExportCdi, "EXPORT_CDI from a parent that may not export");
+            invalidIf(has(flags, ALLOW_RECURSIVE) && recursive, "ALLOW_RECURSIVE with RECURSIVE");
+            invalidIf(recursive && !parent.allowRecursive, "RECURSIVE on a parent that does not allow it");
+        }
+        int target = changeLocality ? q.targetLocality() : call.locality();
+        byte[] data = q.data().toByteArray();
+        if (recursive) {
+            invalidIf(parent.tciType != q.tciType(), "RECURSIVE with a TCI type other than the context's");
+            if (parent.locality != target) {
+                throw new DpeError(INVALID_LOCALITY, "RECURSIVE into another locality");
+            }
+            var handle = rotated(parent);
+            parent.measure(data, target);
+            parent.handle = handle.bytes().toByteArray();
+            return body(revision.deriveContext(), new DeriveContextResponseBody(handle, ContextHandle.DEFAULT));
+        }
+        if (!v1) {
+            for (int i = 0; i < contexts.length; i++) {
+                invalidIf((parent.children & (1L << i)) != 0 && contexts[i].tciType == q.tciType(),
+                        String.format("the parent already has a child of TCI type 0x%08X", q.tciType()));
+            }
+        }
+        var child = new DpeContext();
+        child.tciType = q.tciType();
+        child.locality = target;
+        child.parentIdx = parentIdx;
+        child.simulation = parent.simulation;
+        child.state = DpeContext.State.ACTIVE;
+        child.svn = v1 ? 0 : q.svn();
+        child.usesInternalInfo = has(flags, INTERNAL_INPUT_INFO);
+        child.usesInternalDice = has(flags, INTERNAL_INPUT_DICE);
+        child.allowX509 = allowX509;
+        child.allowCa = v1 && has(flags, BIT_26);
+        child.allowExportCdi = !v1 && has(flags, BIT_26) && parent.allowExportCdi;
+        child.allowRecursive = !v1 && has(flags, ALLOW_RECURSIVE) && parent.allowRecursive;
+        child.measure(data, target);
+        if (exportCdi) {
+            return exportCdi(parentIdx, child, retain);
+        }
+        int slot = nextInactive();
+        checkDefaultRules(target, parentIdx, makeDefault, retain);
+        var childHandle = makeDefault ? ContextHandle.DEFAULT : randomHandle();
+        var parentHandle = retain ? rotated(parent) : ContextHandle.INVALID;
+        child.handle = childHandle.bytes().toByteArray();
+        contexts[slot] = child;
+        if (retain) {
+            parent.handle = parentHandle.bytes().toByteArray();
+        } else {
+            parent.state = DpeContext.State.RETIRED;
+            parent.handle = ContextHandle.INVALID.bytes().toByteArray();
+        }
+        parent.children |= 1L << slot;
+        return body(revision.deriveContext(), new DeriveContextResponseBody(childHandle, parentHandle));
+    }
+
+    private record DeriveContextResponseBody(ContextHandle handle, ContextHandle parent) {}
+
+    private static byte[] body(DpeCommand<DeriveContextRequest, DpeProfileCommands.DeriveContextResponse> command,
+            DeriveContextResponseBody r) {
+        return command.response().encode(new DpeProfileCommands.DeriveContextResponse(r.handle(), r.parent()));
+    }
+
+    /**
+     * A locality with a default context holds no other active context: a default child may only
+     * replace the locality's one active context, its retiring parent; a non-default child may only
+     * join a locality whose default context is its retiring parent.
+     */
+    private void checkDefaultRules(int target, int parentIdx, boolean makeDefault, boolean retain) {
+        boolean parentRetires = !retain;
+        int activeOthers = 0;
+        boolean otherDefault = false;
+        for (int i = 0; i < contexts.length; i++) {
+            var c = contexts[i];
+            if (!c.active() || c.locality != target || (i == parentIdx && parentRetires)) {
+                continue;
+            }
+            activeOthers++;
+            otherDefault |= isDefault(c.handle);
+        }
+        if (makeDefault) {
+            invalidIf(activeOthers > 0, String.format("MAKE_DEFAULT into locality 0x%08X, which has other active contexts", target));
+        } else {
+            invalidIf(otherDefault, String.format("a non-default context into locality 0x%08X, which has a default context", target));
+        }
+    }
+
+    private byte[] exportCdi(int parentIdx, DpeContext child, boolean retain) {
+        var parent = contexts[parentIdx];
+        boolean v1 = revision.v1();
+        if (!v1 && exported != null) {
+            throw new DpeError(DpeError.CRYPTO_EXPORTED_CDI_DUPLICATE, "the exported-CDI slot is taken");
+        }
+        var keys = DpeKeys.of(platform.alias());
+        var cdi = keys.deriveCdi(measurementHash(child, parentIdx), EXPORTED_INFO);
+        if (v1 && exported != null) {
+            // 1.2 derives into the key vault before it looks at its one slot.
+            throw new DpeError(DpeError.CRYPTO_EXPORTED_CDI_DUPLICATE, "the exported-CDI slot is taken");
+        }
+        byte[] handle = platform.randomBytes(EXPORTED_CDI_HANDLE);
+        var key = keys.eccKey(cdi, EXPORTED_KEY_LABEL, EXPORTED_KEY_LABEL);
+        byte[] ueid = platform.ueid();
+        var nodes = tcbNodes(child, parentIdx);
+        byte[] certificate = DpeCertificates.certificate(platform.alias(), new DpeCertificates.Request(revision.generation,
+                DpeCertificates.Kind.EXPORTED_CDI, new DpeCertificates.SubjectKey.Ecc(key), nodes, ueid, false, Optional.empty(),
+                platform.alias().certificateValidity()));
+        ContextHandle parentHandle = ContextHandle.INVALID;
+        if (!v1) {
+            if (retain) {
+                parentHandle = rotated(parent);
+                parent.handle = parentHandle.bytes().toByteArray();
+            } else if (parent.children == 0) {
+                destroyTree(parentIdx);
+            } else {
+                parent.state = DpeContext.State.RETIRED;
+                parent.handle = ContextHandle.INVALID.bytes().toByteArray();
+            }
+        }
+        exported = new ExportedCdi(handle, cdi);
+        return revision.exportedCdiResponse().encode(new DpeProfileCommands.ExportedCdiResponse(ContextHandle.INVALID,
+                parentHandle, Octets.of(handle), Octets.of(certificate)));
+    }
+
+    // ---- CERTIFY_KEY and SIGN ------------------------------------------------------------------
+
+    /** The derived key and the certificate or CSR that certifies it; the context's handle rotates. */
+    record Certified(ContextHandle handle, EccPrivateKey key, byte[] certificate) {}
+
+    Certified certify(CertifyKeyRequest q, Call call) {
+        int idx = activeContext(q.handle(), call.locality());
+        var c = contexts[idx];
+        boolean x509 = q.format() == CertifyKeyRequest.FORMAT_X509;
+        invalidIf(x509 && !c.allowX509, "an X.509 certificate for a context that does not allow X.509");
+        invalidIf(!x509 && q.format() != CertifyKeyRequest.FORMAT_CSR, "format " + q.format() + " (0 X.509, 1 CSR)");
+        var key = derivedKey(idx, q.label().toByteArray());
+        var request = new DpeCertificates.Request(revision.generation, DpeCertificates.Kind.LEAF,
+                new DpeCertificates.SubjectKey.Ecc(key), tcbNodes(c, c.parentIdx), q.label().toByteArray(), true,
+                call.dmtfDeviceInfo(), platform.alias().certificateValidity());
+        byte[] cert = x509 ? DpeCertificates.certificate(platform.alias(), request) : DpeCertificates.csr(platform.alias(), request);
+        var handle = rotated(c);
+        c.handle = handle.bytes().toByteArray();
+        return new Certified(handle, key, cert);
+    }
+
+    private byte[] certifyKey(CertifyKeyRequest q, Call call) {
+        var certified = certify(q, call);
+        var pub = certified.key().publicKey();
+        return revision.certifyKey().response().encode(new DpeProfileCommands.CertifyKeyResponse(certified.handle(), pub.x(),
+                pub.y(), Octets.of(certified.certificate())));
+    }
+
+    private byte[] sign(DpeProfileCommands.SignRequest q, Call call) {
+        int idx = activeContext(q.handle(), call.locality());
+        var c = contexts[idx];
+        invalidIf(c.simulation, "SIGN with a simulation context");
+        var key = derivedKey(idx, q.label().toByteArray());
+        EccSignature signature = key.signer().signDigest(Sha384Digest.fromBytes(q.digest().toByteArray()));
+        var handle = rotated(c);
+        c.handle = handle.bytes().toByteArray();
+        return DpeProfileCommands.SIGN.response().encode(new DpeProfileCommands.SignResponse(handle, signature.r(), signature.s()));
+    }
+
+    private EccPrivateKey derivedKey(int idx, byte[] label) {
+        var keys = DpeKeys.of(platform.alias());
+        var cdi = keys.deriveCdi(measurementHash(contexts[idx], contexts[idx].parentIdx), DPE_INFO);
+        return keys.eccKey(cdi, label, ascii("ECC"));
+    }
+
+    /**
+     * SHA-384 over the TCI nodes from {@code leaf} up to the root, then the profile (if a node asked
+     * for internal info) and the certificate chain (if a node asked for the internal DICE input).
+     */
+    private byte[] measurementHash(DpeContext leaf, int parentIdx) {
+        var digest = sha384();
+        boolean info = false;
+        boolean dice = false;
+        for (var c : path(leaf, parentIdx)) {
+            digest.update(c.measurementBytes(revision.v1()));
+            info |= c.usesInternalInfo;
+            dice |= c.usesInternalDice;
+        }
+        if (info) {
+            digest.update(DpeFrame.response(0, DpeProfile.P384_SHA384,
+                    DpeProfileCommands.GET_PROFILE.response().encode(profile())));
+            digest.update(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(DpeProfile.P384_SHA384.value()).array());
+        }
+        if (dice) {
+            digest.update(platform.certificateChain());
+        }
+        return digest.digest();
+    }
+
+    /** {@code leaf} and its ancestors, leaf first. */
+    private List<DpeContext> path(DpeContext leaf, int parentIdx) {
+        var out = new ArrayList<DpeContext>();
+        out.add(leaf);
+        for (int i = parentIdx; i != NO_PARENT && out.size() <= contexts.length; i = contexts[i].parentIdx) {
+            out.add(contexts[i]);
+        }
+        return out;
+    }
+
+    /** The certificate's TCI nodes: the path root first. */
+    private List<DpeCertificates.TciNode> tcbNodes(DpeContext leaf, int parentIdx) {
+        var path = path(leaf, parentIdx);
+        var out = new ArrayList<DpeCertificates.TciNode>();
+        for (int i = path.size() - 1; i >= 0; i--) {
+            var c = path.get(i);
+            out.add(new DpeCertificates.TciNode(c.tciType, c.cumulative.clone(), c.current.clone(), c.tciLocality, c.svn));
+        }
+        return out;
+    }
+
+    // ---- the exported CDI ----------------------------------------------------------------------
+
+    /** The key of the exported CDI {@code handle} names; empty for a handle DPE did not give out (compared in constant time). */
+    Optional<EccPrivateKey> exportedKey(byte[] handle) {
+        if (exported == null || !MessageDigest.isEqual(exported.handle(), handle)) {
+            return Optional.empty();
+        }
+        return Optional.of(DpeKeys.of(platform.alias()).eccKey(exported.cdi(), EXPORTED_KEY_LABEL, EXPORTED_KEY_LABEL));
+    }
+
+    /** REVOKE_EXPORTED_CDI_HANDLE: frees the slot {@code handle} holds. */
+    boolean revokeExported(byte[] handle) {
+        if (exported == null || !MessageDigest.isEqual(exported.handle(), handle)) {
+            return false;
+        }
+        exported = null;
+        return true;
+    }
+
+    /** 1.2 keeps exported CDIs in RAM: a reset loses them. */
+    void forgetExportedCdis() {
+        exported = null;
+    }
+
+    // ---- ROTATE, DESTROY, GET_CERTIFICATE_CHAIN --------------------------------------------------
+
+    private ContextHandle rotate(ContextHandle handle, int flags, int locality) {
+        int idx = activeContext(handle, locality);
+        ContextHandle next;
+        if ((flags & DpeProfileCommands.RotateContextHandleRequest.TARGET_IS_DEFAULT) != 0) {
+            for (int i = 0; i < contexts.length; i++) {
+                invalidIf(i != idx && contexts[i].active() && contexts[i].locality == locality,
+                        "TARGET_IS_DEFAULT in a locality with other active contexts");
+            }
+            next = ContextHandle.DEFAULT;
+        } else {
+            next = randomHandle();
+        }
+        contexts[idx].handle = next.bytes().toByteArray();
+        return next;
+    }
+
+    private void destroy(ContextHandle handle, int locality) {
+        int idx = activeContext(handle, locality);
+        int top = idx;
+        while (contexts[top].parentIdx != NO_PARENT) {
+            var parent = contexts[contexts[top].parentIdx];
+            if (parent.state != DpeContext.State.RETIRED || Long.bitCount(parent.children) != 1) {
+                break;
+            }
+            top = contexts[top].parentIdx;
+        }
+        destroyTree(top);
+    }
+
+    /** Destroys {@code index} and its descendants and clears them from every children bitmap. */
+    private void destroyTree(int index) {
+        long doomed = descendants(index) | (1L << index);
+        for (int i = 0; i < contexts.length; i++) {
+            if ((doomed & (1L << i)) != 0) {
+                contexts[i].clear(revision.v1());
+            }
+        }
+        for (var c : contexts) {
+            c.children &= ~doomed;
+        }
+    }
+
+    private long descendants(int index) {
+        long out = 0;
+        long children = contexts[index].children;
+        for (int i = 0; i < contexts.length; i++) {
+            if ((children & (1L << i)) != 0) {
+                out |= (1L << i) | descendants(i);
+            }
+        }
+        return out;
+    }
+
+    private DpeProfileCommands.CertificateChainChunk certificateChain(int offset, int size) {
+        invalidIf(Integer.compareUnsigned(size, DpeProfileCommands.CERTIFICATE_CHAIN_CHUNK) > 0,
+                "size " + Integer.toUnsignedString(size) + " > " + DpeProfileCommands.CERTIFICATE_CHAIN_CHUNK);
+        byte[] chain = platform.certificateChain();
+        if (Integer.compareUnsigned(offset, chain.length) >= 0) {
+            throw new DpeError(DpeError.PLATFORM_CERTIFICATE_CHAIN, "offset " + Integer.toUnsignedString(offset)
+                    + " is past the " + chain.length + "-byte chain");
+        }
+        int n = Math.min(size, chain.length - offset);
+        return new DpeProfileCommands.CertificateChainChunk(Octets.of(chain, offset, n));
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private static boolean has(int flags, int bit) {
+        return (flags & bit) != 0;
+    }
+
+    private static void invalidIf(boolean condition, String detail) {
+        if (condition) {
+            throw new DpeError(INVALID_ARGUMENT, detail);
+        }
+    }
+
+    private static MessageDigest sha384() {
+        try {
+            return MessageDigest.getInstance("SHA-384");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-384 is part of every JDK", e);
+        }
+    }
+
+    static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+}
