@@ -1,6 +1,5 @@
 package org.caliptra.util.emulator.runtime;
 
-import org.caliptra.util.emulator.dice.DiceAlgorithm;
 import org.caliptra.util.emulator.firmware.CaliptraFirmware;
 import org.caliptra.util.emulator.runtime.dpe.DpeHandlers;
 import org.caliptra.util.emulator.firmware.CommandFailure;
@@ -39,7 +38,7 @@ public final class RuntimeFirmware {
         this.selfTest = new SelfTestHandlers(firmware);
         this.authManifest = new AuthManifestHandlers(firmware);
         var certificates = new CertificateHandlers(firmware);
-        this.dpe = new DpeHandlers(firmware, () -> certificates.populatedIdevCert(DiceAlgorithm.ECC384));
+        this.dpe = new DpeHandlers(firmware, certificates::populatedIdevCert);
         this.commands = CommandTable.builder()
                 .addAll(new InfoHandlers(firmware, this))
                 .addAll(selfTest)

@@ -80,6 +80,23 @@ public final class MldsaPrivateKey {
         };
     }
 
+    /**
+     * ML-DSA-87 over an external mu (FIPS 204's μ, 64 bytes, which the caller computed from the
+     * message and this key's tr); deterministic as {@link #signer()}.
+     */
+    public MldsaSignature signMu(byte[] mu) {
+        if (mu.length != 64) {
+            throw new IllegalArgumentException("an external mu is 64 bytes, got " + mu.length);
+        }
+        var signer = new MLDSASigner();
+        signer.init(true, key);
+        try {
+            return MldsaSignature.fromFips204(signer.generateMuSignature(mu));
+        } catch (CryptoException e) {
+            throw new SigningException("ML-DSA-87 signing failed: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public String toString() {
         return "MldsaPrivateKey[ML-DSA-87]";

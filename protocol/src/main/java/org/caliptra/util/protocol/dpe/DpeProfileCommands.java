@@ -279,6 +279,60 @@ public final class DpeProfileCommands {
                     in -> new SignResponse(ContextHandle.read(in, "new_context_handle"), in.bytes("sig_r", 48),
                             in.bytes("sig_s", 48))));
 
+    // ---- CERTIFY_KEY and SIGN, ML-DSA-87 profile (2.x INVOKE_DPE_MLDSA87) ------------------------
+
+    public static final int MLDSA87_PUBLIC_KEY = 2592;
+    public static final int MLDSA87_SIGNATURE = 4627;
+    public static final int MLDSA87_MU = 64;
+
+    /** The ML-DSA-87 profile's answer: the new handle, the derived public key and the certificate or CSR. */
+    public record CertifyKeyMldsaResponse(ContextHandle newContextHandle, Octets derivedPubkey, Octets cert) {
+        public CertifyKeyMldsaResponse {
+            Fields.exactly("pubkey", derivedPubkey, MLDSA87_PUBLIC_KEY);
+        }
+    }
+
+    public static final DpeCommand<CertifyKeyRequest, CertifyKeyMldsaResponse> CERTIFY_KEY_MLDSA87 = new DpeCommand<>(0x09,
+            "CERTIFY_KEY", CERTIFY_KEY_REQUEST, Codec.variable(HANDLE + MLDSA87_PUBLIC_KEY + 4, HANDLE + MLDSA87_PUBLIC_KEY + 4 + MAX_CERT_V2,
+                    (v, out) -> out.bytes(v.newContextHandle().bytes()).bytes(v.derivedPubkey()).u32(v.cert().length()).bytes(v.cert()),
+                    in -> {
+                        var handle = ContextHandle.read(in, "new_context_handle");
+                        var pub = in.bytes("pubkey", MLDSA87_PUBLIC_KEY);
+                        int size = in.u32AtMost("cert_size", MAX_CERT_V2);
+                        return new CertifyKeyMldsaResponse(handle, pub, in.bytes("cert", size));
+                    }));
+
+    /** SIGN in the ML-DSA-87 profile: {@code mu} is FIPS 204's external μ for the derived key. */
+    public record SignMldsaRequest(ContextHandle handle, Octets label, int flags, Octets mu) {
+        /** The raw-message form, whose 1024-byte buffer does not fit INVOKE_DPE's 512 bytes. */
+        public static final int IS_RAW = 1;
+
+        public SignMldsaRequest {
+            Fields.exactly("label", label, TCI);
+            Fields.exactly("mu", mu, MLDSA87_MU);
+        }
+    }
+
+    public record SignMldsaResponse(ContextHandle newContextHandle, Octets signature) {
+        public SignMldsaResponse {
+            Fields.exactly("sig", signature, MLDSA87_SIGNATURE);
+        }
+    }
+
+    public static final DpeCommand<SignMldsaRequest, SignMldsaResponse> SIGN_MLDSA87 = new DpeCommand<>(0x0A, "SIGN",
+            Codec.fixed(HANDLE + TCI + 4 + MLDSA87_MU, (v, out) -> out.bytes(v.handle().bytes()).bytes(v.label()).u32(v.flags())
+                    .bytes(v.mu()),
+                    in -> new SignMldsaRequest(ContextHandle.read(in, "handle"), in.bytes("label", TCI), in.u32("flags"),
+                            in.bytes("mu", MLDSA87_MU))),
+            Codec.fixed(HANDLE + MLDSA87_SIGNATURE + 1, (v, out) -> out.bytes(v.newContextHandle().bytes()).bytes(v.signature())
+                    .u8(0),
+                    in -> {
+                        var handle = ContextHandle.read(in, "new_context_handle");
+                        var sig = in.bytes("sig", MLDSA87_SIGNATURE);
+                        in.bytes("_padding", 1);
+                        return new SignMldsaResponse(handle, sig);
+                    }));
+
     // ---- GET_CERTIFICATE_CHAIN (0x10) ----------------------------------------------------------
 
     public record GetCertificateChainRequest(int offset, int size) {}

@@ -4,9 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.caliptra.util.emulator.dice.AliasIdentity;
 import org.caliptra.util.emulator.dice.DiceAlgorithm;
+import org.caliptra.util.emulator.dice.DpeCertificates;
 import org.caliptra.util.emulator.dice.PcrBank;
 import org.caliptra.util.emulator.firmware.CaliptraFirmware;
 import org.caliptra.util.emulator.firmware.CommandFailure;
@@ -68,7 +69,7 @@ public final class DpeHandlers implements CommandTable.CommandFamily {
 
     private final CaliptraFirmware firmware;
     private final DpeRevision revision;
-    private final Supplier<Optional<Octets>> populatedIdevCert;
+    private final Function<DiceAlgorithm, Optional<Octets>> populatedIdevCert;
     private DpeInstance dpe;
     private int[] tags;
     private boolean[] hasTag;
@@ -76,7 +77,7 @@ public final class DpeHandlers implements CommandTable.CommandFamily {
     private int pl1Limit;
     private Optional<String> dmtfDeviceInfo = Optional.empty();
 
-    public DpeHandlers(CaliptraFirmware firmware, Supplier<Optional<Octets>> populatedIdevCert) {
+    public DpeHandlers(CaliptraFirmware firmware, Function<DiceAlgorithm, Optional<Octets>> populatedIdevCert) {
         this.firmware = firmware;
         this.revision = DpeRevision.of(firmware.generation());
         this.populatedIdevCert = populatedIdevCert;
@@ -89,8 +90,8 @@ public final class DpeHandlers implements CommandTable.CommandFamily {
         }
 
         @Override
-        public byte[] certificateChain() {
-            return chain();
+        public byte[] certificateChain(DpeProfile profile) {
+            return chain(profile == DpeProfile.MLDSA87 ? DiceAlgorithm.MLDSA87 : DiceAlgorithm.ECC384);
         }
 
         @Override
@@ -104,13 +105,13 @@ public final class DpeHandlers implements CommandTable.CommandFamily {
         }
     };
 
-    /** [IDevID, once populated,] LDevID ‖ FMC alias ‖ RT alias, DER. */
-    private byte[] chain() {
+    /** [IDevID, once populated,] LDevID ‖ FMC alias ‖ RT alias of {@code algorithm}, DER. */
+    private byte[] chain(DiceAlgorithm algorithm) {
         var out = new ByteArrayOutputStream();
-        populatedIdevCert.get().ifPresent(c -> out.writeBytes(c.toByteArray()));
-        out.writeBytes(firmware.dice().ldevidCert(DiceAlgorithm.ECC384));
-        out.writeBytes(firmware.alias().fmcAliasCert(DiceAlgorithm.ECC384));
-        out.writeBytes(firmware.alias().rtAliasCert(DiceAlgorithm.ECC384));
+        populatedIdevCert.apply(algorithm).ifPresent(c -> out.writeBytes(c.toByteArray()));
+        out.writeBytes(firmware.dice().ldevidCert(algorithm));
+        out.writeBytes(firmware.alias().fmcAliasCert(algorithm));
+        out.writeBytes(firmware.alias().rtAliasCert(algorithm));
         return out.toByteArray();
     }
 
@@ -240,6 +241,17 @@ public final class DpeHandlers implements CommandTable.CommandFamily {
         }
         table.add(DpeCommands.SIGN_WITH_EXPORTED_ECDSA, (request, requester) -> signWithExported(request));
         if (!revision.v1()) {
+            table.add(DpeCommands.INVOKE_DPE_MLDSA87, (request, requester) -> {
+                if (request.externalAxiResponse()) {
+                    if (!firmware.loaded().isPl0(requester.user())) {
+                        throw privilege("EXTERNAL_AXI_RESPONSE");
+                    }
+                    throw CommandFailure.of(CaliptraError.RUNTIME_MAILBOX_INVALID_PARAMS,
+                            "EXTERNAL_AXI_RESPONSE needs a subsystem's AXI DMA; this core answers through the mailbox");
+                }
+                return DpeCommands.DpeResponse.of(Octets.of(invoke(request.data().toByteArray(), DpeProfile.MLDSA87, requester)));
+            });
+            table.add(DpeCommands.SIGN_WITH_EXPORTED_MLDSA, (request, requester) -> signWithExportedMldsa(request));
             table.add(DpeCommands.REVOKE_EXPORTED_CDI_HANDLE, (request, requester) -> {
                 if (!dpe.revokeExported(request.exportedCdiHandle().toByteArray())) {
                     throw CommandFailure.of(RUNTIME_REVOKE_EXPORTED_CDI_HANDLE_NOT_FOUND, "no exported CDI has that handle");
@@ -377,13 +389,32 @@ public final class DpeHandlers implements CommandTable.CommandFamily {
     // ---- exported CDIs, context limits, subject alt name, CERTIFY_KEY_EXTENDED -----------------
 
     private DpeCommands.SignWithExportedEcdsaResponse signWithExported(DpeCommands.SignWithExportedEcdsaRequest request) {
-        var key = dpe.exportedKey(request.exportedCdiHandle().toByteArray()).orElseThrow(() -> CommandFailure.of(
-                revision.v1() ? CaliptraError.RUNTIME_SIGN_WITH_EXPORTED_ECDSA_KEY_DERIVIATION_FAILED_V1
-                        : CaliptraError.RUNTIME_SIGN_WITH_EXPORTED_ECDSA_KEY_DERIVIATION_FAILED,
-                "no exported CDI has that handle"));
+        var key = ((DpeCertificates.SubjectKey.Ecc) dpe.exportedKey(request.exportedCdiHandle().toByteArray(), DpeProfile.P384_SHA384)
+                .orElseThrow(() -> CommandFailure.of(revision.v1() ? CaliptraError.RUNTIME_SIGN_WITH_EXPORTED_ECDSA_KEY_DERIVIATION_FAILED_V1
+                        : CaliptraError.RUNTIME_SIGN_WITH_EXPORTED_ECDSA_KEY_DERIVIATION_FAILED, "no exported CDI has that handle"))).key();
         var signature = key.signer().signDigest(Sha384Digest.fromBytes(request.tbs().toByteArray()));
         var pub = key.publicKey();
         return new DpeCommands.SignWithExportedEcdsaResponse(pub.x(), pub.y(), signature.r(), signature.s());
+    }
+
+    /** SIGN_WITH_EXPORTED_MLDSA: the exported CDI's ML-DSA key signs an external mu or a message. */
+    private DpeCommands.SignWithExportedMldsaResponse signWithExportedMldsa(DpeCommands.SignWithExportedMldsaRequest request) {
+        var key = ((DpeCertificates.SubjectKey.Mldsa) dpe.exportedKey(request.exportedCdiHandle().toByteArray(), DpeProfile.MLDSA87)
+                .orElseThrow(() -> CommandFailure.of(CaliptraError.RUNTIME_SIGN_WITH_EXPORTED_MLDSA_KEY_DERIVIATION_FAILED,
+                        "no exported CDI has that handle"))).key();
+        byte[] tbs = request.tbs().toByteArray();
+        byte[] signature;
+        if (request.signType() == DpeCommands.SignWithExportedMldsaRequest.MU) {
+            if (tbs.length != DpeProfileCommands.MLDSA87_MU) {
+                throw CommandFailure.of(CaliptraError.RUNTIME_MAILBOX_INVALID_PARAMS, "an external mu is 64 bytes, got " + tbs.length);
+            }
+            signature = key.signMu(tbs).fips204();
+        } else if (request.signType() == DpeCommands.SignWithExportedMldsaRequest.RAW) {
+            signature = key.signer().sign(tbs).fips204();
+        } else {
+            throw CommandFailure.of(CaliptraError.RUNTIME_MAILBOX_INVALID_PARAMS, "sign_type " + request.signType() + " (0 mu, 1 raw)");
+        }
+        return new DpeCommands.SignWithExportedMldsaResponse(key.publicKey().bytes(), Octets.of(signature));
     }
 
     private DpeCommands.DpeContextLimits reallocate(int pl0) {

@@ -14,7 +14,6 @@ import java.util.function.BiFunction;
 import org.caliptra.util.emulator.dice.DpeCertificates;
 import org.caliptra.util.emulator.dice.DpeKeys;
 import org.caliptra.util.image.Sha384Digest;
-import org.caliptra.util.image.keys.EccPrivateKey;
 import org.caliptra.util.image.keys.EccSignature;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.ProtocolException;
@@ -68,6 +67,7 @@ final class DpeInstance {
     private static final byte[] DPE_INFO = ascii("DPE");
     private static final byte[] EXPORTED_INFO = ascii("Exported CDI");
     static final byte[] EXPORTED_KEY_LABEL = ascii("Exported ECC");
+    static final byte[] EXPORTED_MLDSA_LABEL = ascii("Exported ML-DSA");
 
     /** A command DPE could deserialize, and who sent it. */
     record Parsed(int id, Object request) {}
@@ -76,7 +76,13 @@ final class DpeInstance {
     record Call(int locality, DpeProfile profile, Optional<String> dmtfDeviceInfo) {}
 
     /** The exported-CDI slot (caliptra-sw keeps one). */
-    private record ExportedCdi(byte[] handle, DpeKeys.Cdi cdi) {}
+    private record ExportedCdi(byte[] handle, DpeKeys.Cdi cdi, DpeProfile profile) {}
+
+    private static DpeCertificates.SubjectKey exportedSubject(DpeKeys keys, DpeKeys.Cdi cdi, DpeProfile profile) {
+        return profile == DpeProfile.MLDSA87
+                ? new DpeCertificates.SubjectKey.Mldsa(keys.mldsaKey(cdi, EXPORTED_MLDSA_LABEL, EXPORTED_MLDSA_LABEL))
+                : new DpeCertificates.SubjectKey.Ecc(keys.eccKey(cdi, EXPORTED_KEY_LABEL, EXPORTED_KEY_LABEL));
+    }
 
     private record Entry<Q>(DpeCommand<Q, ?> command, BiFunction<Q, Call, byte[]> handler) {
         @SuppressWarnings("unchecked")
@@ -89,6 +95,8 @@ final class DpeInstance {
     private final DpePlatform platform;
     private final DpeContext[] contexts;
     private final Map<Integer, Entry<?>> commands = new HashMap<>();
+    /** The ML-DSA-87 profile (2.x): the same commands but CERTIFY_KEY and SIGN. */
+    private final Map<Integer, Entry<?>> mldsaCommands = new HashMap<>();
     private ExportedCdi exported;
 
     DpeInstance(DpeRevision revision, DpePlatform platform) {
@@ -109,11 +117,21 @@ final class DpeInstance {
             return new byte[0];
         });
         add(DpeProfileCommands.GET_CERTIFICATE_CHAIN, (q, call) -> DpeProfileCommands.GET_CERTIFICATE_CHAIN.response()
-                .encode(certificateChain(q.offset(), q.size())));
+                .encode(certificateChain(q.offset(), q.size(), call.profile())));
+        if (!revision.v1()) {
+            mldsaCommands.putAll(commands);
+            mldsaCommands.put(DpeProfileCommands.CERTIFY_KEY_MLDSA87.id(), new Entry<>(DpeProfileCommands.CERTIFY_KEY_MLDSA87,
+                    this::certifyKeyMldsa));
+            mldsaCommands.put(DpeProfileCommands.SIGN_MLDSA87.id(), new Entry<>(DpeProfileCommands.SIGN_MLDSA87, this::signMldsa));
+        }
     }
 
     private <Q> void add(DpeCommand<Q, ?> command, BiFunction<Q, Call, byte[]> handler) {
         commands.put(command.id(), new Entry<>(command, handler));
+    }
+
+    private Map<Integer, Entry<?>> table(DpeProfile profile) {
+        return profile == DpeProfile.MLDSA87 ? mldsaCommands : commands;
     }
 
     // ---- framing -----------------------------------------------------------------------------
@@ -126,7 +144,7 @@ final class DpeInstance {
      */
     Parsed parse(byte[] frame, DpeProfile profile) {
         var command = DpeFrame.openCommand(frame);
-        var entry = commands.get(command.commandId());
+        var entry = table(profile).get(command.commandId());
         if (entry == null) {
             throw new ProtocolException(String.format("DPE command id 0x%X is not one Caliptra's DPE serves", command.commandId()));
         }
@@ -140,7 +158,8 @@ final class DpeInstance {
     /** Runs a parsed command; a DPE error becomes a bare response header carrying its status. */
     byte[] execute(Parsed parsed, Call call) {
         try {
-            return DpeFrame.response(DpeStatus.NO_ERROR.code(), call.profile(), commands.get(parsed.id()).run(parsed.request(), call));
+            return DpeFrame.response(DpeStatus.NO_ERROR.code(), call.profile(),
+                    table(call.profile()).get(parsed.id()).run(parsed.request(), call));
         } catch (DpeError e) {
             return DpeFrame.response(e.status(), call.profile(), new byte[0]);
         }
@@ -338,7 +357,7 @@ final class DpeInstance {
         child.allowRecursive = !v1 && has(flags, ALLOW_RECURSIVE) && parent.allowRecursive;
         child.measure(data, target);
         if (exportCdi) {
-            return exportCdi(parentIdx, child, retain);
+            return exportCdi(parentIdx, child, retain, call.profile());
         }
         int slot = nextInactive();
         checkDefaultRules(target, parentIdx, makeDefault, retain);
@@ -387,24 +406,24 @@ final class DpeInstance {
         }
     }
 
-    private byte[] exportCdi(int parentIdx, DpeContext child, boolean retain) {
+    private byte[] exportCdi(int parentIdx, DpeContext child, boolean retain, DpeProfile profile) {
         var parent = contexts[parentIdx];
         boolean v1 = revision.v1();
         if (!v1 && exported != null) {
             throw new DpeError(DpeError.CRYPTO_EXPORTED_CDI_DUPLICATE, "the exported-CDI slot is taken");
         }
         var keys = DpeKeys.of(platform.alias());
-        var cdi = keys.deriveCdi(measurementHash(child, parentIdx), EXPORTED_INFO);
+        var cdi = keys.deriveCdi(measurementHash(child, parentIdx, profile), EXPORTED_INFO);
         if (v1 && exported != null) {
             // 1.2 derives into the key vault before it looks at its one slot.
             throw new DpeError(DpeError.CRYPTO_EXPORTED_CDI_DUPLICATE, "the exported-CDI slot is taken");
         }
         byte[] handle = platform.randomBytes(EXPORTED_CDI_HANDLE);
-        var key = keys.eccKey(cdi, EXPORTED_KEY_LABEL, EXPORTED_KEY_LABEL);
+        var key = exportedSubject(keys, cdi, profile);
         byte[] ueid = platform.ueid();
         var nodes = tcbNodes(child, parentIdx);
         byte[] certificate = DpeCertificates.certificate(platform.alias(), new DpeCertificates.Request(revision.generation,
-                DpeCertificates.Kind.EXPORTED_CDI, new DpeCertificates.SubjectKey.Ecc(key), nodes, ueid, false, Optional.empty(),
+                DpeCertificates.Kind.EXPORTED_CDI, key, nodes, ueid, false, Optional.empty(),
                 platform.alias().certificateValidity()));
         ContextHandle parentHandle = ContextHandle.INVALID;
         if (!v1) {
@@ -418,7 +437,7 @@ final class DpeInstance {
                 parent.handle = ContextHandle.INVALID.bytes().toByteArray();
             }
         }
-        exported = new ExportedCdi(handle, cdi);
+        exported = new ExportedCdi(handle, cdi, profile);
         return revision.exportedCdiResponse().encode(new DpeProfileCommands.ExportedCdiResponse(ContextHandle.INVALID,
                 parentHandle, Octets.of(handle), Octets.of(certificate)));
     }
@@ -426,7 +445,7 @@ final class DpeInstance {
     // ---- CERTIFY_KEY and SIGN ------------------------------------------------------------------
 
     /** The derived key and the certificate or CSR that certifies it; the context's handle rotates. */
-    record Certified(ContextHandle handle, EccPrivateKey key, byte[] certificate) {}
+    record Certified(ContextHandle handle, DpeCertificates.SubjectKey key, byte[] certificate) {}
 
     Certified certify(CertifyKeyRequest q, Call call) {
         int idx = activeContext(q.handle(), call.locality());
@@ -434,10 +453,9 @@ final class DpeInstance {
         boolean x509 = q.format() == CertifyKeyRequest.FORMAT_X509;
         invalidIf(x509 && !c.allowX509, "an X.509 certificate for a context that does not allow X.509");
         invalidIf(!x509 && q.format() != CertifyKeyRequest.FORMAT_CSR, "format " + q.format() + " (0 X.509, 1 CSR)");
-        var key = derivedKey(idx, q.label().toByteArray());
-        var request = new DpeCertificates.Request(revision.generation, DpeCertificates.Kind.LEAF,
-                new DpeCertificates.SubjectKey.Ecc(key), tcbNodes(c, c.parentIdx), q.label().toByteArray(), true,
-                call.dmtfDeviceInfo(), platform.alias().certificateValidity());
+        var key = derivedKey(idx, q.label().toByteArray(), call.profile());
+        var request = new DpeCertificates.Request(revision.generation, DpeCertificates.Kind.LEAF, key, tcbNodes(c, c.parentIdx),
+                q.label().toByteArray(), true, call.dmtfDeviceInfo(), platform.alias().certificateValidity());
         byte[] cert = x509 ? DpeCertificates.certificate(platform.alias(), request) : DpeCertificates.csr(platform.alias(), request);
         var handle = rotated(c);
         c.handle = handle.bytes().toByteArray();
@@ -446,7 +464,7 @@ final class DpeInstance {
 
     private byte[] certifyKey(CertifyKeyRequest q, Call call) {
         var certified = certify(q, call);
-        var pub = certified.key().publicKey();
+        var pub = ((DpeCertificates.SubjectKey.Ecc) certified.key()).key().publicKey();
         return revision.certifyKey().response().encode(new DpeProfileCommands.CertifyKeyResponse(certified.handle(), pub.x(),
                 pub.y(), Octets.of(certified.certificate())));
     }
@@ -455,24 +473,47 @@ final class DpeInstance {
         int idx = activeContext(q.handle(), call.locality());
         var c = contexts[idx];
         invalidIf(c.simulation, "SIGN with a simulation context");
-        var key = derivedKey(idx, q.label().toByteArray());
+        var key = ((DpeCertificates.SubjectKey.Ecc) derivedKey(idx, q.label().toByteArray(), call.profile())).key();
         EccSignature signature = key.signer().signDigest(Sha384Digest.fromBytes(q.digest().toByteArray()));
         var handle = rotated(c);
         c.handle = handle.bytes().toByteArray();
         return DpeProfileCommands.SIGN.response().encode(new DpeProfileCommands.SignResponse(handle, signature.r(), signature.s()));
     }
 
-    private EccPrivateKey derivedKey(int idx, byte[] label) {
+    private byte[] certifyKeyMldsa(CertifyKeyRequest q, Call call) {
+        var certified = certify(q, call);
+        var pub = ((DpeCertificates.SubjectKey.Mldsa) certified.key()).key().publicKey().bytes();
+        return DpeProfileCommands.CERTIFY_KEY_MLDSA87.response().encode(new DpeProfileCommands.CertifyKeyMldsaResponse(
+                certified.handle(), pub, Octets.of(certified.certificate())));
+    }
+
+    /** ML-DSA SIGN of an external mu; the raw form cannot arrive through INVOKE_DPE's 512 bytes. */
+    private byte[] signMldsa(DpeProfileCommands.SignMldsaRequest q, Call call) {
+        int idx = activeContext(q.handle(), call.locality());
+        var c = contexts[idx];
+        invalidIf(c.simulation, "SIGN with a simulation context");
+        invalidIf((q.flags() & DpeProfileCommands.SignMldsaRequest.IS_RAW) != 0, "IS_RAW needs a 1096-byte request");
+        var key = ((DpeCertificates.SubjectKey.Mldsa) derivedKey(idx, q.label().toByteArray(), call.profile())).key();
+        var signature = key.signMu(q.mu().toByteArray());
+        var handle = rotated(c);
+        c.handle = handle.bytes().toByteArray();
+        return DpeProfileCommands.SIGN_MLDSA87.response().encode(new DpeProfileCommands.SignMldsaResponse(handle,
+                Octets.of(signature.fips204())));
+    }
+
+    /** The key CERTIFY_KEY and SIGN use: CDI "DPE" of the context, then the label with the profile's key context. */
+    private DpeCertificates.SubjectKey derivedKey(int idx, byte[] label, DpeProfile profile) {
         var keys = DpeKeys.of(platform.alias());
-        var cdi = keys.deriveCdi(measurementHash(contexts[idx], contexts[idx].parentIdx), DPE_INFO);
-        return keys.eccKey(cdi, label, ascii("ECC"));
+        var cdi = keys.deriveCdi(measurementHash(contexts[idx], contexts[idx].parentIdx, profile), DPE_INFO);
+        return profile == DpeProfile.MLDSA87 ? new DpeCertificates.SubjectKey.Mldsa(keys.mldsaKey(cdi, label, ascii("MLDSA")))
+                : new DpeCertificates.SubjectKey.Ecc(keys.eccKey(cdi, label, ascii("ECC")));
     }
 
     /**
      * SHA-384 over the TCI nodes from {@code leaf} up to the root, then the profile (if a node asked
      * for internal info) and the certificate chain (if a node asked for the internal DICE input).
      */
-    private byte[] measurementHash(DpeContext leaf, int parentIdx) {
+    private byte[] measurementHash(DpeContext leaf, int parentIdx, DpeProfile profile) {
         var digest = sha384();
         boolean info = false;
         boolean dice = false;
@@ -482,12 +523,11 @@ final class DpeInstance {
             dice |= c.usesInternalDice;
         }
         if (info) {
-            digest.update(DpeFrame.response(0, DpeProfile.P384_SHA384,
-                    DpeProfileCommands.GET_PROFILE.response().encode(profile())));
-            digest.update(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(DpeProfile.P384_SHA384.value()).array());
+            digest.update(DpeFrame.response(0, profile, DpeProfileCommands.GET_PROFILE.response().encode(profile())));
+            digest.update(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(profile.value()).array());
         }
         if (dice) {
-            digest.update(platform.certificateChain());
+            digest.update(platform.certificateChain(profile));
         }
         return digest.digest();
     }
@@ -516,11 +556,11 @@ final class DpeInstance {
     // ---- the exported CDI ----------------------------------------------------------------------
 
     /** The key of the exported CDI {@code handle} names; empty for a handle DPE did not give out (compared in constant time). */
-    Optional<EccPrivateKey> exportedKey(byte[] handle) {
+    Optional<DpeCertificates.SubjectKey> exportedKey(byte[] handle, DpeProfile profile) {
         if (exported == null || !MessageDigest.isEqual(exported.handle(), handle)) {
             return Optional.empty();
         }
-        return Optional.of(DpeKeys.of(platform.alias()).eccKey(exported.cdi(), EXPORTED_KEY_LABEL, EXPORTED_KEY_LABEL));
+        return Optional.of(exportedSubject(DpeKeys.of(platform.alias()), exported.cdi(), profile));
     }
 
     /** REVOKE_EXPORTED_CDI_HANDLE: frees the slot {@code handle} holds. */
@@ -592,10 +632,10 @@ final class DpeInstance {
         return out;
     }
 
-    private DpeProfileCommands.CertificateChainChunk certificateChain(int offset, int size) {
+    private DpeProfileCommands.CertificateChainChunk certificateChain(int offset, int size, DpeProfile profile) {
         invalidIf(Integer.compareUnsigned(size, DpeProfileCommands.CERTIFICATE_CHAIN_CHUNK) > 0,
                 "size " + Integer.toUnsignedString(size) + " > " + DpeProfileCommands.CERTIFICATE_CHAIN_CHUNK);
-        byte[] chain = platform.certificateChain();
+        byte[] chain = platform.certificateChain(profile);
         if (Integer.compareUnsigned(offset, chain.length) >= 0) {
             throw new DpeError(DpeError.PLATFORM_CERTIFICATE_CHAIN, "offset " + Integer.toUnsignedString(offset)
                     + " is past the " + chain.length + "-byte chain");

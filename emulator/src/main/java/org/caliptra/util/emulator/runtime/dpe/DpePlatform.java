@@ -7,8 +7,8 @@ interface DpePlatform {
     /** {@code n} bytes from the TRNG, a draw per 48 bytes. */
     byte[] randomBytes(int n);
 
-    /** The DER chain DPE hands out: [IDevID,] LDevID, FMC alias, RT alias. */
-    byte[] certificateChain();
+    /** The DER chain DPE hands out for {@code profile}'s algorithm: [IDevID,] LDevID, FMC alias, RT alias. */
+    byte[] certificateChain(org.caliptra.util.protocol.dpe.DpeProfile profile);
 
     /** The device UEID from the fuses (17 bytes). */
     byte[] ueid();
