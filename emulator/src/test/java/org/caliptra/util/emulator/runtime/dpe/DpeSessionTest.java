@@ -110,6 +110,11 @@ class DpeSessionTest {
         return md.digest();
     }
 
+    static String pem(byte[] der) {
+        return "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END CERTIFICATE-----\n";
+    }
+
     static X509Certificate x509(byte[] der) throws Exception {
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
     }
@@ -303,6 +308,64 @@ class DpeSessionTest {
             assertEquals(0x000E_0016, dpe.mailboxError(DpeClient.frame(DpeProfileCommands.certifyKey(profile.generation()),
                     new CertifyKeyRequest(ContextHandle.DEFAULT, 0, CertifyKeyRequest.FORMAT_X509, Octets.of(LABEL)))),
                     "RUNTIME_INCORRECT_PAUSER_PRIVILEGE_LEVEL: PL1 may not get an X.509 certificate");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"CALIPTRA_1_2", "CALIPTRA_2_1"})
+    void openSslVerifiesTheLeafThroughRtAliasAndFmcAliasToTheLdevid(Profile profile, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        org.caliptra.util.testsupport.Prerequisites.require(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/openssl")),
+                "openssl is not installed (apt-get install openssl)");
+        try (var d = boot(profile)) {
+            var dpe = client(d, 1);
+            var certified = dpe.call(DpeProfileCommands.certifyKey(profile.generation()),
+                    new CertifyKeyRequest(ContextHandle.DEFAULT, 0, CertifyKeyRequest.FORMAT_X509, Octets.of(LABEL)));
+            var chain = chain(dpe);
+            var ca = java.nio.file.Files.writeString(dir.resolve("ldevid.pem"), pem(chain.get(0).getEncoded()));
+            var untrusted = java.nio.file.Files.writeString(dir.resolve("aliases.pem"),
+                    pem(chain.get(1).getEncoded()) + pem(chain.get(2).getEncoded()));
+            var leaf = java.nio.file.Files.writeString(dir.resolve("leaf.pem"), pem(certified.cert().toByteArray()));
+            var command = new ArrayList<>(List.of("openssl", "verify", "-partial_chain", "-CAfile", ca.toString(), "-untrusted",
+                    untrusted.toString()));
+            if (profile.generation() == Generation.V1) {
+                command.add("-ignore_critical"); // 1.2 marks the TCG DICE extensions critical; openssl does not read them
+            }
+            command.add(leaf.toString());
+            var p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "openssl finished");
+            String out = new String(p.getInputStream().readAllBytes());
+            assertEquals(0, p.exitValue(), out);
+            assertTrue(out.contains(": OK"), out);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"CALIPTRA_1_2", "CALIPTRA_2_1"})
+    void dpeOutlivesAnUpdateResetWithItsRootRemeasured(Profile profile) throws Exception {
+        var g = profile.generation();
+        try (var d = boot(profile)) {
+            var port = d.asUser(1).coreMailbox();
+            var dpe = client(d, 1);
+            byte[] m = sha384("kept".getBytes());
+            dpe.call(DpeRevision.of(g).deriveContext(), derive(ContextHandle.DEFAULT, m, DeriveContextRequest.MAKE_DEFAULT, TCI_A, 0));
+            port.call(MeasurementCommands.DPE_TAG_TCI, new MeasurementCommands.TagTciRequest(Octets.zeros(16), 42));
+            var before = dpe.call(DpeProfileCommands.certifyKey(g),
+                    new CertifyKeyRequest(ContextHandle.DEFAULT, 0, CertifyKeyRequest.FORMAT_CSR, Octets.of(LABEL)));
+            assertTrue(port.execute(0x4657_4C44, g == Generation.V1 ? BUNDLE_V1 : BUNDLE_V2)
+                    instanceof org.caliptra.util.protocol.MailboxReply.Complete, "FIRMWARE_LOAD: an update reset");
+            assertTrue(d.stepUntil(x -> d.phase().name().equals("RUNTIME"), 200));
+            var tci = port.call(MeasurementCommands.dpeGetTaggedTci(g), new MeasurementCommands.GetTaggedTciRequest(42));
+            assertArrayEquals(m, tci.tciCurrent().toByteArray(), "the context and its tag survive");
+            var after = dpe.call(DpeProfileCommands.certifyKey(g),
+                    new CertifyKeyRequest(ContextHandle.DEFAULT, 0, CertifyKeyRequest.FORMAT_CSR, Octets.of(LABEL)));
+            if (g == Generation.V1) {
+                // 1.x's root is the runtime journey PCR, which every update reset extends: the keys move on.
+                assertNotEquals(before.derivedPubkeyX(), after.derivedPubkeyX());
+            } else {
+                // 2.x reloading the running runtime extends no PCR: the same root, the same key.
+                assertEquals(before.derivedPubkeyX(), after.derivedPubkeyX());
+            }
         }
     }
 
