@@ -3,6 +3,7 @@ package org.caliptra.util.emulator.runtime.dpe;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
 import org.caliptra.util.emulator.dice.AliasIdentity;
@@ -265,7 +266,19 @@ public final class DpeHandlers implements CommandTable.CommandFamily {
             return NoFields.INSTANCE;
         });
         table.add(DpeCommands.certifyKeyExtendedEcc384(revision.generation), RUNTIME_INSUFFICIENT_MEMORY,
-                (request, requester) -> certifyKeyExtended(request, requester));
+                (request, requester) -> DpeCommands.DpeResponse.of(Octets.of(certifyKeyExtended(request.flags(),
+                        request.certifyKeyReq(), DpeProfile.P384_SHA384, requester))));
+        if (!revision.v1()) {
+            table.add(DpeCommands.CERTIFY_KEY_EXTENDED_MLDSA87, RUNTIME_INSUFFICIENT_MEMORY, (request, requester) -> {
+                if ((request.flags() & DpeCommands.CertifyKeyExtendedMldsa87Request.EXTERNAL_AXI_RESPONSE) != 0) {
+                    throw CommandFailure.of(CaliptraError.RUNTIME_MAILBOX_INVALID_PARAMS,
+                            "EXTERNAL_AXI_RESPONSE needs a subsystem's AXI DMA; this core answers through the mailbox");
+                }
+                return DpeCommands.DpeResponse.of(Octets.of(certifyKeyExtended(request.flags(), request.certifyKeyReq(),
+                        DpeProfile.MLDSA87, requester)));
+            });
+            table.add(DpeCommands.CERTIFY_KEY_CHUNKS, (request, requester) -> certifyKeyChunk(request, requester));
+        }
     }
 
     // ---- INVOKE_DPE ----------------------------------------------------------------------------
@@ -462,22 +475,49 @@ public final class DpeHandlers implements CommandTable.CommandFamily {
         return new String(info, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
-    /** CERTIFY_KEY at the caller's locality, with the DMTF otherName when asked; a DPE error fails the mailbox command. */
-    private DpeCommands.DpeResponse certifyKeyExtended(DpeCommands.CertifyKeyExtendedRequest request, Requester requester) {
-        DpeProfileCommands.CertifyKeyRequest q;
+    /**
+     * CERTIFY_KEY at the caller's locality, with the DMTF otherName when asked; the whole DPE
+     * response. A DPE error fails the mailbox command.
+     */
+    private byte[] certifyKeyExtended(int flags, Octets certifyKeyReq, DpeProfile profile, Requester requester) {
+        boolean otherName = (flags & DpeCommands.CertifyKeyExtendedRequest.DMTF_OTHER_NAME) != 0;
+        return certifyKey(certifyKeyReq, profile, requester, otherName ? dmtfDeviceInfo : Optional.empty());
+    }
+
+    private byte[] certifyKey(Octets certifyKeyReq, DpeProfile profile, Requester requester, Optional<String> otherName) {
+        byte[] command = DpeFrame.command(revision.certifyKey().id(), profile, certifyKeyReq.toByteArray());
+        DpeInstance.Parsed parsed;
         try {
-            q = revision.certifyKey().decodeRequest(request.certifyKeyReq().toByteArray());
+            parsed = dpe.parse(command, profile);
         } catch (ProtocolException e) {
             throw CommandFailure.of(RUNTIME_DPE_COMMAND_DESERIALIZATION_FAILED, e.getMessage());
         }
-        boolean otherName = (request.flags() & DpeCommands.CertifyKeyExtendedRequest.DMTF_OTHER_NAME) != 0;
-        var call = new DpeInstance.Call(requester.user(), DpeProfile.P384_SHA384, otherName ? dmtfDeviceInfo : Optional.empty());
-        byte[] command = DpeFrame.command(revision.certifyKey().id(), DpeProfile.P384_SHA384, revision.certifyKey().request().encode(q));
-        byte[] response = dpe.execute(dpe.parse(command, DpeProfile.P384_SHA384), call);
+        byte[] response = dpe.execute(parsed, new DpeInstance.Call(requester.user(), profile, otherName));
         int status = DpeInstance.status(response);
         if (status != DpeStatus.NO_ERROR.code()) {
             throw CommandFailure.of(RUNTIME_CERTIFY_KEY_EXTENDED_FAILED, "CERTIFY_KEY: " + DpeStatus.describe(status));
         }
-        return DpeCommands.DpeResponse.of(Octets.of(response));
+        return response;
+    }
+
+    /**
+     * CERTIFY_KEY_CHUNKS: runs CERTIFY_KEY afresh (a non-default handle rotates each call) and
+     * returns the slice of its DPE response at {@code offset}, at most {@code max_size} (0: 15 KiB).
+     */
+    private DpeCommands.CertifyKeyChunk certifyKeyChunk(DpeCommands.CertifyKeyChunksRequest request, Requester requester) {
+        boolean mldsa = (request.flags() & DpeCommands.CertifyKeyChunksRequest.USE_MLDSA) != 0;
+        var profile = mldsa ? DpeProfile.MLDSA87 : DpeProfile.P384_SHA384;
+        int format = ByteBuffer.wrap(request.certifyKeyReq().toByteArray(), 20, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        if (format == DpeProfileCommands.CertifyKeyRequest.FORMAT_X509 && !firmware.loaded().isPl0(requester.user())) {
+            throw privilege("an X.509 CERTIFY_KEY");
+        }
+        byte[] response = certifyKey(request.certifyKeyReq(), profile, requester, Optional.empty());
+        byte[] handle = Arrays.copyOfRange(response, DpeFrame.HEADER, DpeFrame.HEADER + DpeProfileCommands.HANDLE);
+        int offset = (int) Math.min(Integer.toUnsignedLong(request.offset()), response.length);
+        int limit = request.maxSize() == 0 ? DpeCommands.MAX_CERTIFY_KEY_CHUNK
+                : (int) Math.min(Integer.toUnsignedLong(request.maxSize()), DpeCommands.MAX_CERTIFY_KEY_CHUNK);
+        int length = Math.min(response.length - offset, limit);
+        return new DpeCommands.CertifyKeyChunk(Octets.of(handle), Octets.of(response, offset, length),
+                response.length - offset - length);
     }
 }

@@ -110,6 +110,26 @@ class DpeMldsaProfileTest {
                     new DpeProfileCommands.SignMldsaRequest(ContextHandle.DEFAULT, Octets.of(label),
                             DpeProfileCommands.SignMldsaRequest.IS_RAW, Octets.of(mu)))));
             assertEquals(3, raw.status(), "the raw form cannot fit INVOKE_DPE: INVALID_ARGUMENT");
+            // CERTIFY_KEY_CHUNKS hands the same DPE response out in slices; the default handle stays.
+            byte[] certifyReq = DpeProfileCommands.CERTIFY_KEY_MLDSA87.request().encode(
+                    new CertifyKeyRequest(ContextHandle.DEFAULT, 0, CertifyKeyRequest.FORMAT_X509, Octets.of(label)));
+            var whole = new java.io.ByteArrayOutputStream();
+            int remaining;
+            do {
+                var chunk = port.call(DpeCommands.CERTIFY_KEY_CHUNKS, new DpeCommands.CertifyKeyChunksRequest(
+                        DpeCommands.CertifyKeyChunksRequest.USE_MLDSA, 0, 4096, whole.size(), Octets.of(certifyReq)));
+                assertEquals(ContextHandle.DEFAULT.bytes(), chunk.contextHandle());
+                assertTrue(chunk.chunk().length() <= 4096);
+                whole.writeBytes(chunk.chunk().toByteArray());
+                remaining = chunk.remaining();
+            } while (remaining > 0);
+            var chunked = DpeFrame.openResponse(whole.toByteArray());
+            assertEquals(0, chunked.status());
+            assertArrayEquals(certified.cert().toByteArray(),
+                    DpeProfileCommands.CERTIFY_KEY_MLDSA87.decodeResponse(chunked.body()).cert().toByteArray(),
+                    "the same certificate as CERTIFY_KEY");
+            assertEquals(0x000E_0016, DpeClient.mailboxError(() -> d.asUser(2).coreMailbox().call(DpeCommands.CERTIFY_KEY_CHUNKS,
+                    new DpeCommands.CertifyKeyChunksRequest(0, 0, 0, 0, Octets.of(certifyReq)))), "X.509 needs PL0");
             assertEquals(0x000E_0009, DpeClient.mailboxError(() -> port.call(DpeCommands.INVOKE_DPE_MLDSA87,
                     new DpeCommands.InvokeDpeMldsa87Request(DpeCommands.InvokeDpeMldsa87Request.EXTERNAL_AXI_RESPONSE, 0, 0, 0,
                             Octets.of(DpeFrame.command(1, DpeProfile.MLDSA87, new byte[0]))))), "no AXI DMA outside a subsystem");
