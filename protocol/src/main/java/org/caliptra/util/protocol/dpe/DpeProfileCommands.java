@@ -333,6 +333,33 @@ public final class DpeProfileCommands {
                         return new SignMldsaResponse(handle, sig);
                     }));
 
+    // ---- UPDATE_CONTEXT_MEASUREMENT (0x8000_0000, 2.x vendor command) ------------------------------
+
+    /** Re-measure the active child of {@code parentHandle} whose TCI type is {@code tciType} with {@code data}. */
+    public record UpdateContextMeasurementRequest(ContextHandle parentHandle, Octets data, int tciType) {
+        public UpdateContextMeasurementRequest {
+            Fields.exactly("data", data, TCI);
+        }
+    }
+
+    public record UpdateContextMeasurementResponse(ContextHandle newContextHandle, ContextHandle newParentContextHandle) {}
+
+    /** 2.x only; the request keeps two reserved words (the second where an SVN would be). */
+    public static final DpeCommand<UpdateContextMeasurementRequest, UpdateContextMeasurementResponse> UPDATE_CONTEXT_MEASUREMENT =
+            new DpeCommand<>(0x8000_0000, "UPDATE_CONTEXT_MEASUREMENT",
+                    Codec.fixed(HANDLE + TCI + 12, (v, out) -> out.bytes(v.parentHandle().bytes()).bytes(v.data()).u32(0)
+                            .u32(v.tciType()).u32(0), in -> {
+                                var parent = ContextHandle.read(in, "parent_handle");
+                                var data = in.bytes("data", TCI);
+                                in.u32("reserved");
+                                int tciType = in.u32("tci_type");
+                                in.u32("reserved_svn");
+                                return new UpdateContextMeasurementRequest(parent, data, tciType);
+                            }),
+                    Codec.fixed(2 * HANDLE, (v, out) -> out.bytes(v.newContextHandle().bytes()).bytes(v.newParentContextHandle().bytes()),
+                            in -> new UpdateContextMeasurementResponse(ContextHandle.read(in, "new_context_handle"),
+                                    ContextHandle.read(in, "new_parent_context_handle"))));
+
     // ---- GET_CERTIFICATE_CHAIN (0x10) ----------------------------------------------------------
 
     public record GetCertificateChainRequest(int offset, int size) {}

@@ -119,6 +119,7 @@ final class DpeInstance {
         add(DpeProfileCommands.GET_CERTIFICATE_CHAIN, (q, call) -> DpeProfileCommands.GET_CERTIFICATE_CHAIN.response()
                 .encode(certificateChain(q.offset(), q.size(), call.profile())));
         if (!revision.v1()) {
+            add(DpeProfileCommands.UPDATE_CONTEXT_MEASUREMENT, this::updateContextMeasurement);
             mldsaCommands.putAll(commands);
             mldsaCommands.put(DpeProfileCommands.CERTIFY_KEY_MLDSA87.id(), new Entry<>(DpeProfileCommands.CERTIFY_KEY_MLDSA87,
                     this::certifyKeyMldsa));
@@ -575,6 +576,38 @@ final class DpeInstance {
     /** 1.2 keeps exported CDIs in RAM: a reset loses them. */
     void forgetExportedCdis() {
         exported = null;
+    }
+
+    // ---- UPDATE_CONTEXT_MEASUREMENT (2.x) -------------------------------------------------------
+
+    /**
+     * Measures {@code data} into the first active child of the caller's context {@code parent_handle}
+     * that has the TCI type, in the child's own locality; both handles rotate unless default.
+     */
+    private byte[] updateContextMeasurement(DpeProfileCommands.UpdateContextMeasurementRequest q, Call call) {
+        invalidIf(q.parentHandle().equals(ContextHandle.DEFAULT), "the parent is named by a non-default handle");
+        int parentIdx;
+        try {
+            parentIdx = activeContext(q.parentHandle(), call.locality());
+        } catch (DpeError e) {
+            throw new DpeError(DpeStatus.INVALID_PARENT_LOCALITY, "no such parent in the caller's locality");
+        }
+        var parent = contexts[parentIdx];
+        int childIdx = -1;
+        for (int i = 0; i < contexts.length && childIdx < 0; i++) {
+            if ((parent.children & (1L << i)) != 0 && contexts[i].active() && contexts[i].tciType == q.tciType()) {
+                childIdx = i;
+            }
+        }
+        invalidIf(childIdx < 0, String.format("the parent has no active child of TCI type 0x%08X", q.tciType()));
+        var child = contexts[childIdx];
+        var childHandle = rotated(child);
+        var parentHandle = rotated(parent);
+        child.measure(q.data().toByteArray(), child.locality);
+        child.handle = childHandle.bytes().toByteArray();
+        parent.handle = parentHandle.bytes().toByteArray();
+        return DpeProfileCommands.UPDATE_CONTEXT_MEASUREMENT.response().encode(
+                new DpeProfileCommands.UpdateContextMeasurementResponse(childHandle, parentHandle));
     }
 
     // ---- ROTATE, DESTROY, GET_CERTIFICATE_CHAIN --------------------------------------------------
