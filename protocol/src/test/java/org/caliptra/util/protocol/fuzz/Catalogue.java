@@ -84,6 +84,12 @@ public final class Catalogue {
                 }
                 all.add(Map.entry("DPE " + f.getName() + " request", c.request()));
                 all.add(Map.entry("DPE " + f.getName() + " response", c.response()));
+            } else if (Modifier.isStatic(f.getModifiers()) && Codec.class.isAssignableFrom(f.getType())) {
+                try {
+                    all.add(Map.entry("DPE " + f.getName(), (Codec<?>) f.get(null)));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
             }
         }
         all.sort(Map.Entry.comparingByKey(Comparator.naturalOrder()));
