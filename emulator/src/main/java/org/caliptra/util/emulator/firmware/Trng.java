@@ -50,6 +50,11 @@ public final class Trng {
         return out;
     }
 
+    /** CM_RANDOM_STIR: the caller's bytes go into the DRBG as additional input to a reseed. */
+    public synchronized void stir(byte[] additionalInput) {
+        drbg.reseed(additionalInput);
+    }
+
     /**
      * {@code n} bytes as the firmware's rand_bytes takes them: one draw per started 48 bytes, the
      * tail of the last draw discarded.
