@@ -34,10 +34,7 @@ final class CmEcdsaHandlers implements CommandTable.CommandFamily {
     }
 
     private EccPrivateKey key(Cmk cmk) {
-        CmKey key = vault.open(cmk, "cmk");
-        if (!key.is(KeyUsage.ECDSA)) {
-            throw CommandFailure.of(RUNTIME_MAILBOX_INVALID_PARAMS, "cmk is not an ECDSA key");
-        }
+        CmKey key = vault.openFor(cmk, KeyUsage.ECDSA, RUNTIME_MAILBOX_INVALID_PARAMS);
         return DiceCrypto.eccKeyFromSeed(key.material(SEED));
     }
 

@@ -94,11 +94,7 @@ final class CmGcmHandlers implements CommandTable.CommandFamily {
     }
 
     private CmKey aesKey(Cmk cmk) {
-        CmKey key = vault.open(cmk, "cmk");
-        if (!key.is(KeyUsage.AES)) {
-            throw CommandFailure.of(RUNTIME_CMB_INVALID_KEY_USAGE_AND_SIZE, "cmk is not an AES key");
-        }
-        return key;
+        return vault.openFor(cmk, KeyUsage.AES, RUNTIME_CMB_INVALID_KEY_USAGE_AND_SIZE);
     }
 
     /** SPDM 1.4 §12.7: key and IV from the major secret by HKDF-Expand, the sequence number XORed into the IV. */
@@ -107,10 +103,7 @@ final class CmGcmHandlers implements CommandTable.CommandFamily {
         if (version < MIN_SPDM_VERSION || version > MAX_SPDM_VERSION) {
             throw CommandFailure.of(RUNTIME_MAILBOX_INVALID_PARAMS, String.format("SPDM version 0x%02X is not 1.0 to 1.4", version));
         }
-        CmKey secret = vault.open(request.cmk(), "cmk");
-        if (!secret.is(KeyUsage.HMAC)) {
-            throw CommandFailure.of(RUNTIME_CMB_INVALID_KEY_USAGE_AND_SIZE, "the SPDM major secret must be an HMAC key");
-        }
+        CmKey secret = vault.openFor(request.cmk(), KeyUsage.HMAC, RUNTIME_CMB_INVALID_KEY_USAGE_AND_SIZE);
         if (secret.length() != 48 && secret.length() != 64) {
             throw CommandFailure.of(RUNTIME_MAILBOX_INVALID_PARAMS, "an SPDM major secret of " + secret.length() + " bytes");
         }

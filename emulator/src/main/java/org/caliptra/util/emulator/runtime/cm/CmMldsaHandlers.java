@@ -28,10 +28,7 @@ final class CmMldsaHandlers implements CommandTable.CommandFamily {
     }
 
     private MldsaPrivateKey key(Cmk cmk) {
-        CmKey key = vault.open(cmk, "cmk");
-        if (!key.is(KeyUsage.MLDSA)) {
-            throw CommandFailure.of(RUNTIME_MAILBOX_INVALID_PARAMS, "cmk is not an ML-DSA key");
-        }
+        CmKey key = vault.openFor(cmk, KeyUsage.MLDSA, RUNTIME_MAILBOX_INVALID_PARAMS);
         return MldsaPrivateKey.fromBytes(key.material(MldsaPrivateKey.SEED_SIZE));
     }
 

@@ -32,10 +32,7 @@ final class CmMlkemHandlers implements CommandTable.CommandFamily {
     }
 
     private MLKEMPrivateKeyParameters key(Cmk cmk) {
-        CmKey key = vault.open(cmk, "cmk");
-        if (!key.is(KeyUsage.MLKEM)) {
-            throw CommandFailure.of(RUNTIME_MAILBOX_INVALID_PARAMS, "cmk is not an ML-KEM key");
-        }
+        CmKey key = vault.openFor(cmk, KeyUsage.MLKEM, RUNTIME_MAILBOX_INVALID_PARAMS);
         return new MLKEMPrivateKeyParameters(MLKEMParameters.ml_kem_1024, key.material(SEED));
     }
 

@@ -6,6 +6,7 @@ import org.caliptra.util.emulator.firmware.CommandFailure;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.cm.Cmk;
 import org.caliptra.util.protocol.cm.KeyUsage;
+import org.caliptra.util.protocol.error.CaliptraError;
 
 import static org.caliptra.util.protocol.error.CaliptraError.RUNTIME_CMB_NOT_INITIALIZED;
 
@@ -67,6 +68,15 @@ final class CmVault {
         byte[] b = cmk.bytes().toByteArray();
         byte[] iv = Arrays.copyOfRange(b, IV_OFFSET, CIPHERTEXT_OFFSET);
         return CmKey.decode(CmCrypto.gcmOpen(kek(), iv, Arrays.copyOfRange(b, CIPHERTEXT_OFFSET, Cmk.SIZE), field));
+    }
+
+    /** The key inside {@code cmk}, which must be for {@code usage}; otherwise the command's {@code wrongUsage}. */
+    CmKey openFor(Cmk cmk, KeyUsage usage, CaliptraError wrongUsage) {
+        CmKey key = open(cmk, "cmk");
+        if (!key.is(usage)) {
+            throw CommandFailure.of(wrongUsage, "cmk is not a " + usage + " key (usage " + key.usage() + ")");
+        }
+        return key;
     }
 
     /** A new CMK for {@code key}; an AES key takes a usage-table entry (or fails with storage full). */

@@ -14,7 +14,6 @@ import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
@@ -36,7 +35,6 @@ import org.bouncycastle.crypto.params.MLKEMPrivateKeyParameters;
 import org.bouncycastle.crypto.params.MLKEMPublicKeyParameters;
 import org.bouncycastle.crypto.signers.MLDSASigner;
 import org.bouncycastle.util.BigIntegers;
-import org.caliptra.util.emulator.CaliptraDevice;
 import org.caliptra.util.emulator.firmware.CommandFailure;
 import org.caliptra.util.emulator.firmware.Trng;
 import org.caliptra.util.image.Sha384;
@@ -58,36 +56,13 @@ import org.caliptra.util.protocol.cm.Cmk;
 import org.caliptra.util.protocol.cm.HashAlgorithm;
 import org.caliptra.util.protocol.cm.KeyUsage;
 import org.caliptra.util.protocol.codec.NoFields;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * CM AES (CBC, CTR, GCM and its SPDM variants), ECDH, ECDSA, ML-DSA-87 and ML-KEM-1024 through the
  * mailbox of a booted caliptra-2.1 device, each against JCA or Bouncy Castle on the other side.
  */
-class CmCiphersAndSignaturesTest {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static CaliptraDevice device;
-    private static CmClient cm;
-
-    @BeforeAll
-    static void boot() {
-        device = CmClient.booted();
-        cm = new CmClient(device.coreMailbox());
-    }
-
-    @AfterAll
-    static void close() {
-        device.close();
-    }
-
-    private static byte[] random(int n) {
-        byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
-        return b;
-    }
-
+class CmCiphersAndSignaturesTest extends BootedCmTest {
     private static byte[] jca(String transformation, int mode, byte[] key, byte[] iv, byte[] data) throws Exception {
         var c = Cipher.getInstance(transformation);
         c.init(mode, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));

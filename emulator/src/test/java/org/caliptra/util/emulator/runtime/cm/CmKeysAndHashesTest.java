@@ -13,11 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HashSet;
 import org.bouncycastle.crypto.digests.SHAKEDigest;
-import org.caliptra.util.emulator.CaliptraDevice;
 import org.caliptra.util.emulator.TestFirmware;
 import org.caliptra.util.protocol.MailboxReply;
 import org.caliptra.util.protocol.Octets;
@@ -35,8 +33,6 @@ import org.caliptra.util.protocol.cm.KeyUsage;
 import org.caliptra.util.protocol.cm.StableKeyType;
 import org.caliptra.util.protocol.codec.NoFields;
 import org.caliptra.util.protocol.core.CaliptraCommand;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,28 +40,7 @@ import org.junit.jupiter.api.Test;
  * booted caliptra-2.1 devices, each result against JCA/Bouncy Castle computing the same thing, the
  * caliptra-sw test vectors (facts §4) exactly, and every documented error.
  */
-class CmKeysAndHashesTest {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static CaliptraDevice device;
-    private static CmClient cm;
-
-    @BeforeAll
-    static void boot() {
-        device = CmClient.booted();
-        cm = new CmClient(device.coreMailbox());
-    }
-
-    @AfterAll
-    static void close() {
-        device.close();
-    }
-
-    private static byte[] random(int n) {
-        byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
-        return b;
-    }
-
+class CmKeysAndHashesTest extends BootedCmTest {
     @Test
     void importStatusDeleteClearAndTheStorageLimit() {
         try (var d = CmClient.booted()) {
@@ -138,7 +113,7 @@ class CmKeysAndHashesTest {
         }
     }
 
-    private static CmHashCommands.Digest shaFinal(ShaContext context, byte[] input) {
+    private CmHashCommands.Digest shaFinal(ShaContext context, byte[] input) {
         return cm.call(CmHashCommands.CM_SHA_FINAL, new ShaUpdateRequest(context, Octets.of(input)));
     }
 
