@@ -16,43 +16,53 @@ public final class Trng {
     /** Bytes per draw: the TRNG driver returns twelve words. */
     public static final int DRAW = 48;
 
-    private final HMacSP800DRBG drbg;
+    private final byte[] seed;
+    // Made on the first draw: a device that never boots (get-device-id through the MCU) loads no
+    // Bouncy Castle class for it.
+    private HMacSP800DRBG drbg;
 
     public Trng(Octets seed) {
-        byte[] entropy = seed.toByteArray();
-        EntropySource source = new EntropySource() {
-            @Override
-            public boolean isPredictionResistant() {
-                return false;
-            }
+        this.seed = seed.toByteArray();
+    }
 
-            @Override
-            public byte[] getEntropy() {
-                return entropy.clone();
-            }
+    private HMacSP800DRBG drbg() {
+        if (drbg == null) {
+            byte[] entropy = seed.clone();
+            EntropySource source = new EntropySource() {
+                @Override
+                public boolean isPredictionResistant() {
+                    return false;
+                }
 
-            @Override
-            public int entropySize() {
-                return entropy.length * 8;
-            }
-        };
-        this.drbg = new HMacSP800DRBG(new HMac(new SHA384Digest()), 256, source, "caliptra TRNG".getBytes(
-                java.nio.charset.StandardCharsets.US_ASCII), new byte[0]);
+                @Override
+                public byte[] getEntropy() {
+                    return entropy.clone();
+                }
+
+                @Override
+                public int entropySize() {
+                    return entropy.length * 8;
+                }
+            };
+            drbg = new HMacSP800DRBG(new HMac(new SHA384Digest()), 256, source, "caliptra TRNG".getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII), new byte[0]);
+        }
+        return drbg;
     }
 
     /** One draw of {@link #DRAW} bytes. */
     public synchronized byte[] draw() {
         byte[] out = new byte[DRAW];
-        if (drbg.generate(out, null, false) < 0) {
-            drbg.reseed(null);
-            drbg.generate(out, null, false);
+        if (drbg().generate(out, null, false) < 0) {
+            drbg().reseed(null);
+            drbg().generate(out, null, false);
         }
         return out;
     }
 
     /** CM_RANDOM_STIR: the caller's bytes go into the DRBG as additional input to a reseed. */
     public synchronized void stir(byte[] additionalInput) {
-        drbg.reseed(additionalInput);
+        drbg().reseed(additionalInput);
     }
 
     /**
