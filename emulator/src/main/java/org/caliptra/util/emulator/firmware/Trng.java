@@ -17,17 +17,25 @@ public final class Trng {
     public static final int DRAW = 48;
 
     private final byte[] seed;
-    // Made on the first draw: a device that never boots (get-device-id through the MCU) loads no
-    // Bouncy Castle class for it.
-    private HMacSP800DRBG drbg;
+    // Made on the first draw, in its own class: a device that never boots (get-device-id through
+    // the MCU) loads no Bouncy Castle class, not even to verify this one.
+    private Drbg drbg;
 
     public Trng(Octets seed) {
         this.seed = seed.toByteArray();
     }
 
-    private HMacSP800DRBG drbg() {
+    private Drbg drbg() {
         if (drbg == null) {
-            byte[] entropy = seed.clone();
+            drbg = new Drbg(seed.clone());
+        }
+        return drbg;
+    }
+
+    private static final class Drbg {
+        private final HMacSP800DRBG engine;
+
+        Drbg(byte[] entropy) {
             EntropySource source = new EntropySource() {
                 @Override
                 public boolean isPredictionResistant() {
@@ -44,19 +52,26 @@ public final class Trng {
                     return entropy.length * 8;
                 }
             };
-            drbg = new HMacSP800DRBG(new HMac(new SHA384Digest()), 256, source, "caliptra TRNG".getBytes(
+            engine = new HMacSP800DRBG(new HMac(new SHA384Digest()), 256, source, "caliptra TRNG".getBytes(
                     java.nio.charset.StandardCharsets.US_ASCII), new byte[0]);
         }
-        return drbg;
+
+        void generate(byte[] out) {
+            if (engine.generate(out, null, false) < 0) {
+                engine.reseed(null);
+                engine.generate(out, null, false);
+            }
+        }
+
+        void reseed(byte[] additionalInput) {
+            engine.reseed(additionalInput);
+        }
     }
 
     /** One draw of {@link #DRAW} bytes. */
     public synchronized byte[] draw() {
         byte[] out = new byte[DRAW];
-        if (drbg().generate(out, null, false) < 0) {
-            drbg().reseed(null);
-            drbg().generate(out, null, false);
-        }
+        drbg().generate(out);
         return out;
     }
 
