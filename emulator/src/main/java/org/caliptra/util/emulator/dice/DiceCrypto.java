@@ -20,9 +20,10 @@ import org.caliptra.util.image.keys.EccPrivateKey;
  * (spec/device.md §5.1): the DOE's AES-256-CBC deobfuscation, HMAC and the NIST SP 800-108
  * counter-mode KDF with a single block (counter 1, label, and a 0x00-separated context when there
  * is one), and ECC P-384 key generation from a seed by HMAC-DRBG (SHA-384, zero nonce), which is
- * how the ECC engine turns a key-vault seed into a private key.
+ * how the ECC engine turns a key-vault seed into a private key. The cryptographic mailbox drives
+ * the same engines (HMAC, ECC keygen from a CMK seed), so it shares these.
  */
-final class DiceCrypto {
+public final class DiceCrypto {
     /** The IV the ROM gives the DOE when it deobfuscates the UDS and field entropy (four words, big-endian). */
     static final byte[] DOE_IV = words(0xfb10365b, 0xa1179741, 0xfba193a1, 0x0f406d7e);
     static final byte[] ECC_KEYGEN_NONCE = new byte[48];
@@ -45,11 +46,11 @@ final class DiceCrypto {
         }
     }
 
-    static byte[] hmac384(byte[] key, byte[]... data) {
+    public static byte[] hmac384(byte[] key, byte[]... data) {
         return hmac(new SHA384Digest(), key, data);
     }
 
-    static byte[] hmac512(byte[] key, byte[]... data) {
+    public static byte[] hmac512(byte[] key, byte[]... data) {
         return hmac(new SHA512Digest(), key, data);
     }
 
@@ -84,18 +85,27 @@ final class DiceCrypto {
      * The ECC engine's key generation: HMAC-DRBG over SHA-384 instantiated with the first 48 bytes
      * of {@code seed} and a zero nonce, drawing 48 bytes until they are a valid scalar.
      */
-    static EccPrivateKey eccKeyFromSeed(byte[] seed) {
+    public static EccPrivateKey eccKeyFromSeed(byte[] seed) {
         return eccKeyFromSeed(seed, ECC_KEYGEN_NONCE);
     }
 
     static EccPrivateKey eccKeyFromSeed(byte[] seed, byte[] nonce) {
+        return EccPrivateKey.fromScalar(eccScalar(seed, nonce));
+    }
+
+    /** The private scalar {@link #eccKeyFromSeed} makes (48 bytes, big-endian), for ECDH. */
+    public static byte[] eccScalarFromSeed(byte[] seed) {
+        return eccScalar(seed, ECC_KEYGEN_NONCE);
+    }
+
+    private static byte[] eccScalar(byte[] seed, byte[] nonce) {
         byte[] entropy = java.util.Arrays.copyOf(seed, ECC_SEED_SIZE);
         var drbg = new HMacSP800DRBG(new HMac(new SHA384Digest()), 256, new FixedEntropy(entropy), null, nonce);
         byte[] scalar = new byte[ECC_SEED_SIZE];
         do {
             drbg.generate(scalar, null, false);
         } while (!EccPrivateKey.isValidScalar(scalar));
-        return EccPrivateKey.fromScalar(scalar);
+        return scalar;
     }
 
     private static byte[] hmac(Digest digest, byte[] key, byte[]... data) {

@@ -89,6 +89,17 @@ public final class DiceIdentity {
         return ldevid.get();
     }
 
+    /**
+     * The stable identity root the 2.x ROM leaves in the key vault for CM_DERIVE_STABLE_KEY: the
+     * HMAC-SHA512 KDF of the IDevID CDI with "stable_identity_root_idev" (KV slot 0), or of the
+     * LDevID CDI with "stable_identity_root_ldev" (KV slot 1); 64 bytes, of which the AES engine
+     * takes the first 32 as its CMAC key. Never leaves the device.
+     */
+    public byte[] stableIdentityRoot(boolean ldev) {
+        return ldev ? DiceCrypto.kdf512(ldevid().cdi(), "stable_identity_root_ldev", null)
+                : DiceCrypto.kdf512(idevid().cdi(), "stable_identity_root_idev", null);
+    }
+
     DiceDerivation ladder() {
         return ladder;
     }

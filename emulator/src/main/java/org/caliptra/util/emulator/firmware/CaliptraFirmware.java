@@ -11,6 +11,7 @@ import org.caliptra.util.emulator.regs.ShaAccelerator;
 import org.caliptra.util.emulator.regs.SocIfc;
 import org.caliptra.util.emulator.rom.BootRom;
 import org.caliptra.util.emulator.runtime.RuntimeFirmware;
+import org.caliptra.util.emulator.runtime.cm.CmKek;
 import org.caliptra.util.image.verify.AcceptedImage;
 import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.mailbox.MailboxFrame;
@@ -75,6 +76,8 @@ public final class CaliptraFirmware {
     private final Trng trng;
     private final java.util.List<RomMeasurement> romMeasurements = new java.util.ArrayList<>();
     private boolean enteringAfterUpdateReset;
+    private CmKek cmKek;
+    private int runtimeStarts;
 
     public CaliptraFirmware(DeviceConfig config, SocIfc soc, CoreMailbox mailbox, ShaAccelerator shaAcc) {
         this.config = config;
@@ -138,6 +141,7 @@ public final class CaliptraFirmware {
             soc.setFlowBits(SocIfcRegs.FLOW_READY_FOR_RUNTIME | SocIfcRegs.FLOW_MAILBOX_FLOW_DONE);
             reportBootStatus(RUNTIME_READY_STATUS);
             phase = Phase.RUNTIME;
+            runtimeStarts++;
             runtime().enter(enteringAfterUpdateReset);
         }
     }
@@ -214,7 +218,6 @@ public final class CaliptraFirmware {
         return attestationDisabled;
     }
 
-    /** The PCR bank: zero at power-on, kept through update resets. */
     /** A measurement the SoC stashed with the ROM before firmware: the runtime replays it into DPE. */
     public record RomMeasurement(int metadata, byte[] measurement) {}
 
@@ -234,6 +237,28 @@ public final class CaliptraFirmware {
         return trng;
     }
 
+    /**
+     * The 2.x cryptographic mailbox's key-encryption key, which the ROM draws at cold boot into its
+     * persistent data: kept through update resets, so CMKs outlive them; null on 1.x and before
+     * the ROM ran.
+     */
+    public CmKek cmKek() {
+        return cmKek;
+    }
+
+    public void setCmKek(CmKek kek) {
+        cmKek = kek;
+    }
+
+    /**
+     * How many times a runtime has started on this device (the cold boot's and each update
+     * reset's): state the reference runtime re-initialises at every start is keyed on it.
+     */
+    public int runtimeStarts() {
+        return runtimeStarts;
+    }
+
+    /** The PCR bank: zero at power-on, kept through update resets. */
     public PcrBank pcrs() {
         return pcrs;
     }

@@ -16,38 +16,68 @@ public final class Trng {
     /** Bytes per draw: the TRNG driver returns twelve words. */
     public static final int DRAW = 48;
 
-    private final HMacSP800DRBG drbg;
+    private final byte[] seed;
+    // Made on the first draw, in its own class: a device that never boots (get-device-id through
+    // the MCU) loads no Bouncy Castle class, not even to verify this one.
+    private Drbg drbg;
 
     public Trng(Octets seed) {
-        byte[] entropy = seed.toByteArray();
-        EntropySource source = new EntropySource() {
-            @Override
-            public boolean isPredictionResistant() {
-                return false;
-            }
+        this.seed = seed.toByteArray();
+    }
 
-            @Override
-            public byte[] getEntropy() {
-                return entropy.clone();
-            }
+    private Drbg drbg() {
+        if (drbg == null) {
+            drbg = new Drbg(seed.clone());
+        }
+        return drbg;
+    }
 
-            @Override
-            public int entropySize() {
-                return entropy.length * 8;
+    private static final class Drbg {
+        private final HMacSP800DRBG engine;
+
+        Drbg(byte[] entropy) {
+            EntropySource source = new EntropySource() {
+                @Override
+                public boolean isPredictionResistant() {
+                    return false;
+                }
+
+                @Override
+                public byte[] getEntropy() {
+                    return entropy.clone();
+                }
+
+                @Override
+                public int entropySize() {
+                    return entropy.length * 8;
+                }
+            };
+            engine = new HMacSP800DRBG(new HMac(new SHA384Digest()), 256, source, "caliptra TRNG".getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII), new byte[0]);
+        }
+
+        void generate(byte[] out) {
+            if (engine.generate(out, null, false) < 0) {
+                engine.reseed(null);
+                engine.generate(out, null, false);
             }
-        };
-        this.drbg = new HMacSP800DRBG(new HMac(new SHA384Digest()), 256, source, "caliptra TRNG".getBytes(
-                java.nio.charset.StandardCharsets.US_ASCII), new byte[0]);
+        }
+
+        void reseed(byte[] additionalInput) {
+            engine.reseed(additionalInput);
+        }
     }
 
     /** One draw of {@link #DRAW} bytes. */
     public synchronized byte[] draw() {
         byte[] out = new byte[DRAW];
-        if (drbg.generate(out, null, false) < 0) {
-            drbg.reseed(null);
-            drbg.generate(out, null, false);
-        }
+        drbg().generate(out);
         return out;
+    }
+
+    /** CM_RANDOM_STIR: the caller's bytes go into the DRBG as additional input to a reseed. */
+    public synchronized void stir(byte[] additionalInput) {
+        drbg().reseed(additionalInput);
     }
 
     /**

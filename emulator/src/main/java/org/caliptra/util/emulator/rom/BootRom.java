@@ -8,6 +8,7 @@ import org.caliptra.util.emulator.dice.FirmwareMeasurements;
 import org.caliptra.util.image.Sha384;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.emulator.firmware.CaliptraFirmware;
+import org.caliptra.util.emulator.runtime.cm.CmKek;
 import org.caliptra.util.emulator.firmware.CommandFailure;
 import org.caliptra.util.emulator.firmware.CommandTable;
 import org.caliptra.util.emulator.firmware.LoadedFirmware;
@@ -70,6 +71,10 @@ public final class BootRom {
                 config.debugLocked()));
         for (int m : COLD_BOOT_MILESTONES) {
             firmware.milestones().add(m);
+        }
+        if (firmware.generation() == Generation.V2) {
+            // Two TRNG draws after the DICE keys, kept in persistent data until the next cold boot.
+            firmware.setCmKek(CmKek.generate(firmware.trng()));
         }
     }
 

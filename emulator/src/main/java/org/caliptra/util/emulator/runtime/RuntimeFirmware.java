@@ -7,6 +7,8 @@ import org.caliptra.util.emulator.firmware.CommandTable;
 import org.caliptra.util.emulator.firmware.Requester;
 import org.caliptra.util.emulator.firmware.RuntimeRules;
 import org.caliptra.util.emulator.mailbox.CoreMailbox;
+import org.caliptra.util.emulator.runtime.cm.CryptoMailbox;
+import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.core.CaliptraCommand;
 import org.caliptra.util.protocol.mailbox.MailboxFrame;
 import org.caliptra.util.protocol.regs.MboxCsr;
@@ -47,6 +49,7 @@ public final class RuntimeFirmware {
                 .addAll(dpe)
                 .addAll(new SignatureVerifyHandlers(firmware))
                 .addAll(authManifest)
+                .addAll(firmware.generation() == Generation.V2 ? CryptoMailbox.runtime(firmware) : table -> { })
                 .build();
     }
 

@@ -251,6 +251,31 @@ class CaliptraErrorTest {
             RUNTIME_REALLOCATE_DPE_CONTEXTS_PL1_LESS_THAN_USED              0x000E0073 V2
             """;
 
+    /**
+     * The cryptographic mailbox (device.md §4.4): the codes its commands answer, as caliptra-sw
+     * main error/src/lib.rs names them.
+     */
+    private static final String CRYPTO_MAILBOX = """
+            DRIVER_ECC384_HW_ERROR                                          0x00050011 V2
+            RUNTIME_CMB_INVALID_KEY_USAGE_AND_SIZE                          0x000E005D V2
+            RUNTIME_CMB_KEY_USAGE_STORAGE_FULL                              0x000E005E V2
+            RUNTIME_CMB_NOT_INITIALIZED                                     0x000E005F V2
+            RUNTIME_GCM_KEY_USAGE_LIMIT_REACHED                             0x000E006D V2
+            RUNTIME_CM_SHAKE256_CONTEXT_MISMATCH                            0x000E008E V2
+            RUNTIME_CMB_DMA_SHA384_MISMATCH                                 0x000E008F V2
+            RUNTIME_CMB_DMA_NOT_SUBSYSTEM_MODE                              0x000E0092 V2
+            DRIVER_TRNG_UPDATE_NOT_SUPPORTED                                0x00100003 V2
+            RUNTIME_DRIVER_AES_INVALID_TAG                                  0xA0040011 V2
+            RUNTIME_MAILBOX_SIGNATURE_MISMATCH                              0xA0050000 V2
+            DOT_INVALID_KEY_TYPE                                            0xA0055000 V2
+            CMB_STABLE_OWNER_KEY_NOT_AVAILABLE                              0xA0055001 V2
+            CMB_HMAC_INVALID_DEC_CMK                                        0xA0055021 V2
+            CMB_HMAC_INVALID_KEY_USAGE                                      0xA0055022 V2
+            CMB_HMAC_INVALID_REQ_SIZE                                       0xA0055023 V2
+            CMB_HMAC_INVALID_KEY_USAGE_AND_SIZE                             0xA0055024 V2
+            CMB_HMAC_UNSUPPORTED_HASH_ALGORITHM                             0xA0055025 V2
+            """;
+
     /** One name in one generation, as a spec row states it. */
     record Row(String source, String name, int code, Generation generation) {
         @Override
@@ -277,6 +302,7 @@ class CaliptraErrorTest {
         all.addAll(rows("device.md §3.4", DEVICE_3_4));
         all.addAll(rows("formats.md §3.4", FORMATS_3_4));
         all.addAll(rows("elsewhere", ELSEWHERE));
+        all.addAll(rows("device.md §4.4", CRYPTO_MAILBOX));
         return all;
     }
 
