@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         description = {"Boot a device from --fw or --flash and print the certificate chain its DPE serves "
                 + "(GET_CERTIFICATE_CHAIN, read in 2048-byte pages): LDevID, FMC alias and RT alias (the IDevID first if the "
                 + "device holds it), issuer first, as concatenated PEM.",
-            "The RT alias certificate issues dpe certify-key's certificates: openssl verify -partial_chain -CAfile chain.pem leaf.pem.",
+            "The RT alias certificate issues dpe certify-key's certificates: openssl verify -partial_chain -ignore_critical "
+                    + "-CAfile chain.pem leaf.pem (1.2 marks the DICE extensions of its leaves critical, which openssl does not read).",
             "With --der --out FILE the chain is written as DPE returns it: the DER certificates one after the other.",
             "Exit code 0 on success, 1 if the device did not boot or DPE or the runtime refused a command, 2 for bad input."})
 public final class DpeCertChainCommand implements Callable<Integer> {

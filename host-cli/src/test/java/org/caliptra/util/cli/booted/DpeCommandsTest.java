@@ -177,6 +177,11 @@ class DpeCommandsTest {
             assertEquals("Verified OK", openssl("dgst", "-sha384", "-verify", pub.toString(), "-signature", sig.toString(), data.toString()));
             assertEquals("Signature Verified Successfully", openssl("pkeyutl", "-verify", "-pubin", "-inkey", pub.toString(), "-in",
                     digest.toString(), "-sigfile", sig2.toString()));
+            // The leaf chains to DPE's chain as docs/cli.md shows (1.2's DICE extensions are critical).
+            Path leafPem = Files.writeString(dir.resolve("leaf.pem"), DerOutput.pem("CERTIFICATE", leaf.getEncoded()));
+            Path chainPem = Files.writeString(dir.resolve("chain.pem"), ok("cert-chain", boot).out());
+            assertEquals(leafPem + ": OK", openssl("verify", "-partial_chain", "-ignore_critical", "-CAfile", chainPem.toString(),
+                    leafPem.toString()));
         }
     }
 
