@@ -3,6 +3,12 @@ package org.caliptra.util.cli;
 import java.util.List;
 import org.caliptra.util.cli.boot.BootCommand;
 import org.caliptra.util.cli.booted.CapabilitiesCommand;
+import org.caliptra.util.cli.booted.DpeCertChainCommand;
+import org.caliptra.util.cli.booted.DpeCertifyKeyCommand;
+import org.caliptra.util.cli.booted.DpeDeriveContextCommand;
+import org.caliptra.util.cli.booted.DpeGetProfileCommand;
+import org.caliptra.util.cli.booted.DpeGroupCommand;
+import org.caliptra.util.cli.booted.DpeSignCommand;
 import org.caliptra.util.cli.booted.FipsVersionCommand;
 import org.caliptra.util.cli.booted.FwInfoCommand;
 import org.caliptra.util.cli.booted.GetCertChainCommand;
@@ -78,6 +84,12 @@ final class CommandTree {
             Node.leaf("fips-version", FipsVersionCommand.class),
             Node.leaf("stash-measurement", StashMeasurementCommand.class),
             Node.leaf("quote-pcrs", QuotePcrsCommand.class),
+            Node.of("dpe", DpeGroupCommand.class,
+                    Node.leaf("get-profile", DpeGetProfileCommand.class),
+                    Node.leaf("certify-key", DpeCertifyKeyCommand.class),
+                    Node.leaf("sign", DpeSignCommand.class),
+                    Node.leaf("derive-context", DpeDeriveContextCommand.class),
+                    Node.leaf("cert-chain", DpeCertChainCommand.class)),
             Node.of("emulator", EmulatorCommand.class,
                     Node.leaf("template", EmulatorCommand.Template.class)),
             // help resolves its argument among its siblings, so choosing it builds the whole tree.

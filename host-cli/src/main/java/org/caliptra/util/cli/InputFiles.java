@@ -1,6 +1,7 @@
 package org.caliptra.util.cli;
 
 import java.nio.file.Path;
+import org.caliptra.util.image.Sha384;
 import org.caliptra.util.image.bundle.FwBundle;
 import org.caliptra.util.image.flash.FlashImage;
 import org.caliptra.util.image.io.InputLimit;
@@ -33,7 +34,12 @@ public final class InputFiles {
         /** An X.509 certificate, PEM or DER. */
         CERTIFICATE(new InputLimit("an X.509 certificate", 64 * 1024, "a CA certificate is a few KB; ML-DSA ones about 8 KB")),
         CONFIGURATION(new InputLimit("a TOML configuration", 1 << 20,
-                "configurations are a few KB of text; 1 MiB leaves room for any comments"));
+                "configurations are a few KB of text; 1 MiB leaves room for any comments")),
+        /** {@code dpe sign --digest-file}: the digest DPE signs as given. */
+        SHA384_DIGEST(new InputLimit("a SHA-384 digest", Sha384.SIZE, "DPE's SIGN signs exactly 48 bytes, the digest as given")),
+        /** {@code dpe sign --data-file}: read whole to be hashed. */
+        DATA_TO_SIGN(new InputLimit("data to sign", 64L << 20,
+                "it is read whole to be hashed; hash a larger file yourself and give --digest-file"));
 
         private final InputLimit limit;
 

@@ -67,10 +67,12 @@ class CommandTreeTest {
         var cli = wholeTree();
         assertEquals(List.of("get-device-id", "image", "boot", "get-idevid-csr", "get-idevid-cert", "get-ldevid-cert",
                 "get-fmc-alias-cert", "get-rt-alias-cert", "get-cert-chain", "fw-info", "capabilities", "fips-version",
-                "stash-measurement", "quote-pcrs", "emulator", "help"), List.copyOf(cli.getSubcommands().keySet()));
+                "stash-measurement", "quote-pcrs", "dpe", "emulator", "help"), List.copyOf(cli.getSubcommands().keySet()));
         assertEquals(List.of("inspect", "fuses", "verify", "keygen", "create-fw-bundle", "create-auth-man",
                 "create-auth-flash", "template", "extract"), List.copyOf(cli.getSubcommands().get("image").getSubcommands().keySet()));
         assertEquals(List.of("template"), List.copyOf(cli.getSubcommands().get("emulator").getSubcommands().keySet()));
+        assertEquals(List.of("get-profile", "certify-key", "sign", "derive-context", "cert-chain"),
+                List.copyOf(cli.getSubcommands().get("dpe").getSubcommands().keySet()));
     }
 
     @Test
@@ -132,7 +134,7 @@ class CommandTreeTest {
                 {"get-device-id", "extra"}, {"get-device-id", "--version"}, {"--version", "get-device-id"},
                 {"image"}, {"image", "--version"}, {"image", "nosuch"}, {"image", "help"}, {"image", "inspect"},
                 {"image", "inspect", "/nonexistent/bundle.bin"}, {"image", "template", "nope"}, {"boot"},
-                {"emulator"}, {"emulator", "nosuch"}, {"emulator", "template"}}) {
+                {"emulator"}, {"emulator", "nosuch"}, {"emulator", "template"}, {"dpe"}, {"dpe", "nosuch"}, {"dpe", "sign"}}) {
             given.add(List.of(args));
         }
         everyCommand().forEach(path -> {

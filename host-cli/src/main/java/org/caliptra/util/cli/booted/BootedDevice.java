@@ -7,6 +7,7 @@ import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.MailboxPort;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.codec.CommandCodec;
+import org.caliptra.util.protocol.dpe.DpeSession;
 import org.caliptra.util.soc.boot.BootReport;
 
 /**
@@ -50,6 +51,11 @@ public final class BootedDevice implements AutoCloseable {
     /** One typed command on the core mailbox; a command the device fails throws {@code MailboxCommandException} (exit 1). */
     public <Q, R> R call(CommandCodec<Q, R> codec, Q request) {
         return mailbox.call(codec, request);
+    }
+
+    /** DPE through INVOKE_DPE_ECC384 on the same mailbox: the PL0 locality, whose default context the runtime made. */
+    public DpeSession dpe() {
+        return new DpeSession(mailbox, generation);
     }
 
     public Generation generation() {

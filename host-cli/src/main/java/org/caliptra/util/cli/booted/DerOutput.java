@@ -28,10 +28,12 @@ public final class DerOutput {
         }
     }
 
-    /** Writes {@code ders} as PEM blocks of {@code pemType} (one after the other) or, with --der, the single DER. */
+    /** Writes {@code ders} as PEM blocks of {@code pemType} or, with --der, as DER; either one after the other. */
     void write(PrintWriter stdout, String pemType, List<byte[]> ders) {
         if (der) {
-            AtomicFiles.write(out, ders.get(0), AtomicFiles.Mode.PUBLIC, AtomicFiles.Existing.REPLACE);
+            var all = new java.io.ByteArrayOutputStream();
+            ders.forEach(all::writeBytes);
+            AtomicFiles.write(out, all.toByteArray(), AtomicFiles.Mode.PUBLIC, AtomicFiles.Existing.REPLACE);
             return;
         }
         var pem = new StringBuilder();

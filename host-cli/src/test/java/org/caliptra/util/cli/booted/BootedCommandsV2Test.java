@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
@@ -38,26 +37,9 @@ class BootedCommandsV2Test {
 
     @BeforeAll
     static void buildA2xBundle() throws Exception {
-        for (String[] key : new String[][] {{"ecc", "vnd-ecc-0"}, {"ecc", "own-ecc"}, {"mldsa", "vnd-mldsa-0"}, {"mldsa", "own-mldsa"}}) {
-            var r = Cli.run("image", "keygen", "--type", key[0], "--out", dir.resolve(key[1]).toString());
-            assertEquals(0, r.exitCode(), r.err());
-        }
-        byte[] fmc = new byte[6000];
-        byte[] rt = new byte[14000];
-        new Random(1).nextBytes(fmc);
-        new Random(2).nextBytes(rt);
-        Files.write(dir.resolve("fmc.bin"), fmc);
-        Files.write(dir.resolve("rt.bin"), rt);
-        Path bundle = dir.resolve("fw-2x.bin");
-        var build = Cli.run("image", "create-fw-bundle", "--fmc", dir.resolve("fmc.bin").toString(), "--runtime",
-                dir.resolve("rt.bin").toString(), "--keys", dir.toString(), "--out", bundle.toString(), "--generation", "2.x",
-                "--pqc-key-type", "mldsa", "--pl0-pauser", "1", "--svn", "3");
-        assertEquals(0, build.exitCode(), build.err());
-        var fuses = Cli.run("image", "fuses", bundle.toString(), "--format", "json").json();
-        boot = List.of("--fw", bundle.toString(), "--vendor-pk-hash", fuses.get("vendor_pk_hash").asText(), "--owner-pk-hash",
-                fuses.get("owner_pk_hash").asText(), "--pqc-key-type", "mldsa");
-        var v = Cli.run("image", "verify", bundle.toString(), "--vendor-pk-hash", fuses.get("vendor_pk_hash").asText(),
-                "--owner-pk-hash", fuses.get("owner_pk_hash").asText(), "--pqc-key-type", "mldsa", "--format", "json");
+        boot = BootedTestSupport.bootV2(dir);
+        var v = Cli.run("image", "verify", boot.get(1), "--vendor-pk-hash", boot.get(3), "--owner-pk-hash", boot.get(5),
+                "--pqc-key-type", "mldsa", "--format", "json");
         assertEquals(0, v.exitCode(), v.out() + v.err());
         verified = v.json();
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.cert.CertPathValidator;
@@ -18,6 +19,7 @@ import java.security.spec.ECPublicKeySpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Sequence;
@@ -107,6 +109,31 @@ final class BootedTestSupport {
             }
         }
         throw new AssertionError("no fwids in the TcbInfo of " + cert.getSubjectX500Principal());
+    }
+
+    /**
+     * Builds in {@code dir} a 2.x bundle (ECC + ML-DSA-87 keys, PL0 requester 1, SVN 3) and returns
+     * the options that boot it: {@code --fw BUNDLE --vendor-pk-hash HEX --owner-pk-hash HEX --pqc-key-type mldsa}.
+     */
+    static List<String> bootV2(Path dir) throws Exception {
+        for (String[] key : new String[][] {{"ecc", "vnd-ecc-0"}, {"ecc", "own-ecc"}, {"mldsa", "vnd-mldsa-0"}, {"mldsa", "own-mldsa"}}) {
+            var r = Cli.run("image", "keygen", "--type", key[0], "--out", dir.resolve(key[1]).toString());
+            assertEquals(0, r.exitCode(), r.err());
+        }
+        byte[] fmc = new byte[6000];
+        byte[] rt = new byte[14000];
+        new Random(1).nextBytes(fmc);
+        new Random(2).nextBytes(rt);
+        Files.write(dir.resolve("fmc.bin"), fmc);
+        Files.write(dir.resolve("rt.bin"), rt);
+        Path bundle = dir.resolve("fw-2x.bin");
+        var build = Cli.run("image", "create-fw-bundle", "--fmc", dir.resolve("fmc.bin").toString(), "--runtime",
+                dir.resolve("rt.bin").toString(), "--keys", dir.toString(), "--out", bundle.toString(), "--generation", "2.x",
+                "--pqc-key-type", "mldsa", "--pl0-pauser", "1", "--svn", "3");
+        assertEquals(0, build.exitCode(), build.err());
+        var fuses = Cli.run("image", "fuses", bundle.toString(), "--format", "json").json();
+        return List.of("--fw", bundle.toString(), "--vendor-pk-hash", fuses.get("vendor_pk_hash").asText(), "--owner-pk-hash",
+                fuses.get("owner_pk_hash").asText(), "--pqc-key-type", "mldsa");
     }
 
     static Path fw() {

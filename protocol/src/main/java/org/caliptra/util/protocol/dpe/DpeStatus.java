@@ -30,6 +30,8 @@ public enum DpeStatus {
     public static final int PLATFORM = 0x0100_0000;
     public static final int CRYPTO = 0x0200_0000;
     public static final int VALIDATION = 0x0300_0000;
+    /** Platform CertificateChainError: GET_CERTIFICATE_CHAIN at an offset past the end of the chain. */
+    public static final int PLATFORM_CERTIFICATE_CHAIN = PLATFORM | 1;
 
     private final int code;
     private final boolean inV1;

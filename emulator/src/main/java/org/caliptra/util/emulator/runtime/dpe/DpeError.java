@@ -6,7 +6,7 @@ import org.caliptra.util.protocol.dpe.DpeStatus;
 final class DpeError extends RuntimeException {
     private static final long serialVersionUID = 1L;
     /** Platform CertificateChainError: GET_CERTIFICATE_CHAIN past the end of the chain. */
-    static final int PLATFORM_CERTIFICATE_CHAIN = DpeStatus.PLATFORM | 1;
+    static final int PLATFORM_CERTIFICATE_CHAIN = DpeStatus.PLATFORM_CERTIFICATE_CHAIN;
     static final int CRYPTO_INVALID_EXPORTED_CDI_HANDLE = DpeStatus.CRYPTO | 6;
     static final int CRYPTO_EXPORTED_CDI_DUPLICATE = DpeStatus.CRYPTO | 7;
     static final int PLATFORM_MISSING_UEID = DpeStatus.PLATFORM | 0xA;
