@@ -93,6 +93,32 @@ public final class CommandTable {
             return this;
         }
 
+        /**
+         * A family whose every failure is fatal: ROM commands that hand their errors up to the ROM's
+         * fatal error handler (caliptra-sw's fw_processor propagates them with {@code ?}).
+         */
+        public Builder addAllFatal(CommandFamily family) {
+            var inner = new Builder();
+            family.register(inner);
+            inner.routes.forEach((code, route) -> {
+                if (routes.putIfAbsent(code, fatal(route)) != null) {
+                    throw new IllegalArgumentException(route.codec().command().describe() + " is in the table twice");
+                }
+            });
+            return this;
+        }
+
+        private static <Q, R> Route<Q, R> fatal(Route<Q, R> r) {
+            CommandHandler<Q, R> handler = (request, requester) -> {
+                try {
+                    return r.handler().handle(request, requester);
+                } catch (CommandFailure f) {
+                    throw f.fatal() ? f : new CommandFailure(f.code(), true, f.getMessage());
+                }
+            };
+            return new Route<>(r.codec(), handler, r.malformed(), r.fipsStatus());
+        }
+
         public CommandTable build() {
             return new CommandTable(routes);
         }

@@ -65,7 +65,7 @@ final class RomCommands implements CommandTable.CommandFamily {
         table.add(SelfTestCommands.SHUTDOWN, (request, requester) -> NoFields.INSTANCE);
         if (firmware.generation() == Generation.V2) {
             table.addAll(org.caliptra.util.emulator.runtime.SignatureVerifyHandlers.rom(firmware));
-            table.addAll(org.caliptra.util.emulator.runtime.cm.CryptoMailbox.rom(firmware));
+            table.addAllFatal(org.caliptra.util.emulator.runtime.cm.CryptoMailbox.rom(firmware));
             table.add(CertificateCommands.GET_IDEV_ECC384_CSR_V2, (request, requester) -> idevidCsr(DiceAlgorithm.ECC384));
             table.add(CertificateCommands.GET_IDEV_MLDSA87_CSR, (request, requester) -> idevidCsr(DiceAlgorithm.MLDSA87));
             // The 2.x ROM hands out the LDevID certificates it has made, before any firmware.

@@ -336,6 +336,16 @@ class CmKeysAndHashesTest extends BootedCmTest {
     }
 
     @Test
+    void aRomCmFailureIsFatalAsEveryRomError() {
+        try (var d = CmClient.atRom(CmClient.config())) {
+            var rom = new CmClient(d.coreMailbox());
+            assertEquals(0x0102_000E, rom.error(CmHashCommands.CM_SHA, new CmHashCommands.ShaRequest(0, Octets.of("x".getBytes()))),
+                    "FW_PROC_MAILBOX_INVALID_PARAMS");
+            assertEquals("HALTED", d.phase().name(), "the ROM's fatal error handler stops it");
+        }
+    }
+
+    @Test
     void stableKeysAreTheSameFromRomAndRuntimeAndAcrossColdBoots() {
         byte[] info = random(32);
         byte[] message = "stable".getBytes();
@@ -348,8 +358,6 @@ class CmKeysAndHashesTest extends BootedCmTest {
             assertEquals(32, rom.call(CmRandomCommands.CM_RANDOM_GENERATE, new CmRandomCommands.RandomGenerateRequest(32)).data().length());
             var sha = rom.call(CmHashCommands.CM_SHA, CmHashCommands.ShaRequest.of(HashAlgorithm.SHA384, Octets.of(message)));
             assertArrayEquals(org.caliptra.util.image.Sha384.of(message).toByteArray(), sha.value().toByteArray());
-            assertEquals(0x0102_000E, rom.error(CmHashCommands.CM_SHA, new CmHashCommands.ShaRequest(0, Octets.of(message))),
-                    "FW_PROC_MAILBOX_INVALID_PARAMS");
             assertEquals(0, rom.call(CmRandomCommands.CM_RANDOM_GENERATE, new CmRandomCommands.RandomGenerateRequest(5000)).data().length(),
                     "the ROM answers an oversize request with no data");
             assertInstanceOf(MailboxReply.Complete.class, d.coreMailbox().execute(CaliptraCommand.FIRMWARE_LOAD.code(), CmClient.bundleV2()));
