@@ -166,7 +166,7 @@ public final class DpeCertificates {
         return key instanceof SubjectKey.Ecc e ? CaliptraX509.eccSpki(e.key().publicKey()) : CaliptraX509.mldsaSpki(key.encoded());
     }
 
-    /** In the order DPE writes them; a CSR has no key identifiers. */
+    /** In the order DPE writes them; only a CA certificate has an SKI, only a certificate an AKI. */
     private static List<ASN1Encodable> extensions(Request r, boolean x509, byte[] issuerKeyId) {
         boolean v1 = r.generation() == Generation.V1;
         boolean ca = r.kind() == Kind.EXPORTED_CDI;
@@ -180,9 +180,11 @@ public final class DpeCertificates {
         out.add(extension(v1, Extension.keyUsage, true,
                 new KeyUsage(ca ? KeyUsage.digitalSignature | KeyUsage.keyCertSign : KeyUsage.digitalSignature)));
         out.add(extension(v1, Extension.extendedKeyUsage, true, new DERSequence(ca ? EKU_ECA : EKU_ATTEST_LOC)));
-        if (x509) {
+        if (x509 && ca) {
             out.add(extension(v1, Extension.subjectKeyIdentifier, false,
                     new DEROctetString(Arrays.copyOf(Digests.sha384(r.subject().encoded()), KEY_ID))));
+        }
+        if (x509) {
             out.add(extension(v1, Extension.authorityKeyIdentifier, false,
                     new DERSequence(new DERTaggedObject(false, 0, new DEROctetString(issuerKeyId)))));
         }

@@ -322,8 +322,17 @@ public final class DpeProfileCommands {
     public static final DpeCommand<SignMldsaRequest, SignMldsaResponse> SIGN_MLDSA87 = new DpeCommand<>(0x0A, "SIGN",
             Codec.fixed(HANDLE + TCI + 4 + MLDSA87_MU, (v, out) -> out.bytes(v.handle().bytes()).bytes(v.label()).u32(v.flags())
                     .bytes(v.mu()),
-                    in -> new SignMldsaRequest(ContextHandle.read(in, "handle"), in.bytes("label", TCI), in.u32("flags"),
-                            in.bytes("mu", MLDSA87_MU))),
+                    in -> {
+                        var handle = ContextHandle.read(in, "handle");
+                        var label = in.bytes("label", TCI);
+                        int flags = in.u32("flags");
+                        if ((flags & SignMldsaRequest.IS_RAW) != 0) {
+                            // DPE then reads size and a 1024-byte message, which INVOKE_DPE's 512 bytes cannot hold.
+                            throw new org.caliptra.util.protocol.ProtocolException(
+                                    "SIGN request: flags IS_RAW asks for a 1096-byte request, longer than this one");
+                        }
+                        return new SignMldsaRequest(handle, label, flags, in.bytes("mu", MLDSA87_MU));
+                    }),
             Codec.fixed(HANDLE + MLDSA87_SIGNATURE + 1, (v, out) -> out.bytes(v.newContextHandle().bytes()).bytes(v.signature())
                     .u8(0),
                     in -> {

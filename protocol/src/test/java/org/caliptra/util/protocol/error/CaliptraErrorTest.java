@@ -231,6 +231,7 @@ class CaliptraErrorTest {
             RUNTIME_DUPLICATE_TAG                                           0x000E001F V1 V2
             RUNTIME_CONTEXT_ALREADY_TAGGED                                  0x000E0020 V1 V2
             RUNTIME_DPE_COMMAND_DESERIALIZATION_FAILED                      0x000E0027 V1 V2
+            RUNTIME_UNABLE_TO_FIND_DPE_ROOT_CONTEXT                         0x000E0035 V1 V2
             RUNTIME_PL0_USED_DPE_CONTEXT_THRESHOLD_REACHED                  0x000E0037 V1 V2
             RUNTIME_PL1_USED_DPE_CONTEXT_THRESHOLD_REACHED                  0x000E0038 V1 V2
             RUNTIME_DMTF_DEVICE_INFO_VALIDATION_FAILED                      0x000E003E V1 V2

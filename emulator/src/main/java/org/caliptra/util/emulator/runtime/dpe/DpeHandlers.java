@@ -77,6 +77,8 @@ public final class DpeHandlers implements CommandTable.CommandFamily {
     private int pl0Limit;
     private int pl1Limit;
     private Optional<String> dmtfDeviceInfo = Optional.empty();
+    /** main's CCIV context, which an update reset re-measures. */
+    private int ccivIndex = -1;
 
     public DpeHandlers(CaliptraFirmware firmware, Function<DiceAlgorithm, Optional<Octets>> populatedIdevCert) {
         this.firmware = firmware;
@@ -121,17 +123,9 @@ public final class DpeHandlers implements CommandTable.CommandFamily {
      * persistent memory) and re-measures the root with the new runtime's PCRs.
      */
     public void enter(boolean updateReset) {
+        dmtfDeviceInfo = Optional.empty(); // the runtime keeps it in RAM
         if (updateReset && dpe != null) {
-            var root = dpe.context(0);
-            var pcrs = firmware.pcrs();
-            if (revision.v1()) {
-                root.current = pcrs.value(PcrBank.RT_JOURNEY);
-                root.cumulative = pcrs.value(PcrBank.RT_JOURNEY);
-                dpe.forgetExportedCdis(); // 1.2 keeps them in RAM
-            } else {
-                root.current = pcrs.value(PcrBank.RT_CURRENT);
-                root.cumulative = pcrs.value(PcrBank.RT_JOURNEY);
-            }
+            remeasureAfterUpdateReset();
             return;
         }
         dpe = new DpeInstance(revision, platform);
@@ -139,7 +133,6 @@ public final class DpeHandlers implements CommandTable.CommandFamily {
         hasTag = new boolean[dpe.capacity()];
         pl0Limit = revision.pl0Limit;
         pl1Limit = revision.pl1Limit;
-        dmtfDeviceInfo = Optional.empty();
         var pcrs = firmware.pcrs();
         int pl0 = firmware.loaded().pl0Pauser();
         if (revision.v1()) {
@@ -150,10 +143,50 @@ public final class DpeHandlers implements CommandTable.CommandFamily {
             dpe.autoInitialize(TCI_RTMR, pcrs.value(PcrBank.RT_CURRENT));
             dpe.context(0).cumulative = pcrs.value(PcrBank.RT_JOURNEY);
             runtimeDerive(DpeInstance.CALIPTRA_LOCALITY, configurationDigest(), TCI_CCIV, pl0);
+            ccivIndex = indexOf(TCI_CCIV);
         }
         for (var m : firmware.romMeasurements()) {
             runtimeDerive(pl0, m.measurement(), m.metadata(), pl0);
         }
+    }
+
+    /**
+     * An update reset keeps DPE (persistent memory) and re-measures its root with the new
+     * runtime's PCRs: 1.2 both TCIs with the journey PCR, main current = PCR2 and cumulative = PCR3,
+     * then main's CCIV context takes the configuration again if it changed (and PCR31 with it).
+     * A table without a root (its whole chain destroyed) fails the boot, as the reference's
+     * RUNTIME_UNABLE_TO_FIND_DPE_ROOT_CONTEXT.
+     */
+    private void remeasureAfterUpdateReset() {
+        var pcrs = firmware.pcrs();
+        if (revision.v1()) {
+            dpe.forgetExportedCdis(); // 1.2 keeps them in RAM
+        }
+        var root = dpe.root();
+        if (root.isEmpty()) {
+            firmware.halt(CaliptraError.RUNTIME_UNABLE_TO_FIND_DPE_ROOT_CONTEXT.code());
+            return;
+        }
+        root.get().current = pcrs.value(revision.v1() ? PcrBank.RT_JOURNEY : PcrBank.RT_CURRENT);
+        root.get().cumulative = pcrs.value(PcrBank.RT_JOURNEY);
+        if (!revision.v1() && !firmware.attestationDisabled() && ccivIndex >= 0) {
+            var cciv = dpe.context(ccivIndex);
+            byte[] configuration = configurationDigest();
+            if (cciv.inUse() && !cciv.simulation && cciv.tciType == TCI_CCIV && !Arrays.equals(cciv.current, configuration)) {
+                cciv.cumulative = DpeContext.sha384(cciv.cumulative, configuration);
+                cciv.current = configuration;
+                pcrs.stash(configuration);
+            }
+        }
+    }
+
+    private int indexOf(int tciType) {
+        for (int i = 0; i < dpe.capacity(); i++) {
+            if (dpe.context(i).inUse() && dpe.context(i).tciType == tciType) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** SHA-384 over each locked mailbox user (LE), then whatever {@code more} holds. */
@@ -305,14 +338,14 @@ public final class DpeHandlers implements CommandTable.CommandFamily {
         Object request = parsed.request();
         if (request instanceof DeriveContextRequest q) {
             boolean changeLocality = (q.flags() & DeriveContextRequest.CHANGE_LOCALITY) != 0;
+            if ((q.flags() & DeriveContextRequest.RECURSIVE) == 0) {
+                checkLimit(caller, changeLocality ? q.targetLocality() : caller);
+            }
             if (changeLocality && q.targetLocality() == pl0Pauser && !pl0) {
                 throw privilege("DERIVE_CONTEXT into PL0's locality");
             }
             if ((q.flags() & DeriveContextRequest.EXPORT_CDI) != 0 && !pl0) {
                 throw privilege("DERIVE_CONTEXT with EXPORT_CDI");
-            }
-            if ((q.flags() & DeriveContextRequest.RECURSIVE) == 0) {
-                checkLimit(caller, changeLocality ? q.targetLocality() : caller);
             }
         } else if (request instanceof DpeProfileCommands.CertifyKeyRequest q) {
             if (q.format() == DpeProfileCommands.CertifyKeyRequest.FORMAT_X509 && !pl0) {

@@ -246,6 +246,16 @@ final class DpeInstance {
         return out;
     }
 
+    /** The root: the first context in use with no parent that is not a simulation (the runtime's lookup). */
+    Optional<DpeContext> root() {
+        for (var c : contexts) {
+            if (c.inUse() && c.parentIdx == NO_PARENT && !c.simulation) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
     DpeContext context(int index) {
         return contexts[index];
     }
@@ -343,7 +353,17 @@ final class DpeInstance {
                         String.format("the parent already has a child of TCI type 0x%08X", q.tciType()));
             }
         }
+        // main draws a retained parent's next handle before anything else; 1.2 after the child's.
+        ContextHandle drawnParentHandle = !v1 && retain ? rotated(parent) : null;
+        if (exportCdi) {
+            return exportCdi(parentIdx, retain, drawnParentHandle, call.profile());
+        }
+        int slot = nextInactive();
+        checkDefaultRules(target, parentIdx, makeDefault, retain);
+        var childHandle = makeDefault ? ContextHandle.DEFAULT : randomHandle();
+        var parentHandle = !retain ? ContextHandle.INVALID : v1 ? rotated(parent) : drawnParentHandle;
         var child = new DpeContext();
+        child.handle = childHandle.bytes().toByteArray();
         child.tciType = q.tciType();
         child.locality = target;
         child.parentIdx = parentIdx;
@@ -357,14 +377,6 @@ final class DpeInstance {
         child.allowExportCdi = !v1 && has(flags, BIT_26) && parent.allowExportCdi;
         child.allowRecursive = !v1 && has(flags, ALLOW_RECURSIVE) && parent.allowRecursive;
         child.measure(data, target);
-        if (exportCdi) {
-            return exportCdi(parentIdx, child, retain, call.profile());
-        }
-        int slot = nextInactive();
-        checkDefaultRules(target, parentIdx, makeDefault, retain);
-        var childHandle = makeDefault ? ContextHandle.DEFAULT : randomHandle();
-        var parentHandle = retain ? rotated(parent) : ContextHandle.INVALID;
-        child.handle = childHandle.bytes().toByteArray();
         contexts[slot] = child;
         if (retain) {
             parent.handle = parentHandle.bytes().toByteArray();
@@ -384,55 +396,65 @@ final class DpeInstance {
     }
 
     /**
-     * A locality with a default context holds no other active context: a default child may only
-     * replace the locality's one active context, its retiring parent; a non-default child may only
-     * join a locality whose default context is its retiring parent.
+     * A locality never mixes its default context with others (caliptra-dpe safe_to_make_default /
+     * _non_default): a default child is allowed into an empty locality, or where the one active
+     * context is the default-handle parent that retires; a non-default child where there is no
+     * default context, or the default context is the parent that retires.
      */
     private void checkDefaultRules(int target, int parentIdx, boolean makeDefault, boolean retain) {
-        boolean parentRetires = !retain;
-        int activeOthers = 0;
-        boolean otherDefault = false;
+        int active = 0;
+        int defaultIdx = -1;
         for (int i = 0; i < contexts.length; i++) {
             var c = contexts[i];
-            if (!c.active() || c.locality != target || (i == parentIdx && parentRetires)) {
-                continue;
+            if (c.active() && c.locality == target) {
+                active++;
+                if (isDefault(c.handle)) {
+                    defaultIdx = i;
+                }
             }
-            activeOthers++;
-            otherDefault |= isDefault(c.handle);
         }
+        boolean parentIsDefaultAndRetires = defaultIdx == parentIdx && !retain;
         if (makeDefault) {
-            invalidIf(activeOthers > 0, String.format("MAKE_DEFAULT into locality 0x%08X, which has other active contexts", target));
+            invalidIf(!(active == 0 && defaultIdx < 0) && !(active == 1 && parentIsDefaultAndRetires),
+                    String.format("MAKE_DEFAULT into locality 0x%08X, which has other active contexts", target));
         } else {
-            invalidIf(otherDefault, String.format("a non-default context into locality 0x%08X, which has a default context", target));
+            invalidIf(defaultIdx >= 0 && !parentIsDefaultAndRetires,
+                    String.format("a non-default context into locality 0x%08X, which has a default context", target));
         }
     }
 
-    private byte[] exportCdi(int parentIdx, DpeContext child, boolean retain, DpeProfile profile) {
+    /**
+     * EXPORT_CDI with CREATE_CERTIFICATE: a CDI of the parent's own path ("Exported CDI"), kept
+     * in the one exported-CDI slot under a random 32-byte handle, and its key's CA certificate.
+     * The command's measurement is not taken. 1.2 leaves the parent as it is; main rotates a
+     * retained parent, else destroys a childless one (and its lone retired ancestors) or retires it.
+     */
+    private byte[] exportCdi(int parentIdx, boolean retain, ContextHandle drawnParentHandle, DpeProfile profile) {
         var parent = contexts[parentIdx];
         boolean v1 = revision.v1();
         if (!v1 && exported != null) {
             throw new DpeError(DpeError.CRYPTO_EXPORTED_CDI_DUPLICATE, "the exported-CDI slot is taken");
         }
+        byte[] handle = platform.randomBytes(EXPORTED_CDI_HANDLE);
         var keys = DpeKeys.of(platform.alias());
-        var cdi = keys.deriveCdi(measurementHash(child, parentIdx, profile), EXPORTED_INFO);
+        var cdi = keys.deriveCdi(measurementHash(parent, parent.parentIdx, profile), EXPORTED_INFO);
         if (v1 && exported != null) {
-            // 1.2 derives into the key vault before it looks at its one slot.
+            // 1.2 derives into the key-vault slot its one exported handle names before it finds the
+            // handle taken: the first handle now reaches the new CDI.
+            exported = new ExportedCdi(exported.handle(), cdi, exported.profile());
             throw new DpeError(DpeError.CRYPTO_EXPORTED_CDI_DUPLICATE, "the exported-CDI slot is taken");
         }
-        byte[] handle = platform.randomBytes(EXPORTED_CDI_HANDLE);
         var key = exportedSubject(keys, cdi, profile);
-        byte[] ueid = platform.ueid();
-        var nodes = tcbNodes(child, parentIdx);
         byte[] certificate = DpeCertificates.certificate(platform.alias(), new DpeCertificates.Request(revision.generation,
-                DpeCertificates.Kind.EXPORTED_CDI, key, nodes, ueid, false, Optional.empty(),
+                DpeCertificates.Kind.EXPORTED_CDI, key, tcbNodes(parent, parent.parentIdx), platform.ueid(), false, Optional.empty(),
                 platform.alias().certificateValidity()));
         ContextHandle parentHandle = ContextHandle.INVALID;
         if (!v1) {
             if (retain) {
-                parentHandle = rotated(parent);
+                parentHandle = drawnParentHandle;
                 parent.handle = parentHandle.bytes().toByteArray();
             } else if (parent.children == 0) {
-                destroyTree(parentIdx);
+                destroyWithLoneAncestors(parentIdx);
             } else {
                 parent.state = DpeContext.State.RETIRED;
                 parent.handle = ContextHandle.INVALID.bytes().toByteArray();
@@ -488,12 +510,11 @@ final class DpeInstance {
                 certified.handle(), pub, Octets.of(certified.certificate())));
     }
 
-    /** ML-DSA SIGN of an external mu; the raw form cannot arrive through INVOKE_DPE's 512 bytes. */
+    /** ML-DSA SIGN of an external mu (the raw form cannot arrive through INVOKE_DPE's 512 bytes: the codec refuses it). */
     private byte[] signMldsa(DpeProfileCommands.SignMldsaRequest q, Call call) {
         int idx = activeContext(q.handle(), call.locality());
         var c = contexts[idx];
         invalidIf(c.simulation, "SIGN with a simulation context");
-        invalidIf((q.flags() & DpeProfileCommands.SignMldsaRequest.IS_RAW) != 0, "IS_RAW needs a 1096-byte request");
         var key = ((DpeCertificates.SubjectKey.Mldsa) derivedKey(idx, q.label().toByteArray(), call.profile())).key();
         var signature = key.signMu(q.mu().toByteArray());
         var handle = rotated(c);
@@ -601,8 +622,8 @@ final class DpeInstance {
         }
         invalidIf(childIdx < 0, String.format("the parent has no active child of TCI type 0x%08X", q.tciType()));
         var child = contexts[childIdx];
-        var childHandle = rotated(child);
         var parentHandle = rotated(parent);
+        var childHandle = rotated(child);
         child.measure(q.data().toByteArray(), child.locality);
         child.handle = childHandle.bytes().toByteArray();
         parent.handle = parentHandle.bytes().toByteArray();
@@ -617,8 +638,9 @@ final class DpeInstance {
         ContextHandle next;
         if ((flags & DpeProfileCommands.RotateContextHandleRequest.TARGET_IS_DEFAULT) != 0) {
             for (int i = 0; i < contexts.length; i++) {
-                invalidIf(i != idx && contexts[i].active() && contexts[i].locality == locality,
-                        "TARGET_IS_DEFAULT in a locality with other active contexts");
+                var c = contexts[i];
+                invalidIf(c.active() && c.locality == locality && (i != idx || isDefault(c.handle)),
+                        "TARGET_IS_DEFAULT in a locality that has a default context or other active contexts");
             }
             next = ContextHandle.DEFAULT;
         } else {
@@ -629,7 +651,11 @@ final class DpeInstance {
     }
 
     private void destroy(ContextHandle handle, int locality) {
-        int idx = activeContext(handle, locality);
+        destroyWithLoneAncestors(activeContext(handle, locality));
+    }
+
+    /** DESTROY_CONTEXT's reach: the context, its descendants, and the retired ancestors it is the only child of. */
+    private void destroyWithLoneAncestors(int idx) {
         int top = idx;
         while (contexts[top].parentIdx != NO_PARENT) {
             var parent = contexts[contexts[top].parentIdx];

@@ -116,6 +116,27 @@ class DpeDerivationRulesTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(names = {"CALIPTRA_1_2", "CALIPTRA_2_1"})
+    void theDefaultContextRulesOfTheReference(Profile profile) throws Exception {
+        var g = profile.generation();
+        var gen = DpeRevision.of(g).deriveContext();
+        try (var d = DpeSessionTest.boot(profile)) {
+            var pl1 = DpeSessionTest.client(d, 3);
+            var simulation = pl1.call(DpeProfileCommands.INITIALIZE_CONTEXT, new InitializeContextRequest(InitializeContextRequest.SIMULATION));
+            assertEquals(DpeStatus.INVALID_ARGUMENT.code(), pl1.status(gen, derive(simulation, new byte[48],
+                    DeriveContextRequest.MAKE_DEFAULT, TYPE, 0)), "a default child beside a non-default parent, even a retiring one");
+            var dpe = DpeSessionTest.client(d, 1);
+            assertEquals(DpeStatus.INVALID_ARGUMENT.code(), dpe.status(DpeProfileCommands.ROTATE_CONTEXT_HANDLE,
+                    new DpeProfileCommands.RotateContextHandleRequest(ContextHandle.DEFAULT,
+                            DpeProfileCommands.RotateContextHandleRequest.TARGET_IS_DEFAULT)), "the locality has a default context: itself");
+            var moved = pl1.call(DpeProfileCommands.ROTATE_CONTEXT_HANDLE, new DpeProfileCommands.RotateContextHandleRequest(simulation,
+                    DpeProfileCommands.RotateContextHandleRequest.TARGET_IS_DEFAULT));
+            assertEquals(ContextHandle.DEFAULT, moved, "the locality's only context may take the default handle");
+            pl1.call(gen, derive(ContextHandle.DEFAULT, new byte[48], DeriveContextRequest.MAKE_DEFAULT, TYPE, 0));
+        }
+    }
+
     @Test
     void updateContextMeasurementRemeasuresAChild() throws Exception {
         try (var d = DpeSessionTest.boot(Profile.CALIPTRA_2_1)) {

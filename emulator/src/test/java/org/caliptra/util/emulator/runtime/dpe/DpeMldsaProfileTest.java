@@ -106,10 +106,11 @@ class DpeMldsaProfileTest {
             assertFalse(verifier.verifySignature(signed.signature().toByteArray()));
             // The ECC profile's key for the same label is another key: the key context differs.
             assertFalse(MessageDigest.isEqual(certified.derivedPubkey().toByteArray(), new byte[2592]));
-            var raw = invoke(port, DpeFrame.command(0x0A, DpeProfile.MLDSA87, DpeProfileCommands.SIGN_MLDSA87.request().encode(
+            byte[] raw = DpeFrame.command(0x0A, DpeProfile.MLDSA87, DpeProfileCommands.SIGN_MLDSA87.request().encode(
                     new DpeProfileCommands.SignMldsaRequest(ContextHandle.DEFAULT, Octets.of(label),
-                            DpeProfileCommands.SignMldsaRequest.IS_RAW, Octets.of(mu)))));
-            assertEquals(3, raw.status(), "the raw form cannot fit INVOKE_DPE: INVALID_ARGUMENT");
+                            DpeProfileCommands.SignMldsaRequest.IS_RAW, Octets.of(mu))));
+            assertEquals(0x000E_0027, DpeClient.mailboxError(() -> invoke(port, raw)),
+                    "the raw form needs 1096 bytes, more than INVOKE_DPE carries: DPE cannot deserialize it");
             // CERTIFY_KEY_CHUNKS hands the same DPE response out in slices; the default handle stays.
             byte[] certifyReq = DpeProfileCommands.CERTIFY_KEY_MLDSA87.request().encode(
                     new CertifyKeyRequest(ContextHandle.DEFAULT, 0, CertifyKeyRequest.FORMAT_X509, Octets.of(label)));

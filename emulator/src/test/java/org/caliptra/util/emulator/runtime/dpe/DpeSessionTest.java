@@ -348,8 +348,10 @@ class DpeSessionTest {
             var port = d.asUser(1).coreMailbox();
             var dpe = client(d, 1);
             byte[] m = sha384("kept".getBytes());
-            dpe.call(DpeRevision.of(g).deriveContext(), derive(ContextHandle.DEFAULT, m, DeriveContextRequest.MAKE_DEFAULT, TCI_A, 0));
+            dpe.call(DpeRevision.of(g).deriveContext(), derive(ContextHandle.DEFAULT, m,
+                    DeriveContextRequest.MAKE_DEFAULT | DeriveContextRequest.INPUT_ALLOW_X509, TCI_A, 0));
             port.call(MeasurementCommands.DPE_TAG_TCI, new MeasurementCommands.TagTciRequest(Octets.zeros(16), 42));
+            port.call(DpeCommands.ADD_SUBJECT_ALT_NAME, new DpeCommands.AddSubjectAltNameRequest(Octets.of("a:b:c".getBytes())));
             var before = dpe.call(DpeProfileCommands.certifyKey(g),
                     new CertifyKeyRequest(ContextHandle.DEFAULT, 0, CertifyKeyRequest.FORMAT_CSR, Octets.of(LABEL)));
             assertTrue(port.execute(0x4657_4C44, g == Generation.V1 ? BUNDLE_V1 : BUNDLE_V2)
@@ -359,6 +361,13 @@ class DpeSessionTest {
             assertArrayEquals(m, tci.tciCurrent().toByteArray(), "the context and its tag survive");
             var after = dpe.call(DpeProfileCommands.certifyKey(g),
                     new CertifyKeyRequest(ContextHandle.DEFAULT, 0, CertifyKeyRequest.FORMAT_CSR, Octets.of(LABEL)));
+            // ADD_SUBJECT_ALT_NAME's info lives in the runtime's RAM: gone after the reset.
+            var extended = port.call(DpeCommands.certifyKeyExtendedEcc384(g), new DpeCommands.CertifyKeyExtendedRequest(
+                    DpeCommands.CertifyKeyExtendedRequest.DMTF_OTHER_NAME, Octets.of(DpeProfileCommands.certifyKey(g).request().encode(
+                            new CertifyKeyRequest(ContextHandle.DEFAULT, 0, CertifyKeyRequest.FORMAT_X509, Octets.of(LABEL))))));
+            var extendedCert = x509(DpeProfileCommands.certifyKey(g).decodeResponse(
+                    DpeFrame.openResponse(extended.bytes().toByteArray()).body()).cert().toByteArray());
+            assertEquals(null, extendedCert.getExtensionValue("2.5.29.17"), "no subject alt name after the reset");
             if (g == Generation.V1) {
                 // 1.x's root is the runtime journey PCR, which every update reset extends: the keys move on.
                 assertNotEquals(before.derivedPubkeyX(), after.derivedPubkeyX());
@@ -497,8 +506,62 @@ class DpeSessionTest {
                 assertEquals(0x000E_0060, DpeClient.mailboxError(() -> port.call(DpeCommands.REVOKE_EXPORTED_CDI_HANDLE,
                         new DpeCommands.RevokeExportedCdiHandleRequest(exported.exportedCdi()))), "revoked twice");
             } else {
-                assertEquals(0x0200_0007, dpe.invoke(command).status(), "1.2 has one slot and never frees it");
+                var other = DpeClient.frame(DpeRevision.of(g).deriveContext(), derive(ContextHandle.DEFAULT, new byte[48],
+                        DeriveContextRequest.EXPORT_CDI | DeriveContextRequest.CREATE_CERTIFICATE, TCI_A, 0));
+                assertEquals(0x0200_0007, dpe.invoke(other).status(), "1.2 has one slot and never frees it");
+                // ... but it derived into the slot's key vault entry first: the first handle now signs with that CDI.
+                var after = port.call(DpeCommands.SIGN_WITH_EXPORTED_ECDSA,
+                        new DpeCommands.SignWithExportedEcdsaRequest(exported.exportedCdi(), Octets.of(DIGEST)));
+                assertEquals(key, ecKey(after.derivedPubkeyX().toByteArray(), after.derivedPubkeyY().toByteArray()),
+                        "the same parent path gives the same exported CDI");
             }
+            // The SKI of the CA certificate is SHA-384 of its key's point, 20 bytes.
+            byte[] point = new byte[97];
+            point[0] = 4;
+            System.arraycopy(signed.derivedPubkeyX().toByteArray(), 0, point, 1, 48);
+            System.arraycopy(signed.derivedPubkeyY().toByteArray(), 0, point, 49, 48);
+            assertArrayEquals(java.util.Arrays.copyOf(sha384(point), 20), org.bouncycastle.asn1.ASN1OctetString.getInstance(
+                    ASN1OctetString.getInstance(cert.getExtensionValue("2.5.29.14")).getOctets()).getOctets());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"CALIPTRA_1_2", "CALIPTRA_2_1"})
+    void anExportedCdiIsTheParentsNotTheCommandsMeasurement(Profile profile) throws Exception {
+        var g = profile.generation();
+        int flags = DeriveContextRequest.EXPORT_CDI | DeriveContextRequest.CREATE_CERTIFICATE
+                | (g == Generation.V1 ? 0 : DeriveContextRequest.RETAIN_PARENT_CONTEXT);
+        byte[][] certs = new byte[2][];
+        for (int i = 0; i < 2; i++) {
+            try (var d = boot(profile)) {
+                var r = client(d, 1).invoke(DpeClient.frame(DpeRevision.of(g).deriveContext(),
+                        derive(ContextHandle.DEFAULT, sha384(new byte[] {(byte) i}), flags, TCI_A + i, 0)));
+                assertEquals(0, r.status());
+                certs[i] = DpeProfileCommands.exportedCdiResponse(g).decode(r.body(), "exported").certificate().toByteArray();
+            }
+        }
+        assertEquals(x509(certs[0]).getPublicKey(), x509(certs[1]).getPublicKey(),
+                "the command's data and TCI type do not enter an exported CDI: it is the parent's");
+        var tcbs = ASN1Sequence.getInstance(ASN1OctetString.getInstance(x509(certs[0]).getExtensionValue("2.23.133.5.4.5")).getOctets());
+        assertEquals(2, tcbs.size(), "root and MBVP/CCIV: the parent's path, no node for the command");
+    }
+
+    @Test
+    void mainDestroysAChildlessParentAndItsLoneAncestorsOnExportSoAnUpdateResetFindsNoRoot() throws Exception {
+        try (var d = boot(Profile.CALIPTRA_2_1)) {
+            var dpe = client(d, 1);
+            var r = dpe.invoke(DpeClient.frame(DpeProfileCommands.DERIVE_CONTEXT_V2, derive(ContextHandle.DEFAULT, new byte[48],
+                    DeriveContextRequest.EXPORT_CDI | DeriveContextRequest.CREATE_CERTIFICATE, TCI_A, 0)));
+            assertEquals(0, r.status());
+            assertEquals(ContextHandle.INVALID, DpeProfileCommands.EXPORTED_CDI_RESPONSE_V2.decode(r.body(), "exported").parentHandle());
+            assertEquals(DpeStatus.INVALID_LOCALITY.code(), dpe.status(DpeProfileCommands.DESTROY_CONTEXT, ContextHandle.DEFAULT),
+                    "the default context is gone");
+            var port = d.asUser(1).coreMailbox();
+            assertTrue(port.execute(0x4657_4C44, BUNDLE_V2) instanceof org.caliptra.util.protocol.MailboxReply.Complete);
+            assertTrue(d.stepUntil(x -> d.phase().name().equals("HALTED"), 200),
+                    "the runtime cannot find DPE's root after the update reset: " + d.phase());
+            assertEquals(0x000E_0035, d.read32(org.caliptra.util.protocol.regs.SocIfcRegs.BASE + org.caliptra.util.protocol.regs.SocIfcRegs.FW_ERROR_FATAL),
+                    "RUNTIME_UNABLE_TO_FIND_DPE_ROOT_CONTEXT");
         }
     }
 
