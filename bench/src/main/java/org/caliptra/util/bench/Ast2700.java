@@ -1,12 +1,53 @@
 package org.caliptra.util.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.caliptra.util.emulator.CaliptraDevice;
+import org.caliptra.util.emulator.DeviceConfig;
+import org.caliptra.util.emulator.Profile;
+import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.image.verify.Fuses;
+import org.caliptra.util.protocol.regs.Lifecycle;
+import org.caliptra.util.soc.boot.BootFlow;
+import org.caliptra.util.soc.boot.BootPlan;
+import org.caliptra.util.soc.fuses.FuseSet;
 
 /** The AST2700 reference corpus as the benchmarks use it (../shared/testdata, or -Dcaliptra.testdata). */
 final class Ast2700 {
+    /** The prebuilt bundle's pl0_pauser, which the BootMCU presents. */
+    static final int PL0 = 0x2121_2121;
+
     private Ast2700() {}
+
+    /** The prebuilt default bundle. */
+    static byte[] bundle() throws IOException {
+        return Files.readAllBytes(root().resolve("prebuilt/ast2700-default/caliptra-fw.bin"));
+    }
+
+    /** Fuses and the prebuilt bundle, as {@code caliptra-util boot --fw} runs them. */
+    static BootPlan bootPlan() throws IOException {
+        return BootPlan.firmwareOnly(FuseSet.of(Generation.V1, fuses()), Octets.of(bundle()));
+    }
+
+    /** A caliptra-1.2 part in production, debug locked, powered on; the SoC agent presents {@link #PL0}. */
+    static CaliptraDevice lockedProductionDevice() {
+        var d = CaliptraDevice.create(DeviceConfig.builder().profile(Profile.CALIPTRA_1_2).lifecycle(Lifecycle.PRODUCTION)
+                .debugLocked(true).build());
+        d.setRequesterUser(PL0);
+        return d;
+    }
+
+    /** {@link #lockedProductionDevice} booted to runtime with {@link #bootPlan}. */
+    static CaliptraDevice bootedDevice() throws IOException {
+        var d = lockedProductionDevice();
+        if (!new BootFlow(d).run(bootPlan()).booted()) {
+            d.close();
+            throw new IllegalStateException("the AST2700 bundle must boot");
+        }
+        return d;
+    }
 
     static Path root() {
         return Path.of(System.getProperty("caliptra.testdata", "../shared/testdata")).resolve("ast2700").toAbsolutePath();

@@ -1,6 +1,5 @@
 package org.caliptra.util.bench;
 
-import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import org.caliptra.util.emulator.CaliptraDevice;
 import org.caliptra.util.emulator.DeviceConfig;
@@ -8,16 +7,13 @@ import org.caliptra.util.emulator.Profile;
 import org.caliptra.util.image.verify.Fuses;
 import org.caliptra.util.image.verify.RomVerifier;
 import org.caliptra.util.image.verify.VerificationResult;
-import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.MailboxReply;
-import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.core.CaliptraCommand;
 import org.caliptra.util.protocol.mailbox.MailboxFrame;
 import org.caliptra.util.protocol.regs.Lifecycle;
 import org.caliptra.util.soc.boot.BootFlow;
 import org.caliptra.util.soc.boot.BootPlan;
 import org.caliptra.util.soc.boot.BootReport;
-import org.caliptra.util.soc.fuses.FuseSet;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -45,7 +41,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class DeviceBench {
     static final int VERSION = CaliptraCommand.VERSION.code();
-    static final int PL0 = 0x2121_2121;
     private byte[] bundle;
     private BootPlan plan;
     private Fuses fuses;
@@ -54,9 +49,9 @@ public class DeviceBench {
 
     @Setup
     public void setUp() throws Exception {
-        bundle = Files.readAllBytes(Ast2700.root().resolve("prebuilt/ast2700-default/caliptra-fw.bin"));
+        bundle = Ast2700.bundle();
         fuses = Ast2700.fuses();
-        plan = BootPlan.firmwareOnly(FuseSet.of(Generation.V1, fuses), Octets.of(bundle));
+        plan = Ast2700.bootPlan();
         booted = newDevice();
         check(boot(booted));
         if (!(booted.coreMailbox().execute(VERSION, versionRequest) instanceof MailboxReply.Data)) {
@@ -71,7 +66,7 @@ public class DeviceBench {
 
     private static CaliptraDevice newDevice() {
         var d = CaliptraDevice.create(DeviceConfig.builder().profile(Profile.CALIPTRA_1_2).lifecycle(Lifecycle.PRODUCTION).build());
-        d.setRequesterUser(PL0);
+        d.setRequesterUser(Ast2700.PL0);
         return d;
     }
 

@@ -1,24 +1,17 @@
 package org.caliptra.util.bench;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;
 import org.caliptra.util.emulator.CaliptraDevice;
-import org.caliptra.util.emulator.DeviceConfig;
-import org.caliptra.util.emulator.Profile;
 import org.caliptra.util.image.Sha384Digest;
 import org.caliptra.util.image.keys.EccPrivateKey;
-import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.MailboxReply;
-import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.core.CaliptraCommand;
 import org.caliptra.util.protocol.mailbox.MailboxFrame;
-import org.caliptra.util.protocol.regs.Lifecycle;
 import org.caliptra.util.protocol.regs.ShaAccRegs;
 import org.caliptra.util.soc.boot.BootFlow;
 import org.caliptra.util.soc.boot.BootPlan;
-import org.caliptra.util.soc.fuses.FuseSet;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -45,7 +38,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Benchmark)
 public class DiceBench {
-    static final int PL0 = 0x2121_2121;
     static final int GET_LDEV_CERT = CaliptraCommand.GET_LDEV_ECC384_CERT.code();
     static final int GET_FMC_ALIAS_CERT = CaliptraCommand.GET_FMC_ALIAS_ECC384_CERT.code();
     static final int GET_RT_ALIAS_CERT = CaliptraCommand.GET_RT_ALIAS_ECC384_CERT.code();
@@ -60,12 +52,8 @@ public class DiceBench {
 
     @Setup
     public void setUp() throws Exception {
-        byte[] bundle = Files.readAllBytes(Ast2700.root().resolve("prebuilt/ast2700-default/caliptra-fw.bin"));
-        plan = BootPlan.firmwareOnly(FuseSet.of(Generation.V1, Ast2700.fuses()), Octets.of(bundle));
-        booted = newDevice();
-        if (!new BootFlow(booted).run(plan).booted()) {
-            throw new IllegalStateException("the AST2700 bundle must boot");
-        }
+        plan = Ast2700.bootPlan();
+        booted = Ast2700.bootedDevice();
         // The SoC hashes a message through the SHA accelerator; ECDSA384_VERIFY checks a signature over it.
         byte[] message = new byte[256];
         new SecureRandom().nextBytes(message);
@@ -82,13 +70,6 @@ public class DiceBench {
     @TearDown
     public void tearDown() {
         booted.close();
-    }
-
-    private static CaliptraDevice newDevice() {
-        var d = CaliptraDevice.create(DeviceConfig.builder().profile(Profile.CALIPTRA_1_2).lifecycle(Lifecycle.PRODUCTION)
-                .debugLocked(true).build());
-        d.setRequesterUser(PL0);
-        return d;
     }
 
     private static byte[] streamThroughShaAcc(CaliptraDevice d, byte[] message) {
@@ -134,7 +115,7 @@ public class DiceBench {
 
         @Setup(Level.Invocation)
         public void powerOn() {
-            device = newDevice();
+            device = Ast2700.lockedProductionDevice();
         }
 
         @TearDown(Level.Invocation)

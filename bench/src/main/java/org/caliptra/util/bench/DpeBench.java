@@ -1,14 +1,10 @@
 package org.caliptra.util.bench;
 
-import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import org.caliptra.util.emulator.CaliptraDevice;
-import org.caliptra.util.emulator.DeviceConfig;
-import org.caliptra.util.emulator.Profile;
 import org.caliptra.util.image.Sha384Digest;
 import org.caliptra.util.image.keys.EccPrivateKey;
 import org.caliptra.util.image.keys.EccSignature;
-import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.MailboxReply;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.codec.NoFields;
@@ -20,10 +16,6 @@ import org.caliptra.util.protocol.dpe.DpeProfileCommands;
 import org.caliptra.util.protocol.dpe.DpeProfileCommands.CertifyKeyRequest;
 import org.caliptra.util.protocol.dpe.DpeProfileCommands.ContextHandle;
 import org.caliptra.util.protocol.mailbox.MailboxFrame;
-import org.caliptra.util.protocol.regs.Lifecycle;
-import org.caliptra.util.soc.boot.BootFlow;
-import org.caliptra.util.soc.boot.BootPlan;
-import org.caliptra.util.soc.fuses.FuseSet;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -50,7 +42,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Benchmark)
 public class DpeBench {
-    static final int PL0 = 0x2121_2121;
     static final int INVOKE_DPE = CaliptraCommand.INVOKE_DPE_ECC384.code();
 
     private CaliptraDevice booted;
@@ -62,13 +53,7 @@ public class DpeBench {
 
     @Setup
     public void setUp() throws Exception {
-        byte[] bundle = Files.readAllBytes(Ast2700.root().resolve("prebuilt/ast2700-default/caliptra-fw.bin"));
-        booted = CaliptraDevice.create(DeviceConfig.builder().profile(Profile.CALIPTRA_1_2).lifecycle(Lifecycle.PRODUCTION)
-                .debugLocked(true).build());
-        booted.setRequesterUser(PL0);
-        if (!new BootFlow(booted).run(BootPlan.firmwareOnly(FuseSet.of(Generation.V1, Ast2700.fuses()), Octets.of(bundle))).booted()) {
-            throw new IllegalStateException("the AST2700 bundle must boot");
-        }
+        booted = Ast2700.bootedDevice();
         byte[] label = new byte[48];
         getProfile = invoke(DpeProfileCommands.GET_PROFILE.id(), DpeProfileCommands.GET_PROFILE.request().encode(NoFields.INSTANCE));
         sign = invoke(DpeProfileCommands.SIGN.id(), DpeProfileCommands.SIGN.request().encode(new DpeProfileCommands.SignRequest(

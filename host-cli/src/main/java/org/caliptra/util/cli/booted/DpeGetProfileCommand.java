@@ -3,38 +3,18 @@ package org.caliptra.util.cli.booted;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import org.caliptra.util.cli.ExitCodes;
-import org.caliptra.util.cli.OutputFormat;
 import org.caliptra.util.protocol.dpe.DpeProfileCommands.Profile;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code caliptra-util dpe get-profile}: DPE's GET_PROFILE, every field. */
 @Command(name = "get-profile", mixinStandardHelpOptions = true,
         description = {"Boot a device from --fw or --flash and print its DPE profile (GET_PROFILE): the DPE version, "
                 + "the vendor id and SKU (also as the four characters they spell, CTRA), the most TCI nodes and the support flags.",
             "Exit code 0 on success, 1 if the device did not boot or failed the command, 2 for bad input."})
-public final class DpeGetProfileCommand implements Callable<Integer> {
-    @Mixin
-    BootedDeviceOptions device;
-
-    @Mixin
-    OutputFormat format;
-
-    @Spec
-    CommandSpec spec;
-
+public final class DpeGetProfileCommand extends BootedReportCommand {
     @Override
-    public Integer call() {
-        Profile p;
-        try (var booted = device.boot()) {
-            p = booted.dpe().getProfile();
-        }
-        report(p).print(spec.commandLine().getOut(), format.json());
-        return ExitCodes.OK;
+    FieldReport query(BootedDevice booted) {
+        return report(booted.dpe().getProfile());
     }
 
     static FieldReport report(Profile p) {

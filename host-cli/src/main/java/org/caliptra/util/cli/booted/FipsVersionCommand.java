@@ -4,40 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import org.caliptra.util.cli.ExitCodes;
-import org.caliptra.util.cli.OutputFormat;
 import org.caliptra.util.protocol.codec.NoFields;
 import org.caliptra.util.protocol.core.InfoCommands;
 import org.caliptra.util.protocol.core.InfoCommands.FipsVersion;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code caliptra-util fips-version}: the VERSION (FIPS_VERSION) response. */
 @Command(name = "fips-version", mixinStandardHelpOptions = true,
         description = {"Boot a device from --fw or --flash and print its FIPS version (VERSION): the mode, the three "
                 + "fips_rev words (CPTRA_HW_REV_ID; ROM [15:0] and FMC [31:16]; runtime), the ROM version they encode and the module name.",
             "Exit code 0 on success, 1 if the device did not boot or failed the command, 2 for bad input."})
-public final class FipsVersionCommand implements Callable<Integer> {
-    @Mixin
-    BootedDeviceOptions device;
-
-    @Mixin
-    OutputFormat format;
-
-    @Spec
-    CommandSpec spec;
-
+public final class FipsVersionCommand extends BootedReportCommand {
     @Override
-    public Integer call() {
-        FipsVersion v;
-        try (var booted = device.boot()) {
-            v = booted.call(InfoCommands.VERSION, NoFields.INSTANCE);
-        }
-        report(v).print(spec.commandLine().getOut(), format.json());
-        return ExitCodes.OK;
+    FieldReport query(BootedDevice booted) {
+        return report(booted.call(InfoCommands.VERSION, NoFields.INSTANCE));
     }
 
     static FieldReport report(FipsVersion v) {

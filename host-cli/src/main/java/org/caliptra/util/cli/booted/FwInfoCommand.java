@@ -1,43 +1,23 @@
 package org.caliptra.util.cli.booted;
 
 import java.util.Set;
-import java.util.concurrent.Callable;
-import org.caliptra.util.cli.ExitCodes;
-import org.caliptra.util.cli.OutputFormat;
 import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.codec.NoFields;
 import org.caliptra.util.protocol.core.InfoCommands;
 import org.caliptra.util.protocol.core.InfoCommands.FwInfoV1;
 import org.caliptra.util.protocol.core.InfoCommands.FwInfoV2;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code caliptra-util fw-info}: every field of FW_INFO, named as the runtime's response struct names it. */
 @Command(name = "fw-info", mixinStandardHelpOptions = true,
         description = {"Boot a device from --fw or --flash and print every field of its FW_INFO response "
                 + "(the 1.x or the 2.x layout, as the part's generation answers).",
             "Exit code 0 on success, 1 if the device did not boot or failed the command, 2 for bad input."})
-public final class FwInfoCommand implements Callable<Integer> {
-    @Mixin
-    BootedDeviceOptions device;
-
-    @Mixin
-    OutputFormat format;
-
-    @Spec
-    CommandSpec spec;
-
+public final class FwInfoCommand extends BootedReportCommand {
     @Override
-    public Integer call() {
-        FieldReport report;
-        try (var booted = device.boot()) {
-            report = booted.generation() == Generation.V1 ? v1(booted.call(InfoCommands.FW_INFO_V1, NoFields.INSTANCE))
-                    : v2(booted.call(InfoCommands.FW_INFO_V2, NoFields.INSTANCE));
-        }
-        report.print(spec.commandLine().getOut(), format.json());
-        return ExitCodes.OK;
+    FieldReport query(BootedDevice booted) {
+        return booted.generation() == Generation.V1 ? v1(booted.call(InfoCommands.FW_INFO_V1, NoFields.INSTANCE))
+                : v2(booted.call(InfoCommands.FW_INFO_V2, NoFields.INSTANCE));
     }
 
     static FieldReport v1(FwInfoV1 i) {
