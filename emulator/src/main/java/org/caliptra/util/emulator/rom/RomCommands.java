@@ -83,8 +83,7 @@ final class RomCommands implements CommandTable.CommandFamily {
                         "more than " + MAX_STASHED_MEASUREMENTS + " measurements");
             }
             stashed++;
-            firmware.logRomMeasurement(java.nio.ByteBuffer.wrap(request.metadata().toByteArray())
-                    .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(), request.measurement().toByteArray());
+            firmware.logRomMeasurement(request.tciType(), request.measurement().toByteArray());
             return new MeasurementCommands.StashMeasurementResponse(0);
         });
     }

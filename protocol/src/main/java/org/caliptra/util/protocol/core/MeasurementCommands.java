@@ -29,6 +29,11 @@ public final class MeasurementCommands {
             Fields.exactly("measurement", measurement, 48);
             Fields.exactly("context", context, 48);
         }
+
+        /** The metadata as DPE's TCI type: its four bytes as a little-endian word (the runtime's from_ne_bytes). */
+        public int tciType() {
+            return java.nio.ByteBuffer.wrap(metadata.toByteArray()).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+        }
     }
 
     /** The DPE result of the stash (0 = success). */

@@ -3,6 +3,7 @@ package org.caliptra.util.emulator.runtime.dpe;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import org.caliptra.util.image.Sha384;
 import org.caliptra.util.protocol.dpe.DpeProfile;
 
 /**
@@ -81,14 +82,10 @@ final class DpeContext {
     }
 
     static byte[] sha384(byte[]... parts) {
-        try {
-            var digest = java.security.MessageDigest.getInstance("SHA-384");
-            for (byte[] p : parts) {
-                digest.update(p);
-            }
-            return digest.digest();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-384 is part of every JDK", e);
+        var digest = Sha384.newDigest();
+        for (byte[] p : parts) {
+            digest.update(p);
         }
+        return digest.digest();
     }
 }

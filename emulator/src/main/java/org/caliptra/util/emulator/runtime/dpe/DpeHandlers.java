@@ -246,8 +246,8 @@ public final class DpeHandlers implements CommandTable.CommandFamily {
      */
     public int stash(MeasurementCommands.StashMeasurementRequest request, Requester requester) {
         checkLimit(requester.user(), requester.user());
-        int tciType = ByteBuffer.wrap(request.metadata().toByteArray()).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        int status = runtimeDerive(requester.user(), request.measurement().toByteArray(), tciType, requester.user(), request.svn());
+        int status = runtimeDerive(requester.user(), request.measurement().toByteArray(), request.tciType(), requester.user(),
+                request.svn());
         if (status == DpeStatus.NO_ERROR.code()) {
             firmware.pcrs().stash(request.measurement().toByteArray());
         }
@@ -371,17 +371,9 @@ public final class DpeHandlers implements CommandTable.CommandFamily {
      * 1.x counts Caliptra's own contexts as PL1's, 2.x as PL0's.
      */
     private void checkLimit(int caller, int newContextLocality) {
-        int pl0Pauser = firmware.loaded().pl0Pauser();
-        int pl0Used = 0;
-        int total = 0;
-        for (var c : dpe.contextsInUse()) {
-            total++;
-            if (c.locality == pl0Pauser || (!revision.v1() && c.locality == DpeInstance.CALIPTRA_LOCALITY)) {
-                pl0Used++;
-            }
-        }
+        var usage = usage();
         boolean pl0 = isPl0Locality(revision.v1() ? caller : newContextLocality);
-        int used = pl0 ? pl0Used : total - pl0Used;
+        int used = pl0 ? usage.pl0() : usage.pl1();
         int limit = pl0 ? pl0Limit : pl1Limit;
         if (used > limit) {
             throw CommandFailure.of(pl0 ? RUNTIME_PL0_USED_DPE_CONTEXT_THRESHOLD_EXCEEDED : RUNTIME_PL1_USED_DPE_CONTEXT_THRESHOLD_EXCEEDED,
@@ -463,6 +455,22 @@ public final class DpeHandlers implements CommandTable.CommandFamily {
         return new DpeCommands.SignWithExportedMldsaResponse(key.publicKey().bytes(), Octets.of(signature));
     }
 
+    /** Contexts in use (active or retired) per level: 1.x counts Caliptra's own as PL1's, 2.x as PL0's. */
+    private record Usage(int pl0, int pl1) {}
+
+    private Usage usage() {
+        int pl0Pauser = firmware.loaded().pl0Pauser();
+        int pl0Used = 0;
+        int total = 0;
+        for (var c : dpe.contextsInUse()) {
+            total++;
+            if (c.locality == pl0Pauser || (!revision.v1() && c.locality == DpeInstance.CALIPTRA_LOCALITY)) {
+                pl0Used++;
+            }
+        }
+        return new Usage(pl0Used, total - pl0Used);
+    }
+
     private DpeCommands.DpeContextLimits reallocate(int pl0) {
         int max = dpe.capacity();
         if (Integer.compareUnsigned(pl0, PL0_LIMIT_MIN) < 0) {
@@ -471,21 +479,12 @@ public final class DpeHandlers implements CommandTable.CommandFamily {
         if (Integer.compareUnsigned(pl0, max) > 0) {
             throw CommandFailure.of(RUNTIME_REALLOCATE_DPE_CONTEXTS_PL0_GREATER_THAN_MAX, "DPE has " + max + " contexts");
         }
-        int pl0Pauser = firmware.loaded().pl0Pauser();
-        int pl0Used = 0;
-        int total = 0;
-        for (var c : dpe.contextsInUse()) {
-            total++;
-            if (c.locality == pl0Pauser || c.locality == DpeInstance.CALIPTRA_LOCALITY) {
-                pl0Used++;
-            }
+        var usage = usage(); // a 2.x command: Caliptra's own contexts count as PL0's
+        if (pl0 < usage.pl0()) {
+            throw CommandFailure.of(RUNTIME_REALLOCATE_DPE_CONTEXTS_PL0_LESS_THAN_USED, "PL0 already holds " + usage.pl0() + " contexts");
         }
-        if (pl0 < pl0Used) {
-            throw CommandFailure.of(RUNTIME_REALLOCATE_DPE_CONTEXTS_PL0_LESS_THAN_USED, "PL0 already holds " + pl0Used + " contexts");
-        }
-        if (max - pl0 < total - pl0Used) {
-            throw CommandFailure.of(RUNTIME_REALLOCATE_DPE_CONTEXTS_PL1_LESS_THAN_USED,
-                    "PL1 already holds " + (total - pl0Used) + " contexts");
+        if (max - pl0 < usage.pl1()) {
+            throw CommandFailure.of(RUNTIME_REALLOCATE_DPE_CONTEXTS_PL1_LESS_THAN_USED, "PL1 already holds " + usage.pl1() + " contexts");
         }
         pl0Limit = pl0;
         pl1Limit = max - pl0;
@@ -540,7 +539,8 @@ public final class DpeHandlers implements CommandTable.CommandFamily {
     private DpeCommands.CertifyKeyChunk certifyKeyChunk(DpeCommands.CertifyKeyChunksRequest request, Requester requester) {
         boolean mldsa = (request.flags() & DpeCommands.CertifyKeyChunksRequest.USE_MLDSA) != 0;
         var profile = mldsa ? DpeProfile.MLDSA87 : DpeProfile.P384_SHA384;
-        int format = ByteBuffer.wrap(request.certifyKeyReq().toByteArray(), 20, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        // certify_key_req is exactly the 72-byte CERTIFY_KEY request, the same in both profiles.
+        int format = DpeProfileCommands.CERTIFY_KEY_V2.decodeRequest(request.certifyKeyReq().toByteArray()).format();
         if (format == DpeProfileCommands.CertifyKeyRequest.FORMAT_X509 && !firmware.loaded().isPl0(requester.user())) {
             throw privilege("an X.509 CERTIFY_KEY");
         }

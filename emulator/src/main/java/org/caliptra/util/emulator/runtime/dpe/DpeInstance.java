@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import org.caliptra.util.emulator.dice.DpeCertificates;
 import org.caliptra.util.emulator.dice.DpeKeys;
+import org.caliptra.util.image.Sha384;
 import org.caliptra.util.image.Sha384Digest;
 import org.caliptra.util.image.keys.EccSignature;
 import org.caliptra.util.protocol.Octets;
@@ -536,7 +537,7 @@ final class DpeInstance {
      * for internal info) and the certificate chain (if a node asked for the internal DICE input).
      */
     private byte[] measurementHash(DpeContext leaf, int parentIdx, DpeProfile profile) {
-        var digest = sha384();
+        var digest = Sha384.newDigest();
         boolean info = false;
         boolean dice = false;
         for (var c : path(leaf, parentIdx)) {
@@ -712,14 +713,6 @@ final class DpeInstance {
     private static void invalidIf(boolean condition, String detail) {
         if (condition) {
             throw new DpeError(INVALID_ARGUMENT, detail);
-        }
-    }
-
-    private static MessageDigest sha384() {
-        try {
-            return MessageDigest.getInstance("SHA-384");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-384 is part of every JDK", e);
         }
     }
 
