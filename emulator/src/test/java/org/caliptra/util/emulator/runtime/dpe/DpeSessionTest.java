@@ -313,7 +313,7 @@ class DpeSessionTest {
 
     @ParameterizedTest
     @EnumSource(names = {"CALIPTRA_1_2", "CALIPTRA_2_1"})
-    void openSslVerifiesTheLeafThroughRtAliasAndFmcAliasToTheLdevid(Profile profile, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void openSslVerifiesTheLeafThroughTheAliasesAndLdevidToTheIdevid(Profile profile, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         org.caliptra.util.testsupport.Prerequisites.require(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/openssl")),
                 "openssl is not installed (apt-get install openssl)");
@@ -322,12 +322,12 @@ class DpeSessionTest {
             var certified = dpe.call(DpeProfileCommands.certifyKey(profile.generation()),
                     new CertifyKeyRequest(ContextHandle.DEFAULT, 0, CertifyKeyRequest.FORMAT_X509, Octets.of(LABEL)));
             var chain = chain(dpe);
-            var ca = java.nio.file.Files.writeString(dir.resolve("ldevid.pem"), pem(chain.get(0).getEncoded()));
-            var untrusted = java.nio.file.Files.writeString(dir.resolve("aliases.pem"),
-                    pem(chain.get(1).getEncoded()) + pem(chain.get(2).getEncoded()));
+            // The IDevID is certified outside the part: a self-signed certificate of the device's IDevID key stands in.
+            var ca = java.nio.file.Files.writeString(dir.resolve("idevid.pem"), pem(selfSignedIdevid(d, chain.get(0))));
+            var untrusted = java.nio.file.Files.writeString(dir.resolve("chain.pem"),
+                    pem(chain.get(0).getEncoded()) + pem(chain.get(1).getEncoded()) + pem(chain.get(2).getEncoded()));
             var leaf = java.nio.file.Files.writeString(dir.resolve("leaf.pem"), pem(certified.cert().toByteArray()));
-            var command = new ArrayList<>(List.of("openssl", "verify", "-partial_chain", "-CAfile", ca.toString(), "-untrusted",
-                    untrusted.toString()));
+            var command = new ArrayList<>(List.of("openssl", "verify", "-CAfile", ca.toString(), "-untrusted", untrusted.toString()));
             if (profile.generation() == Generation.V1) {
                 command.add("-ignore_critical"); // 1.2 marks the TCG DICE extensions critical; openssl does not read them
             }
@@ -338,6 +338,49 @@ class DpeSessionTest {
             assertEquals(0, p.exitValue(), out);
             assertTrue(out.contains(": OK"), out);
         }
+    }
+
+    /**
+     * A CA certificate for the device's IDevID key, self-signed, named as the LDevID's issuer and
+     * with the fuse-selected key id the LDevID's AKI names.
+     */
+    static byte[] selfSignedIdevid(CaliptraDevice d, X509Certificate ldevid) throws Exception {
+        var g = d.config().profile().generation();
+        var identity = org.caliptra.util.emulator.dice.DiceIdentity.coldBoot(g, org.caliptra.util.soc.fuses.FuseSet.defaults(g),
+                org.caliptra.util.emulator.DeviceConfig.DEFAULT_OBFUSCATION_KEY, org.caliptra.util.emulator.DeviceConfig.DEFAULT_CSR_HMAC_KEY,
+                d.config().debugLocked());
+        var key = identity.idevid().eccKey();
+        var pub = ecKey(key.publicKey().x().toByteArray(), key.publicKey().y().toByteArray());
+        assertEquals(idevidKey(d), pub, "the device's IDevID key");
+        var name = org.bouncycastle.asn1.x500.X500Name.getInstance(ldevid.getIssuerX500Principal().getEncoded());
+        var builder = new org.bouncycastle.cert.X509v3CertificateBuilder(name, BigInteger.ONE, ldevid.getNotBefore(),
+                ldevid.getNotAfter(), name, org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(pub.getEncoded()))
+                .addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true,
+                        new org.bouncycastle.asn1.x509.BasicConstraints(true))
+                .addExtension(org.bouncycastle.asn1.x509.Extension.keyUsage, true,
+                        new org.bouncycastle.asn1.x509.KeyUsage(org.bouncycastle.asn1.x509.KeyUsage.keyCertSign))
+                .addExtension(org.bouncycastle.asn1.x509.Extension.subjectKeyIdentifier, false,
+                        new org.bouncycastle.asn1.x509.SubjectKeyIdentifier(
+                                identity.idevidKeyId(org.caliptra.util.emulator.dice.DiceAlgorithm.ECC384)));
+        var signer = new org.bouncycastle.operator.ContentSigner() {
+            private final java.io.ByteArrayOutputStream tbs = new java.io.ByteArrayOutputStream();
+
+            @Override
+            public org.bouncycastle.asn1.x509.AlgorithmIdentifier getAlgorithmIdentifier() {
+                return new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.x9.X9ObjectIdentifiers.ecdsa_with_SHA384);
+            }
+
+            @Override
+            public java.io.OutputStream getOutputStream() {
+                return tbs;
+            }
+
+            @Override
+            public byte[] getSignature() {
+                return key.signer().signDigest(org.caliptra.util.image.Sha384.digest(tbs.toByteArray())).toDer();
+            }
+        };
+        return builder.build(signer).getEncoded();
     }
 
     @ParameterizedTest
