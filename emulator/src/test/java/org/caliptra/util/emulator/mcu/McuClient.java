@@ -7,6 +7,7 @@ import org.caliptra.util.emulator.CaliptraDevice;
 import org.caliptra.util.emulator.DeviceConfig;
 import org.caliptra.util.emulator.Profile;
 import org.caliptra.util.emulator.TestFirmware;
+import org.caliptra.util.image.build.FirmwareImage;
 import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.MailboxPort;
 import org.caliptra.util.protocol.MailboxReply;
@@ -18,12 +19,15 @@ import org.caliptra.util.soc.fuses.FuseSet;
 
 /** A SoC's view of the MC_* commands: typed requests through a port (the MCI mailbox of a device), and the devices to test. */
 record McuClient(MailboxPort port) {
+    /** The runtime version of {@link #bundle()}: 1.2.3 as the MCU packs versions. */
+    static final int RUNTIME_VERSION = DeviceConfig.packVersion(1, 2, 3);
     private static byte[] bundle;
 
     /** One signed 2.x bundle per run (its runtime version is the manifest's): booting is the slow part. */
     static synchronized byte[] bundle() {
         if (bundle == null) {
-            bundle = TestFirmware.bundleV2(TestFirmware.randomBytes(1024), TestFirmware.randomBytes(1024), 1);
+            bundle = TestFirmware.bundleV2(FirmwareImage.of(TestFirmware.randomBytes(1024), 0x4000_0000, 0x4000_0000).withVersion(0x0456),
+                    FirmwareImage.of(TestFirmware.randomBytes(1024), 0x4000_1000, 0x4000_1000).withVersion(RUNTIME_VERSION), 1);
         }
         return bundle;
     }
