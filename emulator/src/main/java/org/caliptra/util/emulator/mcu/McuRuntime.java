@@ -26,7 +26,7 @@ import org.caliptra.util.protocol.mcu.McDeviceInfoCommands.ExternalCommand;
  *
  * <p>Each step the MCU also watches the core ({@link CoreWatch}) and, on a step that serves no
  * command, runs the periodic self test; the MCTP-VDM responder answers between steps. Every MC_*
- * and VDM command served goes into the device log with its result, but the log's own commands.
+ * and VDM command served goes into the device log with its result, except the log's own commands.
  *
  * <p>Not thread-safe: owned by the device thread.
  */
