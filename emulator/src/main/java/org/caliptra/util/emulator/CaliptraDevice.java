@@ -9,6 +9,7 @@ import org.caliptra.util.image.verify.AcceptedImage;
 import org.caliptra.util.protocol.MailboxPort;
 import org.caliptra.util.protocol.MailboxReply;
 import org.caliptra.util.protocol.RegisterBus;
+import org.caliptra.util.protocol.mctp.VdmPort;
 import org.caliptra.util.protocol.regs.MciRegs;
 
 /**
@@ -24,7 +25,7 @@ import org.caliptra.util.protocol.regs.MciRegs;
  * polling a status register lets the firmware run — and behaviour is deterministic for a given
  * configuration.
  */
-public final class CaliptraDevice implements RegisterBus, MailboxPort, AutoCloseable {
+public final class CaliptraDevice implements RegisterBus, MailboxPort, VdmPort, AutoCloseable {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final DeviceConfig config;
@@ -248,6 +249,18 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, AutoClose
     @Override
     public MailboxReply execute(int command, byte[] request) {
         return onDevice(core -> core.commandMailboxPort().execute(command, request));
+    }
+
+    /**
+     * One exchange with the MCU's MCTP-VDM responder (caliptra-2.1), on the device thread like
+     * every other access: FirmwareVersion, DeviceCapabilities, GetDebugLog, ClearDebugLog.
+     *
+     * @throws IllegalStateException on a profile without an MCU
+     */
+    @Override
+    public byte[] exchangeVdm(byte[] request) {
+        byte[] copy = request.clone();
+        return onDevice(core -> core.exchangeVdm(copy));
     }
 
     @Override

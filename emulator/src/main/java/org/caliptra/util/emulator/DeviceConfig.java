@@ -1,6 +1,7 @@
 package org.caliptra.util.emulator;
 
 import java.util.Objects;
+import java.util.OptionalInt;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.regs.SocIfcRegs;
 import org.caliptra.util.soc.fuses.FuseSet;
@@ -29,9 +30,16 @@ import org.caliptra.util.protocol.mcu.DeviceIdentity;
  * @param trngSeed the 48-byte seed of the emulated TRNG (an HMAC-DRBG): two devices with the same
  *     configuration draw the same "random" context handles, CMK keys and nonces, so DPE and CM
  *     results reproduce; a secret (it predicts every per-boot key), never printed
+ * @param mcuRuntimeVersion what the MCU reports as its runtime's version (MC_FIRMWARE_VERSION index
+ *     1), packed as the reference MCU packs it: major [31:24], minor [23:16], patch [15:0]
+ * @param socFirmwareVersion the integrator's aggregate SoC firmware-set version (index 2), packed the
+ *     same way; empty — the default, as in the reference MCU — makes index 2 UnsupportedOperation
+ * @param mcuAxiUser the AXI USER the MCU presents to the Caliptra core mailbox when it relays a
+ *     command (caliptra-2.1)
  */
 public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLocked, DeviceIdentity identity, int mciBase,
-        int romVersion, FuseSet fuses, Octets obfuscationKey, Octets csrHmacKey, Octets trngSeed) {
+        int romVersion, FuseSet fuses, Octets obfuscationKey, Octets csrHmacKey, Octets trngSeed, int mcuRuntimeVersion,
+        OptionalInt socFirmwareVersion, int mcuAxiUser) {
     /** The emulator's own identifiers; a real part reports its PCI-style ids from its straps. */
     public static final DeviceIdentity DEFAULT_IDENTITY = new DeviceIdentity(0xCA11, 0x0021, 0xCA11, 0x0001);
     /** Where the reference MCU emulator maps MCI. */
@@ -45,6 +53,14 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
     /** The emulator's own TRNG seed: SHA-384("caliptra-util emulated TRNG"). */
     public static final Octets DEFAULT_TRNG_SEED = Octets.fromHex(
             "a88122198e26dbd5d00465437b6427c2a89002a997f88a1652bb718dea92a7bd4d3bef5f850203df568310dc834d065e");
+    /** caliptra-mcu-sw common/config version.rs: MCU runtime 2.0.0. */
+    public static final int DEFAULT_MCU_RUNTIME_VERSION = packVersion(2, 0, 0);
+    /**
+     * The MCU's AXI USER: 1, the pl0_pauser of the reference image tooling's defaults
+     * (caliptra-mcu-sw builder/test_data/default_image_options.toml). In a subsystem the MCU is the
+     * PL0 agent — it sets the auth manifest, a PL0-only command — so its USER is the manifest's PL0.
+     */
+    public static final int DEFAULT_MCU_AXI_USER = 1;
 
     public DeviceConfig {
         Objects.requireNonNull(profile, "profile");
@@ -73,6 +89,16 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         if (romVersion < 0 || romVersion > 0xFFFF) {
             throw new IllegalArgumentException("the ROM version is 16 bits");
         }
+        Objects.requireNonNull(socFirmwareVersion, "socFirmwareVersion");
+    }
+
+    /** A version as the MCU packs it: major [31:24], minor [23:16], patch [15:0]. */
+    public static int packVersion(int major, int minor, int patch) {
+        if (major < 0 || major > 0xFF || minor < 0 || minor > 0xFF || patch < 0 || patch > 0xFFFF) {
+            throw new IllegalArgumentException(String.format(
+                    "version %d.%d.%d does not pack: major and minor are 8 bits, patch 16", major, minor, patch));
+        }
+        return major << 24 | minor << 16 | patch;
     }
 
     public static DeviceConfig defaults() {
@@ -86,7 +112,8 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
     public Builder toBuilder() {
         var b = new Builder().profile(profile).lifecycle(lifecycle).debugLocked(debugLocked).identity(identity).mciBase(mciBase)
                 .fuses(fuses).obfuscationKey(obfuscationKey)
-                .csrHmacKey(csrHmacKey).trngSeed(trngSeed);
+                .csrHmacKey(csrHmacKey).trngSeed(trngSeed).mcuRuntimeVersion(mcuRuntimeVersion).mcuAxiUser(mcuAxiUser);
+        socFirmwareVersion.ifPresent(b::socFirmwareVersion);
         // A ROM version set on purpose stays; the profile's default follows a change of profile.
         if (romVersion != profile.romVersion()) {
             b.romVersion(romVersion);
@@ -98,7 +125,9 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
     @Override
     public String toString() {
         return "DeviceConfig[profile=" + profile.id() + ", lifecycle=" + lifecycle + ", debugLocked=" + debugLocked
-                + ", identity=" + identity + String.format(", mciBase=0x%08X, romVersion=0x%04X, ", mciBase, romVersion) + "fuses=" + fuses + "]";
+                + ", identity=" + identity + String.format(", mciBase=0x%08X, romVersion=0x%04X, ", mciBase, romVersion) + "fuses=" + fuses
+                + String.format(", mcuRuntimeVersion=0x%08X, socFirmwareVersion=%s, mcuAxiUser=0x%08X]", mcuRuntimeVersion,
+                        socFirmwareVersion.isPresent() ? String.format("0x%08X", socFirmwareVersion.getAsInt()) : "none", mcuAxiUser);
     }
 
     /** CPTRA_SECURITY_STATE: [1:0] lifecycle, [2] debug_locked. */
@@ -117,6 +146,9 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         private Octets obfuscationKey = DEFAULT_OBFUSCATION_KEY;
         private Octets csrHmacKey = DEFAULT_CSR_HMAC_KEY;
         private Octets trngSeed = DEFAULT_TRNG_SEED;
+        private int mcuRuntimeVersion = DEFAULT_MCU_RUNTIME_VERSION;
+        private OptionalInt socFirmwareVersion = OptionalInt.empty();
+        private int mcuAxiUser = DEFAULT_MCU_AXI_USER;
 
         private Builder() {}
 
@@ -134,11 +166,18 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         public Builder csrHmacKey(Octets v) { csrHmacKey = v; return this; }
         /** Default: {@link #DEFAULT_TRNG_SEED}. */
         public Builder trngSeed(Octets v) { trngSeed = v; return this; }
+        /** Packed as {@link #packVersion}; default {@link #DEFAULT_MCU_RUNTIME_VERSION}. */
+        public Builder mcuRuntimeVersion(int packed) { mcuRuntimeVersion = packed; return this; }
+        /** Packed as {@link #packVersion}; default: none. */
+        public Builder socFirmwareVersion(int packed) { socFirmwareVersion = OptionalInt.of(packed); return this; }
+        /** Default {@link #DEFAULT_MCU_AXI_USER}. */
+        public Builder mcuAxiUser(int v) { mcuAxiUser = v; return this; }
 
         public DeviceConfig build() {
             return new DeviceConfig(profile, lifecycle, debugLocked, identity, mciBase,
                     romVersion != null ? romVersion : profile.romVersion(),
-                    fuses != null ? fuses : FuseSet.defaults(profile.generation()), obfuscationKey, csrHmacKey, trngSeed);
+                    fuses != null ? fuses : FuseSet.defaults(profile.generation()), obfuscationKey, csrHmacKey, trngSeed,
+                    mcuRuntimeVersion, socFirmwareVersion, mcuAxiUser);
         }
     }
 }

@@ -7,6 +7,7 @@ import org.caliptra.util.protocol.regs.ShaAccRegs;
 import org.caliptra.util.emulator.firmware.CaliptraFirmware;
 import org.caliptra.util.emulator.mailbox.CoreMailbox;
 import org.caliptra.util.emulator.mailbox.McuMailbox;
+import org.caliptra.util.emulator.mcu.CoreLink;
 import org.caliptra.util.emulator.mcu.McuRuntime;
 import org.caliptra.util.emulator.regs.MciRegisters;
 import org.caliptra.util.emulator.regs.SocIfc;
@@ -37,6 +38,7 @@ final class DeviceCore implements RegisterBus {
     private final ShaAccelerator shaAcc;
     private final McuMailbox mcuMailbox = new McuMailbox(MCU_MBOX_SRAM_BYTES);
     private final MciRegisters mci;
+    /** The MCU of a subsystem-mode profile; null otherwise. */
     private final McuRuntime mcuRuntime;
     private final int mciBase;
     private final int mboxBase;
@@ -54,7 +56,11 @@ final class DeviceCore implements RegisterBus {
         this.firmware = new CaliptraFirmware(config, socIfc, coreMailbox, shaAcc);
         this.mciBase = config.mciBase();
         this.mci = new MciRegisters(mciBase);
-        this.mcuRuntime = new McuRuntime(mcuMailbox, mci, config.identity());
+        // The MCU reaches the core as its own requester; while it waits only the core firmware runs
+        // (the MCU is itself inside a device step), so its driver idles with a core step.
+        this.mcuRuntime = config.profile().subsystemMode() ? new McuRuntime(mcuMailbox, mci, config, new CoreLink(
+                new RegisterMailboxDriver(new McuCoreBus(), MailboxRegisters.core(coreMailbox.capacity()), MAILBOX_POLL_LIMIT),
+                socIfc::socRead)) : null;
         this.mboxBase = mciBase + MciRegs.MBOX0_OFFSET;
         this.mboxCsrBase = mboxBase + MciRegs.MBOX_CSR_OFFSET;
         this.coreDriver = new RegisterMailboxDriver(this, MailboxRegisters.core(coreMailbox.capacity()), MAILBOX_POLL_LIMIT);
@@ -105,8 +111,57 @@ final class DeviceCore implements RegisterBus {
     void step() {
         steps++;
         firmware.step();
-        if (config.profile().subsystemMode()) {
+        if (mcuRuntime != null) {
             mcuRuntime.step();
+        }
+    }
+
+    /** One exchange with the MCU's MCTP-VDM responder. */
+    byte[] exchangeVdm(byte[] request) {
+        if (mcuRuntime == null) {
+            throw new IllegalStateException(config.profile().id() + " has no MCU, so no MCTP-VDM responder (caliptra-2.1 has)");
+        }
+        return mcuRuntime.exchangeVdm(request);
+    }
+
+    /**
+     * The core's registers as the MCU reaches them: every access presents the MCU's AXI USER, and
+     * idling while it polls the core mailbox runs the core firmware alone, so the relayed command is
+     * served without re-entering the MCU that waits for it.
+     */
+    private final class McuCoreBus implements RegisterBus {
+        @Override
+        public int read32(int address) {
+            return withUser(config.mcuAxiUser(), core -> core.read32(address));
+        }
+
+        @Override
+        public void write32(int address, int value) {
+            withUser(config.mcuAxiUser(), core -> {
+                core.write32(address, value);
+                return null;
+            });
+        }
+
+        @Override
+        public void writeFifo(int address, byte[] data, int offset, int length) {
+            withUser(config.mcuAxiUser(), core -> {
+                core.writeFifo(address, data, offset, length);
+                return null;
+            });
+        }
+
+        @Override
+        public void readFifo(int address, byte[] into, int offset, int length) {
+            withUser(config.mcuAxiUser(), core -> {
+                core.readFifo(address, into, offset, length);
+                return null;
+            });
+        }
+
+        @Override
+        public void idle() {
+            firmware.step();
         }
     }
 

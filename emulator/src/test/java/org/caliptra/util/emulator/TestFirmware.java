@@ -44,11 +44,15 @@ public final class TestFirmware {
      * and the given FMC and runtime contents.
      */
     public static byte[] bundleV2(byte[] fmc, byte[] rt, int svn) {
+        return bundleV2(FirmwareImage.of(fmc, 0x4000_0000, 0x4000_0000), FirmwareImage.of(rt, 0x4000_1000, 0x4000_1000), svn);
+    }
+
+    /** As {@link #bundleV2(byte[], byte[], int)}, with the FMC and runtime as given (versions, revisions). */
+    public static byte[] bundleV2(FirmwareImage fmc, FirmwareImage rt, int svn) {
         var vendor = new VendorKeys(List.of(vendorEcc.publicKey()), 0, vendorEcc.signer(), List.of(vendorMldsa.publicKey().bytes()),
                 0, new org.caliptra.util.image.build.PqcSigning.Mldsa(vendorMldsa.signer()));
         var owner = new OwnerKeys(ownerEcc.signer(), new org.caliptra.util.image.build.PqcSigning.Mldsa(ownerMldsa.signer()));
-        return FwBundleBuilder.buildV2(FirmwareImage.of(fmc, 0x4000_0000, 0x4000_0000), FirmwareImage.of(rt, 0x4000_1000, 0x4000_1000),
-                vendor, owner, BundleOptions.defaults().withPl0Pauser(1).withFirmwareSvn(svn)).toBytes();
+        return FwBundleBuilder.buildV2(fmc, rt, vendor, owner, BundleOptions.defaults().withPl0Pauser(1).withFirmwareSvn(svn)).toBytes();
     }
 
     // One set of 2.x keys per run: bundles built from them can replace each other in an update reset.

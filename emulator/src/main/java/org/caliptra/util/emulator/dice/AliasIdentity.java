@@ -29,6 +29,7 @@ public final class AliasIdentity {
     private final Map<DiceAlgorithm, Supplier<byte[]>> fmcAliasCerts;
     private final Map<DiceAlgorithm, Supplier<byte[]>> fmcAliasCsrs;
     private final Map<DiceAlgorithm, Supplier<byte[]>> rtAliasCerts = new EnumMap<>(DiceAlgorithm.class);
+    private final Map<DiceAlgorithm, Supplier<byte[]>> rtAliasCsrs = new EnumMap<>(DiceAlgorithm.class);
 
     private AliasIdentity(DiceIdentity device, FirmwareMeasurements coldBoot, byte[] pcr0, AliasIdentity previous,
             FirmwareMeasurements current) {
@@ -59,11 +60,13 @@ public final class AliasIdentity {
             // The certificate the FMC made stays; only the runtime's own key changes.
             this.rtAlias = previous.rtAlias;
             this.rtAliasCerts.putAll(previous.rtAliasCerts);
+            this.rtAliasCsrs.putAll(previous.rtAliasCsrs);
             this.rtSigningLayer = Lazy.of(() -> device.ladder().attestationDisabledRtLayer());
         } else {
             this.rtAlias = Lazy.of(() -> device.ladder().rtAlias(fmcAlias(), rtContext));
             for (DiceAlgorithm a : algorithms()) {
                 rtAliasCerts.put(a, Lazy.of(() -> signRtAliasCert(a)));
+                rtAliasCsrs.put(a, Lazy.of(() -> signRtAliasCsr(a)));
             }
             this.rtSigningLayer = rtAlias;
         }
@@ -158,6 +161,21 @@ public final class AliasIdentity {
         return certificate(rtAliasCerts, algorithm);
     }
 
+    /**
+     * The RT alias CSR the 2.x runtime makes for an attested CSR: the RT alias certificate's
+     * subject, key and extensions (less the key identifiers), self-signed with the RT alias key
+     * (caliptra-sw runtime/src/attested_csr/rt_alias.rs).
+     */
+    public byte[] rtAliasCsr(DiceAlgorithm algorithm) {
+        return certificate(rtAliasCsrs, algorithm);
+    }
+
+    /** The key identifier the RT alias certificate carries as its SKI (the attested CSR's COSE kid). */
+    public byte[] rtAliasKeyId(DiceAlgorithm algorithm) {
+        certificate(rtAliasCerts, algorithm); // the same 1.x check
+        return DiceCertificates.keyId(rtAlias(), algorithm);
+    }
+
     private List<DiceAlgorithm> algorithms() {
         return generation == Generation.V1 ? List.of(DiceAlgorithm.ECC384) : List.of(DiceAlgorithm.values());
     }
@@ -196,10 +214,19 @@ public final class AliasIdentity {
                 DiceCertificates.keyId(device.ldevid(), algorithm), coldBoot.validity());
     }
 
-    private byte[] signRtAliasCert(DiceAlgorithm algorithm) {
+    private List<Extension> rtAliasTcb() {
         var m = current;
         String type = generation == Generation.V1 ? "RT_INFO" : "CALIPTRA_2_X_RT_FIRMWARE_INFO";
-        List<Extension> tcb = List.of(new TcbInfo(m.runtimeSvn(), m.runtimeTci(), null, type, null).extension());
+        return List.of(new TcbInfo(m.runtimeSvn(), m.runtimeTci(), null, type, null).extension());
+    }
+
+    private byte[] signRtAliasCsr(DiceAlgorithm algorithm) {
+        return DiceCertificates.csr(generation, DiceLayerKind.RT_ALIAS, rtAlias(), algorithm, device.ueid(), rtAliasTcb());
+    }
+
+    private byte[] signRtAliasCert(DiceAlgorithm algorithm) {
+        var m = current;
+        List<Extension> tcb = rtAliasTcb();
         return DiceCertificates.certificate(generation, algorithm, DiceLayerKind.FMC_ALIAS, fmcAlias(),
                 DiceLayerKind.RT_ALIAS, rtAlias(), device.ueid(), tcb, DiceCertificates.keyId(fmcAlias(), algorithm),
                 m.validity());

@@ -187,6 +187,25 @@ final class CaliptraX509 {
             };
         }
 
+        /**
+         * No key at all: the algorithm's signature all zeros (ECDSA r = s = 0; ML-DSA 4627 zero
+         * bytes), as the 2.x runtime "null-signs" the LDevID CSR whose private key it never holds.
+         */
+        static Signing zero(DiceAlgorithm keyAlgorithm) {
+            return new Signing() {
+                @Override
+                public AlgorithmIdentifier algorithm() {
+                    return keyAlgorithm == DiceAlgorithm.ECC384 ? ECDSA_SHA384 : MLDSA87;
+                }
+
+                @Override
+                public byte[] sign(byte[] toBeSigned) {
+                    return keyAlgorithm == DiceAlgorithm.ECC384 ? org.caliptra.util.image.keys.EccSignature.zero().toDer()
+                            : new byte[org.caliptra.util.image.keys.MldsaSignature.FIPS204_SIZE];
+                }
+            };
+        }
+
         static Signing ecc(EccPrivateKey key) {
             var signer = key.signer();
             return new Signing() {

@@ -40,6 +40,14 @@ public final class DiceCertificates {
                 extensions(generation, kind, pathLength, ueid, tcb, null, null), key.signing());
     }
 
+    /** A layer's CSR with an all-zero signature (see {@link CaliptraX509.Signing#zero}). */
+    static byte[] zeroSignedCsr(Generation generation, DiceLayerKind kind, DiceLayer layer, DiceAlgorithm algorithm, byte[] ueid,
+            List<Extension> tcb) {
+        var key = CertKey.of(layer, algorithm);
+        return CaliptraX509.csr(CaliptraX509.name(kind.commonName(generation, algorithm), key.encoded()), key.spki(),
+                extensions(generation, kind, kind.pathLength(generation), ueid, tcb, null, null), CaliptraX509.Signing.zero(algorithm));
+    }
+
     /**
      * A layer's certificate, signed by the layer below it with the same algorithm.
      *

@@ -28,6 +28,8 @@ public final class DiceIdentity {
     private final Supplier<byte[]> mldsaCsr;
     private final Supplier<byte[]> eccLdevidCert;
     private final Supplier<byte[]> mldsaLdevidCert;
+    private final Supplier<byte[]> eccLdevidCsr;
+    private final Supplier<byte[]> mldsaLdevidCsr;
 
     private DiceIdentity(Generation generation, byte[] uds, byte[] fieldEntropy, Octets certAttr, byte[] csrHmacKey) {
         this.generation = generation;
@@ -44,6 +46,10 @@ public final class DiceIdentity {
                 ueid(), java.util.List.of()));
         this.eccLdevidCert = Lazy.of(() -> signLdevidCert(DiceAlgorithm.ECC384));
         this.mldsaLdevidCert = Lazy.of(() -> signLdevidCert(DiceAlgorithm.MLDSA87));
+        this.eccLdevidCsr = Lazy.of(() -> DiceCertificates.zeroSignedCsr(generation, DiceLayerKind.LDEVID, ldevid(),
+                DiceAlgorithm.ECC384, ueid(), java.util.List.of()));
+        this.mldsaLdevidCsr = Lazy.of(() -> DiceCertificates.zeroSignedCsr(generation, DiceLayerKind.LDEVID, ldevid(),
+                DiceAlgorithm.MLDSA87, ueid(), java.util.List.of()));
     }
 
     private byte[] signLdevidCert(DiceAlgorithm algorithm) {
@@ -130,6 +136,16 @@ public final class DiceIdentity {
         return (algorithm == DiceAlgorithm.ECC384 ? eccLdevidCert : requireV2(mldsaLdevidCert)).get().clone();
     }
 
+    /**
+     * The LDevID CSR the 2.x runtime exports in an attested CSR: the LDevID certificate's subject,
+     * key and extensions (less the key identifiers), with an all-zero signature — only the ROM ever
+     * held the LDevID private key (caliptra-sw runtime/src/attested_csr/ldevid.rs); the attesting
+     * COSE signature vouches for it instead.
+     */
+    public byte[] ldevidCsr(DiceAlgorithm algorithm) {
+        return (algorithm == DiceAlgorithm.ECC384 ? eccLdevidCsr : requireV2(mldsaLdevidCsr)).get().clone();
+    }
+
     private <T> T requireV2(T value) {
         if (generation == Generation.V1) {
             throw new IllegalArgumentException("Caliptra 1.x has no ML-DSA identity");
@@ -142,11 +158,16 @@ public final class DiceIdentity {
      * number words, each little-endian (1.x: words 6 and 7–10; 2.x: words 11 and 12–15).
      */
     public byte[] ueid() {
+        return ueid(generation, certAttr);
+    }
+
+    /** The UEID a part with FUSE_IDEVID_CERT_ATTR {@code certAttr} has (see {@link #ueid()}). */
+    public static byte[] ueid(Generation generation, Octets certAttr) {
         int typeWord = generation == Generation.V1 ? 6 : 11;
         byte[] ueid = new byte[17];
-        ueid[0] = (byte) attrWord(typeWord);
+        ueid[0] = (byte) attrWord(certAttr, typeWord);
         for (int i = 0; i < 4; i++) {
-            int w = attrWord(typeWord + 1 + i);
+            int w = attrWord(certAttr, typeWord + 1 + i);
             for (int b = 0; b < 4; b++) {
                 ueid[1 + 4 * i + b] = (byte) (w >>> (8 * b));
             }
@@ -186,6 +207,10 @@ public final class DiceIdentity {
 
     /** Word {@code i} of FUSE_IDEVID_CERT_ATTR as the ROM reads the register. */
     private int attrWord(int i) {
+        return attrWord(certAttr, i);
+    }
+
+    private static int attrWord(Octets certAttr, int i) {
         byte[] b = certAttr.slice(4 * i, 4).toByteArray();
         return ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
     }

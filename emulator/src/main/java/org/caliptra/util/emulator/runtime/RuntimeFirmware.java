@@ -46,6 +46,7 @@ public final class RuntimeFirmware {
                 .addAll(selfTest)
                 .addAll(new MeasurementHandlers(firmware, dpe))
                 .addAll(certificates)
+                .addAll(firmware.generation() == Generation.V2 ? new AttestedCsrHandlers(firmware) : table -> { })
                 .addAll(dpe)
                 .addAll(new SignatureVerifyHandlers(firmware))
                 .addAll(authManifest)

@@ -253,7 +253,18 @@ public enum CaliptraError {
     CMB_HMAC_INVALID_KEY_USAGE(0xA005_5022, V2),
     CMB_HMAC_INVALID_REQ_SIZE(0xA005_5023, V2),
     CMB_HMAC_INVALID_KEY_USAGE_AND_SIZE(0xA005_5024, V2),
-    CMB_HMAC_UNSUPPORTED_HASH_ALGORITHM(0xA005_5025, V2);
+    CMB_HMAC_UNSUPPORTED_HASH_ALGORITHM(0xA005_5025, V2),
+
+    // The 2.x subsystem MCU runtime's own codes (caliptra-mcu-sw runtime/userspace/error: domain
+    // byte, subdomain byte, u16 code; MAILBOX domain 0x06, mcu-mbox-lib errors.rs). The reference
+    // only logs them; the emulated MCU writes them to MCI FW_ERROR_NON_FATAL.
+    MCU_MAILBOX_BUSY(0x0600_0001, V2),
+    MCU_MBOX_BUFFER_TOO_SMALL(0x0601_0003, V2),
+    MCU_MBOX_INVALID_RESPONSE(0x0601_0005, V2),
+    MCU_MBOX_COMMON(0x0602_0002, V2),
+    MCU_MBOX_NOT_READY(0x0602_0003, V2),
+    MCU_MBOX_INVALID_PARAMS(0x0602_0004, V2),
+    MCU_MBOX_UNSUPPORTED_COMMAND(0x0602_0005, V2);
 
     private static final Map<Integer, List<CaliptraError>> BY_CODE = indexByCode();
     private static final Map<String, CaliptraError> BY_NAME = indexByName();

@@ -277,6 +277,17 @@ class CaliptraErrorTest {
             CMB_HMAC_UNSUPPORTED_HASH_ALGORITHM                             0xA0055025 V2
             """;
 
+    /** caliptra-mcu-sw runtime/userspace/error codes::MAILBOX_BUSY and mcu-mbox-lib errors.rs (domain 0x06). */
+    private static final String MCU_MAILBOX = """
+            MCU_MAILBOX_BUSY                                                0x06000001 V2
+            MCU_MBOX_BUFFER_TOO_SMALL                                       0x06010003 V2
+            MCU_MBOX_INVALID_RESPONSE                                       0x06010005 V2
+            MCU_MBOX_COMMON                                                 0x06020002 V2
+            MCU_MBOX_NOT_READY                                              0x06020003 V2
+            MCU_MBOX_INVALID_PARAMS                                         0x06020004 V2
+            MCU_MBOX_UNSUPPORTED_COMMAND                                    0x06020005 V2
+            """;
+
     /** One name in one generation, as a spec row states it. */
     record Row(String source, String name, int code, Generation generation) {
         @Override
@@ -304,6 +315,7 @@ class CaliptraErrorTest {
         all.addAll(rows("formats.md §3.4", FORMATS_3_4));
         all.addAll(rows("elsewhere", ELSEWHERE));
         all.addAll(rows("device.md §4.4", CRYPTO_MAILBOX));
+        all.addAll(rows("caliptra-mcu-sw mailbox errors", MCU_MAILBOX));
         return all;
     }
 
