@@ -1,6 +1,8 @@
 package org.caliptra.util.emulator;
 
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.regs.SocIfcRegs;
 import org.caliptra.util.soc.fuses.FuseSet;
@@ -29,9 +31,16 @@ import org.caliptra.util.protocol.mcu.DeviceIdentity;
  * @param trngSeed the 48-byte seed of the emulated TRNG (an HMAC-DRBG): two devices with the same
  *     configuration draw the same "random" context handles, CMK keys and nonces, so DPE and CM
  *     results reproduce; a secret (it predicts every per-boot key), never printed
+ * @param fuseStore caliptra-2.1: the file that holds the subsystem's OTP fuses and DOT blob across
+ *     devices and processes (docs/emulator.md, "Subsystem fuses"); absent, they live as long as the
+ *     device. A new file starts from {@code fuses}
+ * @param authorizationPkHash caliptra-2.1: SHA-384(ecc_pub_x ‖ ecc_pub_y ‖ mldsa_pub) of the key
+ *     pair that signs authorized MC_* commands (fuse provisioning, DOT lock/disable/rotate/backup);
+ *     the reference MCU builds it into its firmware (auth_keys.rs AUTH_PK_HASH)
  */
 public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLocked, DeviceIdentity identity, int mciBase,
-        int romVersion, FuseSet fuses, Octets obfuscationKey, Octets csrHmacKey, Octets trngSeed) {
+        int romVersion, FuseSet fuses, Octets obfuscationKey, Octets csrHmacKey, Octets trngSeed, Optional<Path> fuseStore,
+        Octets authorizationPkHash) {
     /** The emulator's own identifiers; a real part reports its PCI-style ids from its straps. */
     public static final DeviceIdentity DEFAULT_IDENTITY = new DeviceIdentity(0xCA11, 0x0021, 0xCA11, 0x0001);
     /** Where the reference MCU emulator maps MCI. */
@@ -45,6 +54,13 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
     /** The emulator's own TRNG seed: SHA-384("caliptra-util emulated TRNG"). */
     public static final Octets DEFAULT_TRNG_SEED = Octets.fromHex(
             "a88122198e26dbd5d00465437b6427c2a89002a997f88a1652bb718dea92a7bd4d3bef5f850203df568310dc834d065e");
+    /**
+     * The reference MCU's authorization anchor: the hash of its test key pair (ECC scalar and ML-DSA
+     * seed of caliptra-util-host/apps/spdm/test-config.toml), so the reference validators' signed
+     * commands are accepted by a default device.
+     */
+    public static final Octets DEFAULT_AUTHORIZATION_PK_HASH = Octets.fromHex(
+            "2904416ef2713140d4a2211448a3a842737bf18c6f843f565b5ce535ea69ef2a8cc114b1beb2e65f5f0f354b309bed17");
 
     public DeviceConfig {
         Objects.requireNonNull(profile, "profile");
@@ -67,6 +83,14 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
             throw new IllegalArgumentException("fuses of Caliptra " + fuses.generation().label() + " for a "
                     + profile.id() + " device");
         }
+        Objects.requireNonNull(fuseStore, "fuseStore");
+        Objects.requireNonNull(authorizationPkHash, "authorizationPkHash");
+        if (fuseStore.isPresent() && !profile.subsystemMode()) {
+            throw new IllegalArgumentException("a fuse store holds subsystem (MCU) fuses; " + profile.id() + " has no subsystem");
+        }
+        if (authorizationPkHash.length() != 48) {
+            throw new IllegalArgumentException("authorization_pk_hash is 48 bytes (SHA-384), got " + authorizationPkHash.length());
+        }
         if ((mciBase & 0x00FF_FFFF) != 0) {
             throw new IllegalArgumentException(String.format("mci_base 0x%08X must be 16 MiB aligned", mciBase));
         }
@@ -86,7 +110,8 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
     public Builder toBuilder() {
         var b = new Builder().profile(profile).lifecycle(lifecycle).debugLocked(debugLocked).identity(identity).mciBase(mciBase)
                 .fuses(fuses).obfuscationKey(obfuscationKey)
-                .csrHmacKey(csrHmacKey).trngSeed(trngSeed);
+                .csrHmacKey(csrHmacKey).trngSeed(trngSeed).authorizationPkHash(authorizationPkHash);
+        fuseStore.ifPresent(b::fuseStore);
         // A ROM version set on purpose stays; the profile's default follows a change of profile.
         if (romVersion != profile.romVersion()) {
             b.romVersion(romVersion);
@@ -98,7 +123,8 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
     @Override
     public String toString() {
         return "DeviceConfig[profile=" + profile.id() + ", lifecycle=" + lifecycle + ", debugLocked=" + debugLocked
-                + ", identity=" + identity + String.format(", mciBase=0x%08X, romVersion=0x%04X, ", mciBase, romVersion) + "fuses=" + fuses + "]";
+                + ", identity=" + identity + String.format(", mciBase=0x%08X, romVersion=0x%04X, ", mciBase, romVersion) + "fuses=" + fuses
+                + fuseStore.map(p -> ", fuseStore=" + p).orElse("") + ", authorizationPkHash=" + authorizationPkHash.hex() + "]";
     }
 
     /** CPTRA_SECURITY_STATE: [1:0] lifecycle, [2] debug_locked. */
@@ -117,6 +143,8 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         private Octets obfuscationKey = DEFAULT_OBFUSCATION_KEY;
         private Octets csrHmacKey = DEFAULT_CSR_HMAC_KEY;
         private Octets trngSeed = DEFAULT_TRNG_SEED;
+        private Path fuseStore;
+        private Octets authorizationPkHash = DEFAULT_AUTHORIZATION_PK_HASH;
 
         private Builder() {}
 
@@ -134,11 +162,16 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         public Builder csrHmacKey(Octets v) { csrHmacKey = v; return this; }
         /** Default: {@link #DEFAULT_TRNG_SEED}. */
         public Builder trngSeed(Octets v) { trngSeed = v; return this; }
+        /** Default: none (the subsystem's fuses live as long as the device). */
+        public Builder fuseStore(Path v) { fuseStore = Objects.requireNonNull(v, "fuseStore"); return this; }
+        /** Default: {@link #DEFAULT_AUTHORIZATION_PK_HASH}. */
+        public Builder authorizationPkHash(Octets v) { authorizationPkHash = v; return this; }
 
         public DeviceConfig build() {
             return new DeviceConfig(profile, lifecycle, debugLocked, identity, mciBase,
                     romVersion != null ? romVersion : profile.romVersion(),
-                    fuses != null ? fuses : FuseSet.defaults(profile.generation()), obfuscationKey, csrHmacKey, trngSeed);
+                    fuses != null ? fuses : FuseSet.defaults(profile.generation()), obfuscationKey, csrHmacKey, trngSeed,
+                    Optional.ofNullable(fuseStore), authorizationPkHash);
         }
     }
 }
