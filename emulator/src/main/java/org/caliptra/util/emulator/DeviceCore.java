@@ -8,6 +8,7 @@ import org.caliptra.util.emulator.firmware.CaliptraFirmware;
 import org.caliptra.util.emulator.mailbox.CoreMailbox;
 import org.caliptra.util.emulator.mailbox.McuMailbox;
 import org.caliptra.util.emulator.mcu.McuRuntime;
+import org.caliptra.util.emulator.mcu.McuSubsystem;
 import org.caliptra.util.emulator.regs.MciRegisters;
 import org.caliptra.util.emulator.regs.SocIfc;
 import org.caliptra.util.protocol.MailboxPort;
@@ -54,7 +55,8 @@ final class DeviceCore implements RegisterBus {
         this.firmware = new CaliptraFirmware(config, socIfc, coreMailbox, shaAcc);
         this.mciBase = config.mciBase();
         this.mci = new MciRegisters(mciBase);
-        this.mcuRuntime = new McuRuntime(mcuMailbox, mci, config.identity());
+        this.mcuRuntime = new McuRuntime(mcuMailbox, mci, config.identity(),
+                config.profile().subsystemMode() ? McuSubsystem.open(config, firmware) : table -> { });
         this.mboxBase = mciBase + MciRegs.MBOX0_OFFSET;
         this.mboxCsrBase = mboxBase + MciRegs.MBOX_CSR_OFFSET;
         this.coreDriver = new RegisterMailboxDriver(this, MailboxRegisters.core(coreMailbox.capacity()), MAILBOX_POLL_LIMIT);

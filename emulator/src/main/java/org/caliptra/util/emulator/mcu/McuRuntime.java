@@ -25,10 +25,11 @@ public final class McuRuntime {
     private final MciRegisters mci;
     private final CommandTable commands;
 
-    public McuRuntime(McuMailbox mailbox, MciRegisters mci, DeviceIdentity identity) {
+    /** @param subsystem the fuse, authorization, debug-unlock and DOT commands of the subsystem ({@link McuSubsystem}) */
+    public McuRuntime(McuMailbox mailbox, MciRegisters mci, DeviceIdentity identity, CommandTable.CommandFamily subsystem) {
         this.mailbox = mailbox;
         this.mci = mci;
-        this.commands = CommandTable.builder().addAll(new DeviceInfoHandlers(identity)).build();
+        this.commands = CommandTable.builder().addAll(new DeviceInfoHandlers(identity)).addAll(subsystem).build();
     }
 
     /** One firmware step: serves at most one pending command. Returns true if it served one. */
