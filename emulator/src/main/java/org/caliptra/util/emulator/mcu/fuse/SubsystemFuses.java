@@ -197,6 +197,11 @@ public final class SubsystemFuses {
                     + " can be revoked, the last key cannot");
         }
         var entry = revocationEntry(slot, type);
+        int backed = ((FuseLayout.LinearOr) entry.layout().orElseThrow()).bits();
+        if (keyIndex >= backed) {
+            throw new OtpException(Kind.OUT_OF_RANGE, entry.name() + " backs " + backed + " revocation bits, key_index " + keyIndex
+                    + " has none");
+        }
         int current = otp.readValue(entry);
         int updated = current | 1 << keyIndex;
         if (updated != current) {
