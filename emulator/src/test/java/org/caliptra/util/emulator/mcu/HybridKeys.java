@@ -133,6 +133,18 @@ final class HybridKeys {
         }
     }
 
+    static byte[] concat(byte[]... parts) {
+        var out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    static Octets join(Octets a, Octets b) {
+        return Octets.of(concat(a.toByteArray(), b.toByteArray()));
+    }
+
     static byte[] reverseWords(byte[] value) {
         byte[] out = new byte[value.length];
         for (int i = 0; i < value.length; i += 4) {
