@@ -24,11 +24,9 @@ import org.caliptra.util.protocol.Generation;
  * <p>Not thread-safe: owned by the device thread.
  */
 public final class McuSubsystem implements CommandTable.CommandFamily {
-    private final FuseStore store;
     private final List<CommandTable.CommandFamily> families;
 
-    private McuSubsystem(FuseStore store, List<CommandTable.CommandFamily> families) {
-        this.store = store;
+    private McuSubsystem(List<CommandTable.CommandFamily> families) {
         this.families = families;
     }
 
@@ -53,13 +51,8 @@ public final class McuSubsystem implements CommandTable.CommandFamily {
         }
         var core = new CoreLink(firmware);
         var gate = new AuthorizationGate(firmware.trng(), config.authorizationPkHash());
-        return new McuSubsystem(store, List.of(new FuseHandlers(gate, fuses, core), new DebugUnlockHandlers(core, levelHashes, dice.ueid()),
+        return new McuSubsystem(List.of(new FuseHandlers(gate, fuses, core), new DebugUnlockHandlers(core, levelHashes, dice.ueid()),
                 new OwnershipHandlers(gate, store, core, dice)));
-    }
-
-    /** The OTP and DOT blob flash. */
-    public FuseStore fuseStore() {
-        return store;
     }
 
     @Override
