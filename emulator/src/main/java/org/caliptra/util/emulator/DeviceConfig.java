@@ -1,7 +1,9 @@
 package org.caliptra.util.emulator;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.Optional;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.regs.SocIfcRegs;
 import org.caliptra.util.soc.fuses.FuseSet;
@@ -36,10 +38,16 @@ import org.caliptra.util.protocol.mcu.DeviceIdentity;
  *     same way; empty — the default, as in the reference MCU — makes index 2 UnsupportedOperation
  * @param mcuAxiUser the AXI USER the MCU presents to the Caliptra core mailbox when it relays a
  *     command (caliptra-2.1)
+ * @param fuseStore caliptra-2.1: the file that holds the subsystem's OTP fuses and DOT blob across
+ *     devices and processes (docs/emulator.md, "Subsystem fuses"); absent, they live as long as the
+ *     device. A new file starts from {@code fuses}
+ * @param authorizationPkHash caliptra-2.1: SHA-384(ecc_pub_x ‖ ecc_pub_y ‖ mldsa_pub) of the key
+ *     pair that signs authorized MC_* commands (fuse provisioning, DOT lock/disable/rotate/backup);
+ *     the reference MCU builds it into its firmware (auth_keys.rs AUTH_PK_HASH)
  */
 public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLocked, DeviceIdentity identity, int mciBase,
         int romVersion, FuseSet fuses, Octets obfuscationKey, Octets csrHmacKey, Octets trngSeed, int mcuRuntimeVersion,
-        OptionalInt socFirmwareVersion, int mcuAxiUser) {
+        OptionalInt socFirmwareVersion, int mcuAxiUser, Optional<Path> fuseStore, Octets authorizationPkHash) {
     /** The emulator's own identifiers; a real part reports its PCI-style ids from its straps. */
     public static final DeviceIdentity DEFAULT_IDENTITY = new DeviceIdentity(0xCA11, 0x0021, 0xCA11, 0x0001);
     /** Where the reference MCU emulator maps MCI. */
@@ -61,6 +69,13 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
      * PL0 agent — it sets the auth manifest, a PL0-only command — so its USER is the manifest's PL0.
      */
     public static final int DEFAULT_MCU_AXI_USER = 1;
+    /**
+     * The reference MCU's authorization anchor: the hash of its test key pair (ECC scalar and ML-DSA
+     * seed of caliptra-util-host/apps/spdm/test-config.toml), so the reference validators' signed
+     * commands are accepted by a default device.
+     */
+    public static final Octets DEFAULT_AUTHORIZATION_PK_HASH = Octets.fromHex(
+            "2904416ef2713140d4a2211448a3a842737bf18c6f843f565b5ce535ea69ef2a8cc114b1beb2e65f5f0f354b309bed17");
 
     public DeviceConfig {
         Objects.requireNonNull(profile, "profile");
@@ -82,6 +97,14 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         if (fuses.generation() != profile.generation()) {
             throw new IllegalArgumentException("fuses of Caliptra " + fuses.generation().label() + " for a "
                     + profile.id() + " device");
+        }
+        Objects.requireNonNull(fuseStore, "fuseStore");
+        Objects.requireNonNull(authorizationPkHash, "authorizationPkHash");
+        if (fuseStore.isPresent() && !profile.subsystemMode()) {
+            throw new IllegalArgumentException("a fuse store holds subsystem (MCU) fuses; " + profile.id() + " has no subsystem");
+        }
+        if (authorizationPkHash.length() != 48) {
+            throw new IllegalArgumentException("authorization_pk_hash is 48 bytes (SHA-384), got " + authorizationPkHash.length());
         }
         if ((mciBase & 0x00FF_FFFF) != 0) {
             throw new IllegalArgumentException(String.format("mci_base 0x%08X must be 16 MiB aligned", mciBase));
@@ -112,8 +135,10 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
     public Builder toBuilder() {
         var b = new Builder().profile(profile).lifecycle(lifecycle).debugLocked(debugLocked).identity(identity).mciBase(mciBase)
                 .fuses(fuses).obfuscationKey(obfuscationKey)
-                .csrHmacKey(csrHmacKey).trngSeed(trngSeed).mcuRuntimeVersion(mcuRuntimeVersion).mcuAxiUser(mcuAxiUser);
+                .csrHmacKey(csrHmacKey).trngSeed(trngSeed).mcuRuntimeVersion(mcuRuntimeVersion).mcuAxiUser(mcuAxiUser)
+                .authorizationPkHash(authorizationPkHash);
         socFirmwareVersion.ifPresent(b::socFirmwareVersion);
+        fuseStore.ifPresent(b::fuseStore);
         // A ROM version set on purpose stays; the profile's default follows a change of profile.
         if (romVersion != profile.romVersion()) {
             b.romVersion(romVersion);
@@ -126,8 +151,9 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
     public String toString() {
         return "DeviceConfig[profile=" + profile.id() + ", lifecycle=" + lifecycle + ", debugLocked=" + debugLocked
                 + ", identity=" + identity + String.format(", mciBase=0x%08X, romVersion=0x%04X, ", mciBase, romVersion) + "fuses=" + fuses
-                + String.format(", mcuRuntimeVersion=0x%08X, socFirmwareVersion=%s, mcuAxiUser=0x%08X]", mcuRuntimeVersion,
-                        socFirmwareVersion.isPresent() ? String.format("0x%08X", socFirmwareVersion.getAsInt()) : "none", mcuAxiUser);
+                + String.format(", mcuRuntimeVersion=0x%08X, socFirmwareVersion=%s, mcuAxiUser=0x%08X", mcuRuntimeVersion,
+                        socFirmwareVersion.isPresent() ? String.format("0x%08X", socFirmwareVersion.getAsInt()) : "none", mcuAxiUser)
+                + fuseStore.map(p -> ", fuseStore=" + p).orElse("") + ", authorizationPkHash=" + authorizationPkHash.hex() + "]";
     }
 
     /** CPTRA_SECURITY_STATE: [1:0] lifecycle, [2] debug_locked. */
@@ -149,6 +175,8 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         private int mcuRuntimeVersion = DEFAULT_MCU_RUNTIME_VERSION;
         private OptionalInt socFirmwareVersion = OptionalInt.empty();
         private int mcuAxiUser = DEFAULT_MCU_AXI_USER;
+        private Path fuseStore;
+        private Octets authorizationPkHash = DEFAULT_AUTHORIZATION_PK_HASH;
 
         private Builder() {}
 
@@ -172,12 +200,16 @@ public record DeviceConfig(Profile profile, Lifecycle lifecycle, boolean debugLo
         public Builder socFirmwareVersion(int packed) { socFirmwareVersion = OptionalInt.of(packed); return this; }
         /** Default {@link #DEFAULT_MCU_AXI_USER}. */
         public Builder mcuAxiUser(int v) { mcuAxiUser = v; return this; }
+        /** Default: none (the subsystem's fuses live as long as the device). */
+        public Builder fuseStore(Path v) { fuseStore = Objects.requireNonNull(v, "fuseStore"); return this; }
+        /** Default: {@link #DEFAULT_AUTHORIZATION_PK_HASH}. */
+        public Builder authorizationPkHash(Octets v) { authorizationPkHash = v; return this; }
 
         public DeviceConfig build() {
             return new DeviceConfig(profile, lifecycle, debugLocked, identity, mciBase,
                     romVersion != null ? romVersion : profile.romVersion(),
                     fuses != null ? fuses : FuseSet.defaults(profile.generation()), obfuscationKey, csrHmacKey, trngSeed,
-                    mcuRuntimeVersion, socFirmwareVersion, mcuAxiUser);
+                    mcuRuntimeVersion, socFirmwareVersion, mcuAxiUser, Optional.ofNullable(fuseStore), authorizationPkHash);
         }
     }
 }

@@ -9,6 +9,7 @@ import org.caliptra.util.emulator.mailbox.CoreMailbox;
 import org.caliptra.util.emulator.mailbox.McuMailbox;
 import org.caliptra.util.emulator.mcu.CoreLink;
 import org.caliptra.util.emulator.mcu.McuRuntime;
+import org.caliptra.util.emulator.mcu.McuSubsystem;
 import org.caliptra.util.emulator.regs.MciRegisters;
 import org.caliptra.util.emulator.regs.SocIfc;
 import org.caliptra.util.protocol.MailboxPort;
@@ -60,7 +61,7 @@ final class DeviceCore implements RegisterBus {
         // (the MCU is itself inside a device step), so its driver idles with a core step.
         this.mcuRuntime = config.profile().subsystemMode() ? new McuRuntime(mcuMailbox, mci, config, new CoreLink(
                 new RegisterMailboxDriver(new McuCoreBus(), MailboxRegisters.core(coreMailbox.capacity()), MAILBOX_POLL_LIMIT),
-                socIfc::socRead)) : null;
+                socIfc::socRead), McuSubsystem.open(config, firmware)) : null;
         this.mboxBase = mciBase + MciRegs.MBOX0_OFFSET;
         this.mboxCsrBase = mboxBase + MciRegs.MBOX_CSR_OFFSET;
         this.coreDriver = new RegisterMailboxDriver(this, MailboxRegisters.core(coreMailbox.capacity()), MAILBOX_POLL_LIMIT);

@@ -41,8 +41,11 @@ public final class McuRuntime {
     private final VdmResponder vdm;
     private long steps;
 
-    /** @param core the MCU's way to the Caliptra core, as the device wires it */
-    public McuRuntime(McuMailbox mailbox, MciRegisters mci, DeviceConfig config, CoreLink core) {
+    /**
+     * @param core the MCU's way to the Caliptra core, as the device wires it
+     * @param subsystem the fuse, authorization, debug-unlock and DOT commands of the subsystem ({@link McuSubsystem})
+     */
+    public McuRuntime(McuMailbox mailbox, MciRegisters mci, DeviceConfig config, CoreLink core, CommandTable.CommandFamily subsystem) {
         this.mailbox = mailbox;
         this.mci = mci;
         this.core = core;
@@ -56,6 +59,7 @@ public final class McuRuntime {
                 .addAll(periodic)
                 .addAll(new LogHandlers(log))
                 .addAll(new AttestationHandlers(core, new OcpEat(core, config.debugLocked(), config.profile().id())))
+                .addAll(subsystem)
                 .build();
         this.vdm = new VdmResponder(information, log);
     }

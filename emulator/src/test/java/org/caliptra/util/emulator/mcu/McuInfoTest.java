@@ -95,8 +95,10 @@ class McuInfoTest {
             assertEquals(0, caps.mcuRom());
             assertEquals(Set.of(McuRuntimeCapability.MCI_MAILBOX_SERVICE, McuRuntimeCapability.MCTP_VDM_RESPONDER,
                     McuRuntimeCapability.USERSPACE_DEBUG_LOG), set(caps));
-            assertEquals(0x9F, caps.externalCommands(), "the four MCTP-VDM commands, GetAttestation, ExportAttestedCsr");
-            assertEquals(0, caps.authorizedSubcommands(), "none of the authorized commands is in this table");
+            assertEquals(0x300FF, caps.externalCommands(), "the four MCTP-VDM commands, GetAttestation, both debug-unlock "
+                    + "commands, ExportAttestedCsr, DOT and AuthorizedCommand");
+            assertEquals(0xFFF, caps.authorizedSubcommands(), "MACC, PVPK, MCMS, MCFP, MRVK, RVKH, IFPK, POPK and the four "
+                    + "authorized DOT subcommands (spec/hostlib.md §4.2)");
             assertTrue(caps.reserved().isZero());
         }
         try (var d = McuClient.atRom(McuClient.config())) {

@@ -227,6 +227,13 @@ public enum CaliptraError {
     RUNTIME_CMB_DMA_SHA384_MISMATCH(0x000E_008F, V2),
     RUNTIME_CMB_DMA_NOT_SUBSYSTEM_MODE(0x000E_0092, V2),
     DRIVER_TRNG_UPDATE_NOT_SUPPORTED(0x0010_0003, V2),
+    // Production debug unlock (caliptra-sw runtime/src/debug_unlock.rs) and field entropy programming
+    // (runtime/src/fe_programming.rs), which the subsystem MCU relays to the core runtime.
+    RUNTIME_DEBUG_UNLOCK_INVALID_LIFECYCLE(0x000E_0069, V2),
+    RUNTIME_DEBUG_UNLOCK_NO_CHALLENGE(0x000E_006A, V2),
+    RUNTIME_DEBUG_UNLOCK_NO_REQUEST(0x000E_006B, V2),
+    RUNTIME_FE_PROG_ILLEGAL_LIFECYCLE_STATE(0x000E_006E, V2),
+    RUNTIME_FE_PROG_INVALID_PARTITION(0x000E_006F, V2),
 
     FW_PROC_MANIFEST_READ_FAILURE(0x0102_0001, V1, V2),
     FW_PROC_INVALID_IMAGE_SIZE(0x0102_0002, V1, V2),
@@ -242,6 +249,16 @@ public enum CaliptraError {
     ROM_MLDSA_VERIFY_FAILED(0x0103_0003, V2),
 
     ROM_UNKNOWN_RESET_FLOW(0x0104_0020, V1, V2),
+
+    // Subsystem debug unlock (caliptra-sw common/src/debug_unlock.rs, drivers/src/soc_ifc.rs).
+    SS_DBG_UNLOCK_INVALID_REQ_REG_VALUE(0xA000_0000, V2),
+    SS_DBG_UNLOCK_PROD_INVALID_REQ(0xA000_0004, V2),
+    SS_DBG_UNLOCK_PROD_INVALID_LEVEL(0xA000_0005, V2),
+    SS_DBG_UNLOCK_PROD_INVALID_TOKEN_CHALLENGE(0xA000_0006, V2),
+    SS_DBG_UNLOCK_PROD_INVALID_TOKEN_WRONG_PUBLIC_KEYS(0xA000_0008, V2),
+    SS_DBG_UNLOCK_PROD_INVALID_TOKEN_INVALID_SIGNATURE(0xA000_0009, V2),
+    SS_DBG_UNLOCK_REQ_BIT_NOT_SET(0xA000_000B, V2),
+    SS_DBG_UNLOCK_PROD_DISABLED(0xA000_000C, V2),
 
     // The cryptographic mailbox's driver and HMAC errors (2.x only): the AES engine's tag check
     // (every tampered CMK or context), signature mismatch, stable keys, CM_HMAC's own checks.
@@ -264,7 +281,8 @@ public enum CaliptraError {
     MCU_MBOX_COMMON(0x0602_0002, V2),
     MCU_MBOX_NOT_READY(0x0602_0003, V2),
     MCU_MBOX_INVALID_PARAMS(0x0602_0004, V2),
-    MCU_MBOX_UNSUPPORTED_COMMAND(0x0602_0005, V2);
+    MCU_MBOX_UNSUPPORTED_COMMAND(0x0602_0005, V2),
+    MCU_MBOX_UNAUTHORIZED_COMMAND(0x0602_0006, V2);
 
     private static final Map<Integer, List<CaliptraError>> BY_CODE = indexByCode();
     private static final Map<String, CaliptraError> BY_NAME = indexByName();

@@ -286,6 +286,27 @@ class CaliptraErrorTest {
             MCU_MBOX_NOT_READY                                              0x06020003 V2
             MCU_MBOX_INVALID_PARAMS                                         0x06020004 V2
             MCU_MBOX_UNSUPPORTED_COMMAND                                    0x06020005 V2
+            MCU_MBOX_UNAUTHORIZED_COMMAND                                   0x06020006 V2
+            """;
+
+    /**
+     * The subsystem's debug unlock, field entropy and MCU mailbox codes (caliptra-sw main
+     * error/src/lib.rs; caliptra-mcu-sw mcu-mbox-lib errors.rs, McuErrorCode 0x06 0x02 nnnn).
+     */
+    private static final String SUBSYSTEM = """
+            RUNTIME_DEBUG_UNLOCK_INVALID_LIFECYCLE                          0x000E0069 V2
+            RUNTIME_DEBUG_UNLOCK_NO_CHALLENGE                               0x000E006A V2
+            RUNTIME_DEBUG_UNLOCK_NO_REQUEST                                 0x000E006B V2
+            RUNTIME_FE_PROG_ILLEGAL_LIFECYCLE_STATE                         0x000E006E V2
+            RUNTIME_FE_PROG_INVALID_PARTITION                               0x000E006F V2
+            SS_DBG_UNLOCK_INVALID_REQ_REG_VALUE                             0xA0000000 V2
+            SS_DBG_UNLOCK_PROD_INVALID_REQ                                  0xA0000004 V2
+            SS_DBG_UNLOCK_PROD_INVALID_LEVEL                                0xA0000005 V2
+            SS_DBG_UNLOCK_PROD_INVALID_TOKEN_CHALLENGE                      0xA0000006 V2
+            SS_DBG_UNLOCK_PROD_INVALID_TOKEN_WRONG_PUBLIC_KEYS              0xA0000008 V2
+            SS_DBG_UNLOCK_PROD_INVALID_TOKEN_INVALID_SIGNATURE              0xA0000009 V2
+            SS_DBG_UNLOCK_REQ_BIT_NOT_SET                                   0xA000000B V2
+            SS_DBG_UNLOCK_PROD_DISABLED                                     0xA000000C V2
             """;
 
     /** One name in one generation, as a spec row states it. */
@@ -316,6 +337,7 @@ class CaliptraErrorTest {
         all.addAll(rows("elsewhere", ELSEWHERE));
         all.addAll(rows("device.md §4.4", CRYPTO_MAILBOX));
         all.addAll(rows("caliptra-mcu-sw mailbox errors", MCU_MAILBOX));
+        all.addAll(rows("subsystem", SUBSYSTEM));
         return all;
     }
 
