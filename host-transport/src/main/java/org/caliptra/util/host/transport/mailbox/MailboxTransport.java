@@ -35,13 +35,17 @@ public final class MailboxTransport implements Transport {
 
     @Override
     public void connect() {
-        if (!driver.isReady()) {
-            throw new TransportException(Kind.CONNECTION_FAILED, Phase.BEFORE_SEND, name() + ": mailbox not ready", null);
-        }
+        // The driver connects first and is asked whether it is ready after: a driver whose link
+        // dropped is not ready until connect() brings it back, so asking before would make a
+        // broken transport impossible to reconnect.
         try {
             driver.connect();
         } catch (MailboxException e) {
             throw new TransportException(Kind.CONNECTION_FAILED, Phase.BEFORE_SEND, name() + ": " + e.getMessage(), e);
+        }
+        if (!driver.isReady()) {
+            driver.disconnect();
+            throw new TransportException(Kind.CONNECTION_FAILED, Phase.BEFORE_SEND, name() + ": mailbox not ready", null);
         }
         connected = true;
     }

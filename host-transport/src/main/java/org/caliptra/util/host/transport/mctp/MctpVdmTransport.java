@@ -42,14 +42,17 @@ public final class MctpVdmTransport implements Transport {
 
     @Override
     public void connect() {
-        if (!driver.isReady()) {
-            throw new TransportException(Kind.CONNECTION_FAILED, Phase.BEFORE_SEND, name() + ": MCTP-VDM responder not ready", null);
-        }
+        // Connect first, then ask whether the driver is ready: a dropped link is not ready until
+        // connect() brings it back (see MailboxTransport.connect).
         try {
             driver.connect();
         } catch (TransportException e) {
             throw e.kind() == Kind.CONNECTION_FAILED ? e
                     : new TransportException(Kind.CONNECTION_FAILED, Phase.BEFORE_SEND, name() + ": " + e.getMessage(), e);
+        }
+        if (!driver.isReady()) {
+            driver.disconnect();
+            throw new TransportException(Kind.CONNECTION_FAILED, Phase.BEFORE_SEND, name() + ": MCTP-VDM responder not ready", null);
         }
         connected = true;
     }
