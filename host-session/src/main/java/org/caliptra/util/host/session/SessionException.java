@@ -2,21 +2,27 @@ package org.caliptra.util.host.session;
 
 import org.caliptra.util.protocol.CaliptraException;
 
-/** A session used in the wrong state, or a response that does not fit the command. */
+/** A session used in the wrong state, a response that does not fit its command, or an interrupted wait. */
 public final class SessionException extends CaliptraException {
     private static final long serialVersionUID = 1L;
 
     public enum Reason {
-        /** The session is not in a state that allows the call (not connected, already connected). */
+        /** The session is not in a state that allows the call (not connected, already connected, closed). */
         INVALID_STATE,
-        /** The response does not have the size the command defines. */
-        RESPONSE_SIZE
+        /** The device's response does not decode as the command's response. */
+        DECODE_FAILED,
+        /** The calling thread was interrupted while it waited; its interrupt flag is set again. */
+        INTERRUPTED
     }
 
     private final Reason reason;
 
     public SessionException(Reason reason, String message) {
-        super(message);
+        this(reason, message, null);
+    }
+
+    public SessionException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
         this.reason = reason;
     }
 

@@ -6,7 +6,13 @@ package org.caliptra.util.host.transport;
  *
  * <p>{@link #send} performs the whole round trip and buffers the response; {@link #receive}
  * hands it out once. Implementations are not required to be thread-safe: the session above runs
- * one command at a time.
+ * one command at a time. Its calls may come from different threads over the transport's life,
+ * though: when a call outlives the session's timeout, the session abandons that thread and calls
+ * {@link #disconnect()} from another while the first may still be inside, so a transport should let
+ * disconnect abort an exchange in progress (close its socket, say).
+ *
+ * <p>Failures are {@link TransportException}s whose {@linkplain TransportException#phase() phase}
+ * says whether the request may have reached the device: the session retries on that basis.
  */
 public interface Transport extends AutoCloseable {
     /** A short name for messages and statistics, e.g. "mailbox/in-process". */

@@ -1,30 +1,22 @@
 package org.caliptra.util.host.transport.mailbox;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.caliptra.util.host.transport.CommandTable;
 
 /** The dispatch table of a {@link MailboxTransport}: internal command id → mapping. Immutable. */
 public final class MailboxCommandTable {
-    private final Map<Integer, MailboxCommandMapping> byId;
-    private final Map<Integer, String> unsupported;
+    private final CommandTable<MailboxCommandMapping> table;
 
-    private MailboxCommandTable(Map<Integer, MailboxCommandMapping> byId, Map<Integer, String> unsupported) {
-        this.byId = Map.copyOf(byId);
-        this.unsupported = Map.copyOf(unsupported);
+    private MailboxCommandTable(CommandTable<MailboxCommandMapping> table) {
+        this.table = table;
     }
 
+    /** @throws IllegalArgumentException when two mappings claim the same command id */
     public static MailboxCommandTable of(Collection<? extends MailboxCommandMapping> mappings) {
-        var map = new HashMap<Integer, MailboxCommandMapping>();
-        for (MailboxCommandMapping m : mappings) {
-            MailboxCommandMapping previous = map.putIfAbsent(m.commandId(), m);
-            if (previous != null) {
-                throw new IllegalArgumentException(String.format(
-                        "command id 0x%04X is mapped twice: %s and %s", m.commandId(), previous.name(), m.name()));
-            }
-        }
-        return new MailboxCommandTable(map, Map.of());
+        return new MailboxCommandTable(
+                CommandTable.of("mailbox", mappings, MailboxCommandMapping::commandId, MailboxCommandMapping::name));
     }
 
     /**
@@ -33,24 +25,23 @@ public final class MailboxCommandTable {
      * mailbox"). The transport puts the reason in its NOT_SUPPORTED error.
      */
     public MailboxCommandTable withUnsupported(Map<Integer, String> reasons) {
-        for (Integer id : reasons.keySet()) {
-            if (byId.containsKey(id)) {
-                throw new IllegalArgumentException(String.format("command id 0x%04X is both mapped and unsupported", id));
-            }
-        }
-        return new MailboxCommandTable(byId, reasons);
+        return new MailboxCommandTable(table.withUnsupported(reasons));
     }
 
     /** Why this table does not carry {@code commandId}, when the catalogue said. */
     public Optional<String> unsupportedReason(int commandId) {
-        return Optional.ofNullable(unsupported.get(commandId));
+        return table.unsupportedReason(commandId);
     }
 
     public Optional<MailboxCommandMapping> lookup(int commandId) {
-        return Optional.ofNullable(byId.get(commandId));
+        return table.lookup(commandId);
     }
 
     public int size() {
-        return byId.size();
+        return table.size();
+    }
+
+    CommandTable<MailboxCommandMapping> table() {
+        return table;
     }
 }

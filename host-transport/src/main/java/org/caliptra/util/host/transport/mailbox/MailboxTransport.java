@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.caliptra.util.host.transport.Transport;
 import org.caliptra.util.host.transport.TransportException;
 import org.caliptra.util.host.transport.TransportException.Kind;
+import org.caliptra.util.host.transport.TransportException.Phase;
 import org.caliptra.util.protocol.ProtocolException;
 import org.caliptra.util.protocol.mailbox.MailboxFrame;
 
@@ -13,7 +14,8 @@ import org.caliptra.util.protocol.mailbox.MailboxFrame;
  * hands it to a {@link MailboxDriver}, opens the response frame (checksum, fips_status) and converts
  * the response back to the internal struct.
  *
- * <p>Unlike the reference, a device error keeps its Caliptra code all the way up.
+ * <p>Unlike the reference, a device error keeps its Caliptra code all the way up, and every failure
+ * says whether the request may have reached the device ({@link TransportException#phase()}).
  */
 public final class MailboxTransport implements Transport {
     private final MailboxDriver driver;
@@ -33,13 +35,17 @@ public final class MailboxTransport implements Transport {
 
     @Override
     public void connect() {
-        if (!driver.isReady()) {
-            throw new TransportException(Kind.CONNECTION_FAILED, name() + ": mailbox not ready");
-        }
+        // The driver connects first and is asked whether it is ready after: a driver whose link
+        // dropped is not ready until connect() brings it back, so asking before would make a
+        // broken transport impossible to reconnect.
         try {
             driver.connect();
         } catch (MailboxException e) {
-            throw new TransportException(Kind.CONNECTION_FAILED, name() + ": " + e.getMessage(), e);
+            throw new TransportException(Kind.CONNECTION_FAILED, Phase.BEFORE_SEND, name() + ": " + e.getMessage(), e);
+        }
+        if (!driver.isReady()) {
+            driver.disconnect();
+            throw new TransportException(Kind.CONNECTION_FAILED, Phase.BEFORE_SEND, name() + ": mailbox not ready", null);
         }
         connected = true;
     }
@@ -64,24 +70,26 @@ public final class MailboxTransport implements Transport {
             throw new TransportException(Kind.DISCONNECTED, name() + ": not connected");
         }
         pending = null;
-        MailboxCommandMapping mapping = table.lookup(commandId).orElseThrow(() -> new TransportException(
-                Kind.NOT_SUPPORTED, String.format("%s: command id 0x%04X has no mailbox mapping", name(), commandId)));
+        MailboxCommandMapping mapping = table.lookup(commandId).orElseThrow(() -> table.table().unsupported(name(), commandId));
         byte[] fields;
         try {
             fields = mapping.toExternalRequest(internalRequest);
         } catch (ProtocolException e) {
-            throw new TransportException(Kind.INVALID_MESSAGE, mapping.name() + " request: " + e.getMessage(), e);
+            throw new TransportException(Kind.INVALID_MESSAGE, Phase.BEFORE_SEND, mapping.name() + " request: " + e.getMessage(), e);
         }
         byte[] response;
         try {
             response = driver.sendCommand(mapping.externalCommand(), MailboxFrame.sealRequest(mapping.externalCommand(), fields));
         } catch (MailboxException e) {
             throw translate(mapping, e);
+        } catch (ProtocolException e) {
+            // A driver over registers reports a device that breaks the mailbox protocol this way.
+            throw new TransportException(Kind.INVALID_MESSAGE, Phase.AFTER_SEND, mapping.name() + ": " + e.getMessage(), e);
         }
         try {
             pending = mapping.toInternalResponse(MailboxFrame.openResponse(response, mapping.name() + " response"));
         } catch (ProtocolException e) {
-            throw new TransportException(Kind.INVALID_MESSAGE, e.getMessage(), e);
+            throw new TransportException(Kind.INVALID_MESSAGE, Phase.AFTER_SEND, e.getMessage(), e);
         }
     }
 
@@ -99,15 +107,15 @@ public final class MailboxTransport implements Transport {
     }
 
     private TransportException translate(MailboxCommandMapping mapping, MailboxException e) {
-        String what = mapping.name();
+        String what = mapping.name() + ": " + e.getMessage();
         return switch (e.kind()) {
-            case DEVICE_ERROR -> TransportException.deviceError(what, e.deviceErrorCode());
-            case TIMEOUT -> new TransportException(Kind.TIMEOUT, what + ": " + e.getMessage(), e);
-            case BUSY -> new TransportException(Kind.BUSY, what + ": " + e.getMessage(), e);
-            case INVALID_COMMAND -> new TransportException(Kind.INVALID_MESSAGE, what + ": " + e.getMessage(), e);
-            case BUFFER_OVERFLOW -> new TransportException(Kind.BUFFER_ERROR, what + ": " + e.getMessage(), e);
-            case NOT_READY, COMMUNICATION_ERROR ->
-                    new TransportException(Kind.CONNECTION_FAILED, what + ": " + e.getMessage(), e);
+            case DEVICE_ERROR -> TransportException.deviceError(mapping.name(), e.deviceErrorCode());
+            case TIMEOUT -> new TransportException(Kind.TIMEOUT, Phase.AFTER_SEND, what, e);
+            case BUSY -> new TransportException(Kind.BUSY, Phase.BEFORE_SEND, what, e);
+            case INVALID_COMMAND -> new TransportException(Kind.INVALID_MESSAGE, Phase.AFTER_SEND, what, e);
+            case BUFFER_OVERFLOW -> new TransportException(Kind.BUFFER_ERROR, Phase.AFTER_SEND, what, e);
+            case NOT_READY -> new TransportException(Kind.CONNECTION_FAILED, Phase.BEFORE_SEND, what, e);
+            case COMMUNICATION_ERROR -> new TransportException(Kind.CONNECTION_FAILED, Phase.AFTER_SEND, what, e);
         };
     }
 }

@@ -89,11 +89,16 @@ class MailboxTransportTest {
         assertEquals(Kind.DEVICE_ERROR, e.kind());
         assertEquals(0x000E_0002, e.deviceErrorCode().orElseThrow());
         assertEquals("MC_DEVICE_CAPABILITIES failed on the device: RUNTIME_UNIMPLEMENTED_COMMAND (0x000E0002)", e.getMessage());
+        assertTrue(e.mayHaveExecuted(), "the device ran it and refused");
+        assertTrue(e.vdmCompletionCode().isEmpty(), "a Caliptra code is not a VDM completion code");
         reply.set(new MailboxReply.Busy());
-        assertEquals(Kind.BUSY, assertThrows(TransportException.class, () -> transport.send(ID, new byte[0])).kind());
+        var busy = assertThrows(TransportException.class, () -> transport.send(ID, new byte[0]));
+        assertEquals(Kind.BUSY, busy.kind());
+        assertFalse(busy.mayHaveExecuted(), "a held lock means nothing was sent");
         reply.set(new MailboxReply.Timeout(400_000));
         var timeout = assertThrows(TransportException.class, () -> transport.send(ID, new byte[0]));
         assertEquals(Kind.TIMEOUT, timeout.kind());
+        assertTrue(timeout.mayHaveExecuted(), "the command was handed over before the polls ran out");
         assertEquals("MC_DEVICE_CAPABILITIES: the device did not answer within 400000 polls of its status", timeout.getMessage());
     }
 
@@ -105,10 +110,39 @@ class MailboxTransportTest {
         assertTrue(transport.isConnected());
         var e = assertThrows(TransportException.class, () -> transport.send(0x7777, new byte[0]));
         assertEquals(Kind.NOT_SUPPORTED, e.kind());
+        assertFalse(e.mayHaveExecuted());
         assertEquals("mailbox/in-process: command id 0x7777 has no mailbox mapping", e.getMessage());
         transport.disconnect();
         assertEquals(Kind.DISCONNECTED, assertThrows(TransportException.class, transport::receive).kind());
         assertTrue(sent.isEmpty(), "nothing reached the device");
+    }
+
+    @Test
+    void anUnsupportedIdCarriesTheCataloguesReason() {
+        var table = MailboxCommandTable.of(List.of(CAPS))
+                .withUnsupported(java.util.Map.of(0x7005, "GetDebugLog travels over an MCU mailbox or MCTP-VDM, not a Caliptra core mailbox"));
+        var t = new MailboxTransport(new InProcessMailboxDriver((c, r) -> {
+            throw new AssertionError("nothing may be sent");
+        }), table);
+        t.connect();
+        var e = assertThrows(TransportException.class, () -> t.send(0x7005, new byte[0]));
+        assertEquals(Kind.NOT_SUPPORTED, e.kind());
+        assertEquals("mailbox/in-process: command id 0x7005 is not supported: GetDebugLog travels over an MCU mailbox or MCTP-VDM,"
+                + " not a Caliptra core mailbox", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> table.withUnsupported(java.util.Map.of(ID, "mapped already")));
+    }
+
+    @Test
+    void aDriverThatLostTheLinkRefusesBeforeSending() {
+        var driver = new InProcessMailboxDriver((c, r) -> {
+            throw new AssertionError("nothing may be sent");
+        });
+        var t = new MailboxTransport(driver, MailboxCommandTable.of(List.of(CAPS)));
+        t.connect();
+        driver.disconnect(); // the driver dropped underneath a transport that still thinks it is connected
+        var e = assertThrows(TransportException.class, () -> t.send(ID, new byte[0]));
+        assertEquals(Kind.CONNECTION_FAILED, e.kind());
+        assertFalse(e.mayHaveExecuted());
     }
 
     @Test
