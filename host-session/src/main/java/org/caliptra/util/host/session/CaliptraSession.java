@@ -104,6 +104,16 @@ public final class CaliptraSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs one typed command: encodes its internal request, runs it like {@link #execute(int, byte[], int)}
+     * and decodes the internal response. (A minimal bridge for the command catalogue; the session
+     * rework replaces it with retries and idempotence handling.)
+     */
+    public <R> R execute(Command<R> command) {
+        byte[] response = execute(command.commandId(), command.encodeRequest(), -1);
+        return command.decodeResponse(response);
+    }
+
     public SessionStatistics statistics() {
         inFlight.lock();
         try {
