@@ -38,16 +38,19 @@ public record CodecMailboxMapping<Q, R>(int commandId, CommandCodec<Q, R> codec,
     public static <C extends Command<T>, T, Q, R> CodecMailboxMapping<Q, R> of(CommandType<C, T> type, CommandCodec<Q, R> codec,
             Function<? super C, ? extends Q> toWire, BiFunction<Integer, ? super R, ? extends T> fromWire) {
         return new CodecMailboxMapping<>(type.id(), codec,
-                internal -> convert(codec.name() + " request", () -> toWire.apply(type.decodeRequest(internal))),
+                internal -> convert(null, () -> toWire.apply(type.decodeRequest(internal))),
                 (fips, response) -> type.encodeResponse(convert(codec.name() + " response", () -> fromWire.apply(fips, response))));
     }
 
-    /** Runs a conversion, reporting a value the target record refuses as a malformed message of {@code what}. */
+    /**
+     * Runs a conversion, reporting a value the target record refuses as a malformed message of
+     * {@code what} (null for a request, which the transport names itself).
+     */
     static <V> V convert(String what, java.util.function.Supplier<V> conversion) {
         try {
             return conversion.get();
         } catch (IllegalArgumentException e) {
-            throw new ProtocolException(what + ": " + e.getMessage());
+            throw new ProtocolException(what == null ? e.getMessage() : what + ": " + e.getMessage());
         }
     }
 

@@ -29,8 +29,8 @@ public record CodecVdmMapping<Q, R>(int commandId, CommandCodec<Q, R> codec, Fun
     public static <C extends Command<T>, T, Q, R> CodecVdmMapping<Q, R> of(CommandType<C, T> type, CommandCodec<Q, R> codec,
             Function<? super C, ? extends Q> toWire, Function<? super R, ? extends T> fromWire) {
         return new CodecVdmMapping<>(type.id(), codec,
-                internal -> CodecMailboxMapping.convert(codec.name() + " request", () -> toWire.apply(type.decodeRequest(internal))),
-                response -> type.encodeResponse(CodecMailboxMapping.convert(codec.name() + " response", () -> fromWire.apply(response))));
+                internal -> CodecMailboxMapping.convert(codec.command().describe() + " request", () -> toWire.apply(type.decodeRequest(internal))),
+                response -> type.encodeResponse(CodecMailboxMapping.convert(codec.command().describe() + " response", () -> fromWire.apply(response))));
     }
 
     @Override
