@@ -184,7 +184,10 @@ public final class CommandCatalog {
         return new CommandCatalog(found);
     }
 
-    /** {@link #withPlugins(ClassLoader)} over a class loader of {@code jars} whose parent loaded this module. */
+    /**
+     * {@link #withPlugins(ClassLoader)} over a class loader of {@code jars} whose parent loaded this
+     * module: the plugins of the jars and, through the parent, those of the class path.
+     */
     public static CommandCatalog withPluginJars(Collection<Path> jars) {
         var urls = new ArrayList<URL>();
         for (Path jar : jars) {
