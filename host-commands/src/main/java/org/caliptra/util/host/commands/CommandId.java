@@ -124,7 +124,13 @@ public enum CommandId {
     }
 
     static String describe(int id, String name) {
-        return String.format("%s (0x%04X)", name, id);
+        return name + " (" + hex4(id) + ")";
+    }
+
+    /** "0x0003": without String.format, which the CLI's first command would pay to load. */
+    static String hex4(int id) {
+        String hex = Integer.toHexString(id).toUpperCase(java.util.Locale.ROOT);
+        return "0x" + "0000".substring(Math.min(4, hex.length())) + hex;
     }
 
     public static Optional<CommandId> fromValue(int value) {

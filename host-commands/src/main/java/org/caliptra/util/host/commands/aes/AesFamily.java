@@ -1,8 +1,11 @@
 package org.caliptra.util.host.commands.aes;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.caliptra.util.host.commands.CodecMailboxMapping;
 import org.caliptra.util.host.commands.CommandFamily;
+import org.caliptra.util.host.commands.CommandId;
 import org.caliptra.util.host.commands.CommandType;
 import org.caliptra.util.host.commands.aes.AesCommands.AesDecryptInit;
 import org.caliptra.util.host.commands.aes.AesCommands.AesDecryptUpdate;
@@ -36,6 +39,8 @@ import org.caliptra.util.protocol.cm.CmAesCommands.GcmUpdateResponse;
 import org.caliptra.util.protocol.codec.CommandCodec;
 import org.caliptra.util.protocol.mcu.McCryptoCommands;
 
+import static org.caliptra.util.host.commands.CommandId.*;
+
 /**
  * AES as MC_AES_* on an MCU mailbox and CM_AES_* on a 2.x core mailbox (the same layouts).
  * AesGcmDecryptInit's answer also carries the IV; the internal struct keeps only the context, as
@@ -52,19 +57,38 @@ public final class AesFamily implements CommandFamily {
             CommandCodec<GcmUpdateRequest, GcmUpdateResponse> gcmDecryptUpdate,
             CommandCodec<GcmDecryptFinalRequest, CmAesCommands.GcmDecryptFinalResponse> gcmDecryptFinal) {}
 
-    private static final Codecs MCU = new Codecs(McCryptoCommands.MC_AES_ENCRYPT_INIT, McCryptoCommands.MC_AES_ENCRYPT_UPDATE,
-            McCryptoCommands.MC_AES_DECRYPT_INIT, McCryptoCommands.MC_AES_DECRYPT_UPDATE, McCryptoCommands.MC_AES_GCM_ENCRYPT_INIT,
-            McCryptoCommands.MC_AES_GCM_ENCRYPT_UPDATE, McCryptoCommands.MC_AES_GCM_ENCRYPT_FINAL,
-            McCryptoCommands.MC_AES_GCM_DECRYPT_INIT, McCryptoCommands.MC_AES_GCM_DECRYPT_UPDATE,
-            McCryptoCommands.MC_AES_GCM_DECRYPT_FINAL);
-    private static final Codecs CORE = new Codecs(CmAesCommands.CM_AES_ENCRYPT_INIT, CmAesCommands.CM_AES_ENCRYPT_UPDATE,
-            CmAesCommands.CM_AES_DECRYPT_INIT, CmAesCommands.CM_AES_DECRYPT_UPDATE, CmAesCommands.CM_AES_GCM_ENCRYPT_INIT,
-            CmAesCommands.CM_AES_GCM_ENCRYPT_UPDATE, CmAesCommands.CM_AES_GCM_ENCRYPT_FINAL, CmAesCommands.CM_AES_GCM_DECRYPT_INIT,
-            CmAesCommands.CM_AES_GCM_DECRYPT_UPDATE, CmAesCommands.CM_AES_GCM_DECRYPT_FINAL);
+    private static Codecs mcu() {
+        return new Codecs(McCryptoCommands.MC_AES_ENCRYPT_INIT, McCryptoCommands.MC_AES_ENCRYPT_UPDATE,
+                McCryptoCommands.MC_AES_DECRYPT_INIT, McCryptoCommands.MC_AES_DECRYPT_UPDATE, McCryptoCommands.MC_AES_GCM_ENCRYPT_INIT,
+                McCryptoCommands.MC_AES_GCM_ENCRYPT_UPDATE, McCryptoCommands.MC_AES_GCM_ENCRYPT_FINAL,
+                McCryptoCommands.MC_AES_GCM_DECRYPT_INIT, McCryptoCommands.MC_AES_GCM_DECRYPT_UPDATE,
+                McCryptoCommands.MC_AES_GCM_DECRYPT_FINAL);
+    }
+
+    private static Codecs core() {
+        return new Codecs(CmAesCommands.CM_AES_ENCRYPT_INIT, CmAesCommands.CM_AES_ENCRYPT_UPDATE,
+                CmAesCommands.CM_AES_DECRYPT_INIT, CmAesCommands.CM_AES_DECRYPT_UPDATE, CmAesCommands.CM_AES_GCM_ENCRYPT_INIT,
+                CmAesCommands.CM_AES_GCM_ENCRYPT_UPDATE, CmAesCommands.CM_AES_GCM_ENCRYPT_FINAL, CmAesCommands.CM_AES_GCM_DECRYPT_INIT,
+                CmAesCommands.CM_AES_GCM_DECRYPT_UPDATE, CmAesCommands.CM_AES_GCM_DECRYPT_FINAL);
+    }
 
     @Override
     public String name() {
         return "aes";
+    }
+
+    @Override
+    public Optional<Outline> outline() {
+        return Optional.of(Outline.of(EnumSet.of(AES_ENCRYPT_INIT, AES_ENCRYPT_UPDATE, AES_DECRYPT_INIT, AES_DECRYPT_UPDATE,
+                        AES_GCM_ENCRYPT_INIT, AES_GCM_ENCRYPT_UPDATE, AES_GCM_ENCRYPT_FINAL, AES_GCM_DECRYPT_INIT,
+                        AES_GCM_DECRYPT_UPDATE, AES_GCM_DECRYPT_FINAL),
+                EnumSet.of(AES_ENCRYPT_INIT, AES_ENCRYPT_UPDATE, AES_DECRYPT_INIT, AES_DECRYPT_UPDATE,
+                        AES_GCM_ENCRYPT_INIT, AES_GCM_ENCRYPT_UPDATE, AES_GCM_ENCRYPT_FINAL, AES_GCM_DECRYPT_INIT,
+                        AES_GCM_DECRYPT_UPDATE, AES_GCM_DECRYPT_FINAL),
+                EnumSet.of(AES_ENCRYPT_INIT, AES_ENCRYPT_UPDATE, AES_DECRYPT_INIT, AES_DECRYPT_UPDATE,
+                        AES_GCM_ENCRYPT_INIT, AES_GCM_ENCRYPT_UPDATE, AES_GCM_ENCRYPT_FINAL, AES_GCM_DECRYPT_INIT,
+                        AES_GCM_DECRYPT_UPDATE, AES_GCM_DECRYPT_FINAL),
+                EnumSet.noneOf(CommandId.class)));
     }
 
     @Override
@@ -77,8 +101,8 @@ public final class AesFamily implements CommandFamily {
     @Override
     public List<MailboxCommandMapping> mailboxMappings(DeviceKind kind) {
         return mappings(switch (kind) {
-            case MCU -> MCU;
-            case CALIPTRA_CORE -> CORE;
+            case MCU -> mcu();
+            case CALIPTRA_CORE -> core();
         });
     }
 

@@ -1,8 +1,11 @@
 package org.caliptra.util.host.commands.asymmetric;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.caliptra.util.host.commands.CodecMailboxMapping;
 import org.caliptra.util.host.commands.CommandFamily;
+import org.caliptra.util.host.commands.CommandId;
 import org.caliptra.util.host.commands.CommandType;
 import org.caliptra.util.host.commands.KeyResponse;
 import org.caliptra.util.host.commands.StatusResponse;
@@ -41,6 +44,8 @@ import org.caliptra.util.protocol.core.SignatureVerifyCommands.LmsSignatureVerif
 import org.caliptra.util.protocol.mcu.McCryptoCommands;
 import org.caliptra.util.protocol.mcu.McVerifyCommands;
 
+import static org.caliptra.util.host.commands.CommandId.*;
+
 /**
  * Public-key commands as the MCU's MC_ECDSA_CMK_*, MC_ECDH_*, MC_MLDSA_CMK_* and MC_LMS_SIG_VERIFY,
  * and a 2.x core's CM_ECDSA_*, CM_ECDH_*, CM_MLDSA_* and LMS_SIGNATURE_VERIFY (LMV2). EcdhGenerate
@@ -54,18 +59,34 @@ public final class AsymmetricFamily implements CommandFamily {
             CommandCodec<LmsSignatureVerifyRequest, NoFields> lmsVerify, CommandCodec<Cmk, MldsaPublicKey> mldsaPublicKey,
             CommandCodec<SignRequest, MldsaSignature> mldsaSign, CommandCodec<MldsaVerifyRequest, NoFields> mldsaVerify) {}
 
-    private static final Codecs MCU = new Codecs(McCryptoCommands.MC_ECDSA_CMK_SIGN, McCryptoCommands.MC_ECDSA_CMK_VERIFY,
-            McCryptoCommands.MC_ECDH_GENERATE, McCryptoCommands.MC_ECDSA_CMK_PUBLIC_KEY, McCryptoCommands.MC_ECDH_FINISH,
-            McVerifyCommands.MC_LMS_SIG_VERIFY, McCryptoCommands.MC_MLDSA_CMK_PUBLIC_KEY, McCryptoCommands.MC_MLDSA_CMK_SIGN,
-            McCryptoCommands.MC_MLDSA_CMK_VERIFY);
-    private static final Codecs CORE = new Codecs(CmAsymmetricCommands.CM_ECDSA_SIGN, CmAsymmetricCommands.CM_ECDSA_VERIFY,
-            CmAsymmetricCommands.CM_ECDH_GENERATE, CmAsymmetricCommands.CM_ECDSA_PUBLIC_KEY, CmAsymmetricCommands.CM_ECDH_FINISH,
-            SignatureVerifyCommands.LMS_SIGNATURE_VERIFY, CmAsymmetricCommands.CM_MLDSA_PUBLIC_KEY, CmAsymmetricCommands.CM_MLDSA_SIGN,
-            CmAsymmetricCommands.CM_MLDSA_VERIFY);
+    private static Codecs mcu() {
+        return new Codecs(McCryptoCommands.MC_ECDSA_CMK_SIGN, McCryptoCommands.MC_ECDSA_CMK_VERIFY,
+                McCryptoCommands.MC_ECDH_GENERATE, McCryptoCommands.MC_ECDSA_CMK_PUBLIC_KEY, McCryptoCommands.MC_ECDH_FINISH,
+                McVerifyCommands.MC_LMS_SIG_VERIFY, McCryptoCommands.MC_MLDSA_CMK_PUBLIC_KEY, McCryptoCommands.MC_MLDSA_CMK_SIGN,
+                McCryptoCommands.MC_MLDSA_CMK_VERIFY);
+    }
+
+    private static Codecs core() {
+        return new Codecs(CmAsymmetricCommands.CM_ECDSA_SIGN, CmAsymmetricCommands.CM_ECDSA_VERIFY,
+                CmAsymmetricCommands.CM_ECDH_GENERATE, CmAsymmetricCommands.CM_ECDSA_PUBLIC_KEY, CmAsymmetricCommands.CM_ECDH_FINISH,
+                SignatureVerifyCommands.LMS_SIGNATURE_VERIFY, CmAsymmetricCommands.CM_MLDSA_PUBLIC_KEY, CmAsymmetricCommands.CM_MLDSA_SIGN,
+                CmAsymmetricCommands.CM_MLDSA_VERIFY);
+    }
 
     @Override
     public String name() {
         return "asymmetric";
+    }
+
+    @Override
+    public Optional<Outline> outline() {
+        return Optional.of(Outline.of(EnumSet.of(ECDSA_SIGN, ECDSA_VERIFY, ECDH_GENERATE, ECDSA_PUBLIC_KEY, ECDH_FINISH, LMS_KEYGEN,
+                        LMS_SIGN, LMS_VERIFY, MLDSA_KEYGEN, MLDSA_SIGN, MLDSA_VERIFY),
+                EnumSet.of(ECDSA_SIGN, ECDSA_VERIFY, ECDH_GENERATE, ECDSA_PUBLIC_KEY, ECDH_FINISH,
+                        LMS_VERIFY, MLDSA_KEYGEN, MLDSA_SIGN, MLDSA_VERIFY),
+                EnumSet.of(ECDSA_SIGN, ECDSA_VERIFY, ECDH_GENERATE, ECDSA_PUBLIC_KEY, ECDH_FINISH,
+                        LMS_VERIFY, MLDSA_KEYGEN, MLDSA_SIGN, MLDSA_VERIFY),
+                EnumSet.noneOf(CommandId.class)));
     }
 
     @Override
@@ -77,8 +98,8 @@ public final class AsymmetricFamily implements CommandFamily {
     @Override
     public List<MailboxCommandMapping> mailboxMappings(DeviceKind kind) {
         return mappings(switch (kind) {
-            case MCU -> MCU;
-            case CALIPTRA_CORE -> CORE;
+            case MCU -> mcu();
+            case CALIPTRA_CORE -> core();
         });
     }
 

@@ -1,14 +1,19 @@
 package org.caliptra.util.host.commands.attestation;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.caliptra.util.host.commands.CodecMailboxMapping;
 import org.caliptra.util.host.commands.CommandFamily;
+import org.caliptra.util.host.commands.CommandId;
 import org.caliptra.util.host.commands.CommandType;
 import org.caliptra.util.host.commands.attestation.AttestationCommands.Evidence;
 import org.caliptra.util.host.commands.attestation.AttestationCommands.GetAttestation;
 import org.caliptra.util.host.transport.DeviceKind;
 import org.caliptra.util.host.transport.mailbox.MailboxCommandMapping;
 import org.caliptra.util.protocol.mcu.McAttestationCommands;
+
+import static org.caliptra.util.host.commands.CommandId.*;
 
 /**
  * Attestation: GetAttestation as MC_GET_ATTESTATION on an MCU mailbox (the codec checks that
@@ -19,6 +24,14 @@ public final class AttestationFamily implements CommandFamily {
     @Override
     public String name() {
         return "attestation";
+    }
+
+    @Override
+    public Optional<Outline> outline() {
+        return Optional.of(Outline.of(EnumSet.of(GET_ATTESTATION),
+                EnumSet.of(GET_ATTESTATION),
+                EnumSet.noneOf(CommandId.class),
+                EnumSet.noneOf(CommandId.class)));
     }
 
     @Override

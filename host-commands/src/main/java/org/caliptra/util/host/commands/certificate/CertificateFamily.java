@@ -1,9 +1,12 @@
 package org.caliptra.util.host.commands.certificate;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.caliptra.util.host.commands.AsymAlgorithm;
 import org.caliptra.util.host.commands.CodecMailboxMapping;
 import org.caliptra.util.host.commands.CommandFamily;
+import org.caliptra.util.host.commands.CommandId;
 import org.caliptra.util.host.commands.CommandType;
 import org.caliptra.util.host.commands.certificate.CertificateCommands.Data;
 import org.caliptra.util.host.commands.certificate.CertificateCommands.ExportAttestedCsr;
@@ -23,6 +26,8 @@ import org.caliptra.util.protocol.core.CertificateCommands.AttestedCsrRequest;
 import org.caliptra.util.protocol.core.CertificateCommands.IdevEcc384CertRequest;
 import org.caliptra.util.protocol.mcu.McAttestationCommands;
 
+import static org.caliptra.util.host.commands.CommandId.*;
+
 /**
  * Certificates over each route.
  *
@@ -41,6 +46,16 @@ public final class CertificateFamily implements CommandFamily {
     @Override
     public String name() {
         return "certificate";
+    }
+
+    @Override
+    public Optional<Outline> outline() {
+        return Optional.of(Outline.of(EnumSet.of(GET_IDEVID_CERT, GET_LDEVID_CERT, GET_FMC_ALIAS_CERT, GET_RT_ALIAS_CERT, EXPORT_ATTESTED_CSR,
+                        EXPORT_IDEVID_CSR, GET_CERT_CHAIN, STORE_CERTIFICATE, GET_CERTIFICATE, SET_CERTIFICATE),
+                EnumSet.of(EXPORT_ATTESTED_CSR),
+                EnumSet.of(GET_IDEVID_CERT, GET_LDEVID_CERT, GET_FMC_ALIAS_CERT, GET_RT_ALIAS_CERT,
+                        EXPORT_ATTESTED_CSR, EXPORT_IDEVID_CSR),
+                EnumSet.noneOf(CommandId.class)));
     }
 
     @Override

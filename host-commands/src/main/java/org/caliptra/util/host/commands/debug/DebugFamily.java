@@ -1,9 +1,12 @@
 package org.caliptra.util.host.commands.debug;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.caliptra.util.host.commands.CodecMailboxMapping;
 import org.caliptra.util.host.commands.CodecVdmMapping;
 import org.caliptra.util.host.commands.CommandFamily;
+import org.caliptra.util.host.commands.CommandId;
 import org.caliptra.util.host.commands.CommandType;
 import org.caliptra.util.host.commands.StatusResponse;
 import org.caliptra.util.host.commands.debug.DebugCommands.DebugClearLog;
@@ -22,6 +25,8 @@ import org.caliptra.util.protocol.codec.NoFields;
 import org.caliptra.util.protocol.mctp.VdmCommands;
 import org.caliptra.util.protocol.mcu.McLogCommands;
 
+import static org.caliptra.util.host.commands.CommandId.*;
+
 /**
  * The debug log, which only the MCU runtime keeps: MC_GET_LOG / MC_CLEAR_LOG on its mailbox (the
  * codec takes data_len's leading more_data word apart), GetDebugLog (0x03) / ClearDebugLog (0x04)
@@ -32,6 +37,15 @@ public final class DebugFamily implements CommandFamily {
     @Override
     public String name() {
         return "debug";
+    }
+
+    @Override
+    public Optional<Outline> outline() {
+        return Optional.of(Outline.of(EnumSet.of(DEBUG_ECHO, DEBUG_GET_STATUS, DEBUG_READ_MEMORY, DEBUG_WRITE_MEMORY, DEBUG_GET_LOG,
+                        DEBUG_SET_CONFIG, DEBUG_RESET, DEBUG_CLEAR_LOG),
+                EnumSet.of(DEBUG_GET_LOG, DEBUG_CLEAR_LOG),
+                EnumSet.noneOf(CommandId.class),
+                EnumSet.of(DEBUG_GET_LOG, DEBUG_CLEAR_LOG)));
     }
 
     @Override

@@ -1,8 +1,11 @@
 package org.caliptra.util.host.commands.debugunlock;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.caliptra.util.host.commands.CodecMailboxMapping;
 import org.caliptra.util.host.commands.CommandFamily;
+import org.caliptra.util.host.commands.CommandId;
 import org.caliptra.util.host.commands.CommandType;
 import org.caliptra.util.host.commands.StatusResponse;
 import org.caliptra.util.host.commands.debugunlock.DebugUnlockCommands.ProdDebugUnlockReq;
@@ -18,6 +21,8 @@ import org.caliptra.util.protocol.mcu.McDebugUnlockCommands;
 import org.caliptra.util.protocol.mcu.McDebugUnlockCommands.UnlockRequest;
 import org.caliptra.util.protocol.mcu.McDebugUnlockCommands.UnlockToken;
 
+import static org.caliptra.util.host.commands.CommandId.*;
+
 /**
  * Production debug unlock: MC_PROD_DEBUG_UNLOCK_REQ / _TOKEN on an MCU mailbox, where the token
  * (inner core checksum first) travels whole under the frame's own MPUT checksum (7508 bytes); and a
@@ -28,6 +33,14 @@ public final class DebugUnlockFamily implements CommandFamily {
     @Override
     public String name() {
         return "debug-unlock";
+    }
+
+    @Override
+    public Optional<Outline> outline() {
+        return Optional.of(Outline.of(EnumSet.of(PROD_DEBUG_UNLOCK_REQ, PROD_DEBUG_UNLOCK_TOKEN),
+                EnumSet.of(PROD_DEBUG_UNLOCK_REQ, PROD_DEBUG_UNLOCK_TOKEN),
+                EnumSet.of(PROD_DEBUG_UNLOCK_REQ, PROD_DEBUG_UNLOCK_TOKEN),
+                EnumSet.noneOf(CommandId.class)));
     }
 
     @Override

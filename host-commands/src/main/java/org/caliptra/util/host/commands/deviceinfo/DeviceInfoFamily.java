@@ -1,9 +1,12 @@
 package org.caliptra.util.host.commands.deviceinfo;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.caliptra.util.host.commands.CodecMailboxMapping;
 import org.caliptra.util.host.commands.CodecVdmMapping;
 import org.caliptra.util.host.commands.CommandFamily;
+import org.caliptra.util.host.commands.CommandId;
 import org.caliptra.util.host.commands.CommandType;
 import org.caliptra.util.host.commands.deviceinfo.DeviceInfoCommands.Capabilities;
 import org.caliptra.util.host.commands.deviceinfo.DeviceInfoCommands.DeviceInfoData;
@@ -20,6 +23,8 @@ import org.caliptra.util.protocol.core.InfoCommands;
 import org.caliptra.util.protocol.mctp.VdmCommands;
 import org.caliptra.util.protocol.mcu.McDeviceInfoCommands;
 import org.caliptra.util.protocol.mcu.McDeviceInfoCommands.DeviceCapabilities;
+
+import static org.caliptra.util.host.commands.CommandId.*;
 
 /**
  * Device information over each route.
@@ -41,6 +46,14 @@ public final class DeviceInfoFamily implements CommandFamily {
     @Override
     public String name() {
         return "device-info";
+    }
+
+    @Override
+    public Optional<Outline> outline() {
+        return Optional.of(Outline.of(EnumSet.of(GET_FIRMWARE_VERSION, GET_DEVICE_CAPABILITIES, GET_DEVICE_ID, GET_DEVICE_INFO),
+                EnumSet.of(GET_FIRMWARE_VERSION, GET_DEVICE_CAPABILITIES, GET_DEVICE_ID, GET_DEVICE_INFO),
+                EnumSet.of(GET_FIRMWARE_VERSION, GET_DEVICE_CAPABILITIES),
+                EnumSet.of(GET_FIRMWARE_VERSION, GET_DEVICE_CAPABILITIES)));
     }
 
     @Override

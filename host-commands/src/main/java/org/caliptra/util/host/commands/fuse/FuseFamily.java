@@ -1,8 +1,11 @@
 package org.caliptra.util.host.commands.fuse;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.caliptra.util.host.commands.CodecMailboxMapping;
 import org.caliptra.util.host.commands.CommandFamily;
+import org.caliptra.util.host.commands.CommandId;
 import org.caliptra.util.host.commands.CommandType;
 import org.caliptra.util.host.commands.StatusResponse;
 import org.caliptra.util.host.commands.fuse.FuseCommands.AuthChallenge;
@@ -35,6 +38,8 @@ import org.caliptra.util.protocol.mcu.McFuseCommands.RevokeVendorPkHashRequest;
 import org.caliptra.util.protocol.mcu.McFuseCommands.RevokeVendorPubKeyRequest;
 import org.caliptra.util.protocol.mcu.McFuseCommands.VendorPkHashRequest;
 
+import static org.caliptra.util.host.commands.CommandId.*;
+
 /**
  * Fuses on an MCU mailbox: FuseRead / FuseWrite / FuseLock as the MCU ROM's bare MC_FUSE_READ,
  * MC_FUSE_WRITE and MC_FUSE_LOCK_PARTITION (the reference leaves them unmapped); the challenge as
@@ -49,6 +54,18 @@ public final class FuseFamily implements CommandFamily {
     @Override
     public String name() {
         return "fuse";
+    }
+
+    @Override
+    public Optional<Outline> outline() {
+        return Optional.of(Outline.of(EnumSet.of(FUSE_READ, FUSE_WRITE, FUSE_LOCK, FUSE_GET_INFO, FUSE_PROVISION, FUSE_GET_MANIFEST,
+                        GET_AUTH_CMD_CHALLENGE, FE_PROG, PROVISION_VENDOR_PK_HASH, FUSE_INCREASE_CALIPTRA_MIN_SVN,
+                        FUSE_REVOKE_VENDOR_PUB_KEY, FUSE_REVOKE_VENDOR_PK_HASH, FUSE_LOCK_PARTITION, PROVISION_OWNER_PK_HASH),
+                EnumSet.of(FUSE_READ, FUSE_WRITE, FUSE_LOCK, GET_AUTH_CMD_CHALLENGE, FE_PROG,
+                        PROVISION_VENDOR_PK_HASH, FUSE_INCREASE_CALIPTRA_MIN_SVN, FUSE_REVOKE_VENDOR_PUB_KEY,
+                        FUSE_REVOKE_VENDOR_PK_HASH, FUSE_LOCK_PARTITION, PROVISION_OWNER_PK_HASH),
+                EnumSet.noneOf(CommandId.class),
+                EnumSet.noneOf(CommandId.class)));
     }
 
     @Override

@@ -1,8 +1,11 @@
 package org.caliptra.util.host.commands.hash;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.caliptra.util.host.commands.CodecMailboxMapping;
 import org.caliptra.util.host.commands.CommandFamily;
+import org.caliptra.util.host.commands.CommandId;
 import org.caliptra.util.host.commands.CommandType;
 import org.caliptra.util.host.commands.DigestResponse;
 import org.caliptra.util.host.commands.hash.HashCommands.ContextResponse;
@@ -19,6 +22,8 @@ import org.caliptra.util.protocol.cm.CmHashCommands.ShaUpdateRequest;
 import org.caliptra.util.protocol.codec.CommandCodec;
 import org.caliptra.util.protocol.mcu.McCryptoCommands;
 
+import static org.caliptra.util.host.commands.CommandId.*;
+
 /**
  * Hashing as MC_SHA_INIT/UPDATE/FINAL on an MCU mailbox and CM_SHA_INIT/UPDATE/FINAL on a
  * Caliptra 2.x core mailbox (same layouts; a 1.x core refuses them as unknown commands). The
@@ -28,6 +33,14 @@ public final class HashFamily implements CommandFamily {
     @Override
     public String name() {
         return "hash";
+    }
+
+    @Override
+    public Optional<Outline> outline() {
+        return Optional.of(Outline.of(EnumSet.of(HASH_INIT, HASH_UPDATE, HASH_FINALIZE),
+                EnumSet.of(HASH_INIT, HASH_UPDATE, HASH_FINALIZE),
+                EnumSet.of(HASH_INIT, HASH_UPDATE, HASH_FINALIZE),
+                EnumSet.noneOf(CommandId.class)));
     }
 
     @Override

@@ -1,8 +1,11 @@
 package org.caliptra.util.host.commands.hmac;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.caliptra.util.host.commands.CodecMailboxMapping;
 import org.caliptra.util.host.commands.CommandFamily;
+import org.caliptra.util.host.commands.CommandId;
 import org.caliptra.util.host.commands.CommandType;
 import org.caliptra.util.host.commands.DigestResponse;
 import org.caliptra.util.host.commands.KeyResponse;
@@ -19,11 +22,21 @@ import org.caliptra.util.protocol.cm.CmKeyCommands.HmacKdfCounterRequest;
 import org.caliptra.util.protocol.codec.CommandCodec;
 import org.caliptra.util.protocol.mcu.McCryptoCommands;
 
+import static org.caliptra.util.host.commands.CommandId.*;
+
 /** HMAC as MC_HMAC / MC_HMAC_KDF_COUNTER on an MCU mailbox, CM_HMAC / CM_HMAC_KDF_COUNTER on a 2.x core. */
 public final class HmacFamily implements CommandFamily {
     @Override
     public String name() {
         return "hmac";
+    }
+
+    @Override
+    public Optional<Outline> outline() {
+        return Optional.of(Outline.of(EnumSet.of(HMAC, HMAC_KDF_COUNTER),
+                EnumSet.of(HMAC, HMAC_KDF_COUNTER),
+                EnumSet.of(HMAC, HMAC_KDF_COUNTER),
+                EnumSet.noneOf(CommandId.class)));
     }
 
     @Override

@@ -1,8 +1,11 @@
 package org.caliptra.util.host.commands.keys;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.caliptra.util.host.commands.CodecMailboxMapping;
 import org.caliptra.util.host.commands.CommandFamily;
+import org.caliptra.util.host.commands.CommandId;
 import org.caliptra.util.host.commands.CommandType;
 import org.caliptra.util.host.commands.KeyResponse;
 import org.caliptra.util.host.commands.StatusResponse;
@@ -17,11 +20,21 @@ import org.caliptra.util.protocol.codec.CommandCodec;
 import org.caliptra.util.protocol.codec.NoFields;
 import org.caliptra.util.protocol.mcu.McCryptoCommands;
 
+import static org.caliptra.util.host.commands.CommandId.*;
+
 /** Key management as MC_IMPORT / MC_DELETE on an MCU mailbox, CM_IMPORT / CM_DELETE on a 2.x core. */
 public final class KeyFamily implements CommandFamily {
     @Override
     public String name() {
         return "keys";
+    }
+
+    @Override
+    public Optional<Outline> outline() {
+        return Optional.of(Outline.of(EnumSet.of(IMPORT, DELETE),
+                EnumSet.of(IMPORT, DELETE),
+                EnumSet.of(IMPORT, DELETE),
+                EnumSet.noneOf(CommandId.class)));
     }
 
     @Override

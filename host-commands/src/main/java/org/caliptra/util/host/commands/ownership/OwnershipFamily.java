@@ -1,8 +1,11 @@
 package org.caliptra.util.host.commands.ownership;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.caliptra.util.host.commands.CodecMailboxMapping;
 import org.caliptra.util.host.commands.CommandFamily;
+import org.caliptra.util.host.commands.CommandId;
 import org.caliptra.util.host.commands.CommandType;
 import org.caliptra.util.host.commands.ownership.OwnershipCommands.BackupBlob;
 import org.caliptra.util.host.commands.ownership.OwnershipCommands.Challenge;
@@ -25,6 +28,8 @@ import org.caliptra.util.protocol.mcu.McAuthorization.Authorized;
 import org.caliptra.util.protocol.mcu.McOwnershipCommands;
 import org.caliptra.util.protocol.mcu.McOwnershipCommands.DotTransition;
 
+import static org.caliptra.util.host.commands.CommandId.*;
+
 /**
  * DOT on an MCU mailbox: every subcommand under MC_DEVICE_OWNERSHIP_TRANSFER (0x11) with its FourCC
  * first (chksum ‖ subcommand ‖ internal request). Neither a Caliptra core mailbox nor MCTP-VDM
@@ -34,6 +39,16 @@ public final class OwnershipFamily implements CommandFamily {
     @Override
     public String name() {
         return "ownership";
+    }
+
+    @Override
+    public Optional<Outline> outline() {
+        return Optional.of(Outline.of(EnumSet.of(DOT_LOCK, DOT_DISABLE, DOT_UNLOCK_CHALLENGE, DOT_UNLOCK, DOT_ROTATE, GET_DOT_BACKUP_BLOB,
+                        DOT_STATUS, DOT_RECOVERY, DOT_OVERRIDE_CHALLENGE, DOT_OVERRIDE),
+                EnumSet.of(DOT_LOCK, DOT_DISABLE, DOT_UNLOCK_CHALLENGE, DOT_UNLOCK, DOT_ROTATE, GET_DOT_BACKUP_BLOB,
+                        DOT_STATUS, DOT_RECOVERY, DOT_OVERRIDE_CHALLENGE, DOT_OVERRIDE),
+                EnumSet.noneOf(CommandId.class),
+                EnumSet.noneOf(CommandId.class)));
     }
 
     @Override
