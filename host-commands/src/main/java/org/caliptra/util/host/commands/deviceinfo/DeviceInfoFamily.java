@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.caliptra.util.host.commands.CodecMailboxMapping;
 import org.caliptra.util.host.commands.CodecVdmMapping;
 import org.caliptra.util.host.commands.CommandFamily;
-import org.caliptra.util.host.commands.CommandId;
 import org.caliptra.util.host.commands.CommandType;
 import org.caliptra.util.host.commands.deviceinfo.DeviceInfoCommands.Capabilities;
 import org.caliptra.util.host.commands.deviceinfo.DeviceInfoCommands.DeviceInfoData;
