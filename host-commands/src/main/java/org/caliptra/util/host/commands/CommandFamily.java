@@ -1,15 +1,74 @@
 package org.caliptra.util.host.commands;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.caliptra.util.host.transport.DeviceKind;
 import org.caliptra.util.host.transport.mailbox.MailboxCommandMapping;
+import org.caliptra.util.host.transport.mctp.VdmCommandMapping;
 
 /**
- * A family of commands (device info, hashing, fuses, …) and how each travels over each transport.
- * Plugin families are found with {@link java.util.ServiceLoader} ({@link CommandCatalog#standard()}),
- * so a plugin jar on the class path can add commands without touching this module.
+ * A family of commands (device info, hashing, fuses, …): the commands it defines and how each
+ * travels over each kind of target. Plugin families are found with {@link java.util.ServiceLoader}
+ * ({@link CommandCatalog#standard()}, {@link CommandCatalog#withPlugins(ClassLoader)}), so a plugin
+ * jar can add commands without touching this module: it lists the class of its implementation in
+ * {@code META-INF/services/org.caliptra.util.host.commands.CommandFamily}.
+ *
+ * <p>A family may map only commands some family of the catalogue defines, and no id may be
+ * defined or mapped (for one route) twice.
  */
 public interface CommandFamily {
+    /** A short name for messages and listings, e.g. "hash". */
     String name();
 
-    List<MailboxCommandMapping> mailboxMappings();
+    /** Every command the family defines. */
+    List<CommandType<?, ?>> commands();
+
+    /** How the family's commands travel through a mailbox of {@code kind}; empty when none does. */
+    List<MailboxCommandMapping> mailboxMappings(DeviceKind kind);
+
+    /** How the family's commands travel as Caliptra MCTP vendor-defined messages; none by default. */
+    default List<VdmCommandMapping> vdmMappings() {
+        return List.of();
+    }
+
+    /**
+     * Optional: which ids the family defines and which each route carries, said without building a
+     * command or a mapping. A catalogue then builds the family's commands and mappings only when
+     * one of them is first used, so a caller that sends one command loads one family's codecs. It
+     * must agree with {@link #commands()} and the mappings; empty (the default) makes the catalogue
+     * build everything up front.
+     */
+    default Optional<Outline> outline() {
+        return Optional.empty();
+    }
+
+    /** The ids a family defines and, per route, carries. */
+    record Outline(Set<Integer> commands, Map<Route, Set<Integer>> carried) {
+        public Outline {
+            commands = Set.copyOf(commands);
+            carried = Map.copyOf(carried);
+            for (var e : carried.entrySet()) {
+                if (!commands.containsAll(e.getValue())) {
+                    throw new IllegalArgumentException("an outline carries over " + e.getKey() + " ids it does not define");
+                }
+            }
+        }
+
+        /** Built-in ids: {@code commands}, and those of them each mailbox kind and MCTP-VDM carry. */
+        public static Outline of(Set<CommandId> commands, Set<CommandId> mcuMailbox, Set<CommandId> coreMailbox, Set<CommandId> mctpVdm) {
+            return new Outline(values(commands), Map.of(Route.MCU_MAILBOX, values(mcuMailbox), Route.CORE_MAILBOX, values(coreMailbox),
+                    Route.MCTP_VDM, values(mctpVdm)));
+        }
+
+        private static Set<Integer> values(Set<CommandId> ids) {
+            return ids.stream().map(CommandId::value).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
+
+        public Set<Integer> carried(Route route) {
+            return Objects.requireNonNullElse(carried.get(route), Set.of());
+        }
+    }
 }

@@ -25,6 +25,7 @@ import org.caliptra.util.protocol.core.MeasurementCommands;
 import org.caliptra.util.protocol.core.PqExtrasCommands;
 import org.caliptra.util.protocol.core.SelfTestCommands;
 import org.caliptra.util.protocol.core.SignatureVerifyCommands;
+import org.caliptra.util.protocol.mctp.VdmCommands;
 import org.caliptra.util.protocol.mcu.McAttestationCommands;
 import org.caliptra.util.protocol.mcu.McCryptoCommands;
 import org.caliptra.util.protocol.mcu.McDebugUnlockCommands;
@@ -47,7 +48,7 @@ public final class Catalogue {
             CmAesCommands.class, CmAsymmetricCommands.class, CmHashCommands.class, CmKeyCommands.class, CmRandomCommands.class,
             McAttestationCommands.class, McCryptoCommands.class, McDebugUnlockCommands.class, McDeviceInfoCommands.class,
             McFuseCommands.class, McLogCommands.class, McOwnershipCommands.class, McSelfTestCommands.class,
-            McVerifyCommands.class);
+            McVerifyCommands.class, VdmCommands.class);
 
     /** Key → codec, sorted by key. */
     public static final Map<String, Codec<?>> CODECS = load();
