@@ -2,13 +2,17 @@ package org.caliptra.util.emulator.mcu;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.Function;
 import org.caliptra.util.protocol.Octets;
-import org.caliptra.util.protocol.mctp.VdmCommonCommands;
+import org.caliptra.util.protocol.ProtocolException;
+import org.caliptra.util.protocol.codec.CommandCodec;
+import org.caliptra.util.protocol.codec.NoFields;
+import org.caliptra.util.protocol.mctp.VdmCommands;
+import org.caliptra.util.protocol.mctp.VdmCommands.VdmCommand;
 import org.caliptra.util.protocol.mctp.VdmCompletionCode;
 import org.caliptra.util.protocol.mctp.VdmMessage;
 import org.caliptra.util.protocol.mcu.McDeviceInfoCommands.DeviceCapabilities;
-import org.caliptra.util.protocol.mcu.McDeviceInfoCommands.ExternalCommand;
 
 /**
  * The MCU's MCTP-VDM responder (spec/hostlib.md §4.1–§4.2), with the reference's checks in its
@@ -41,35 +45,46 @@ final class VdmResponder {
         if (iana != VdmMessage.IANA_OCP || control != CONTROL_REQUEST) {
             return failure(command, VdmCompletionCode.INVALID_PARAMETER);
         }
-        int expected = VdmCommonCommands.requestPayloadSize(command);
-        if (expected < 0) {
+        var known = VdmCommand.fromCode(command);
+        if (known.isEmpty()) {
             return failure(command, VdmCompletionCode.UNSUPPORTED_OPERATION);
         }
-        if (request.length - VdmMessage.HEADER_SIZE != expected) {
-            return failure(command, VdmCompletionCode.INVALID_LENGTH);
+        byte[] payload = Arrays.copyOfRange(request, VdmMessage.HEADER_SIZE, request.length);
+        return switch (known.get()) {
+            case VDM_FIRMWARE_VERSION -> answer(VdmCommands.VDM_FIRMWARE_VERSION, payload,
+                    q -> VdmCommands.FirmwareVersion.of(information.firmwareVersion(q.areaIndex())),
+                    VdmCommands.FirmwareVersion.of(""));
+            case VDM_DEVICE_CAPABILITIES -> answer(VdmCommands.VDM_DEVICE_CAPABILITIES, payload, q -> information.capabilities(),
+                    new DeviceCapabilities(Octets.zeros(DeviceCapabilities.SIZE)));
+            case VDM_GET_DEBUG_LOG -> answer(VdmCommands.VDM_GET_DEBUG_LOG, payload, q -> {
+                var page = log.drain(VdmCommands.MAX_LOG_DATA);
+                return new VdmCommands.DebugLog(page.moreData() ? 1 : 0, Octets.of(page.data()));
+            }, null);
+            case VDM_CLEAR_DEBUG_LOG -> answer(VdmCommands.VDM_CLEAR_DEBUG_LOG, payload, q -> {
+                log.clear();
+                return NoFields.INSTANCE;
+            }, null);
+        };
+    }
+
+    /**
+     * Decodes the payload with {@code codec} (a wrong length is INVALID_LENGTH), runs {@code handler}
+     * and encodes its answer. A command whose failure still carries its layout (FirmwareVersion,
+     * DeviceCapabilities) names the all-zero answer that follows the code; others fail with the code alone.
+     */
+    private static <Q, R> Result answer(CommandCodec<Q, R> codec, byte[] payload, Function<Q, R> handler, R failureBody) {
+        Q request;
+        try {
+            request = codec.decodeRequest(payload);
+        } catch (ProtocolException e) {
+            return failure(codec.code(), VdmCompletionCode.INVALID_LENGTH);
         }
-        if (command == ExternalCommand.FIRMWARE_VERSION.commandCode()) {
-            int index = ByteBuffer.wrap(request, VdmMessage.HEADER_SIZE, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-            try {
-                byte[] version = information.firmwareVersion(index).getBytes(StandardCharsets.US_ASCII);
-                return success(command, VdmCommonCommands.firmwareVersionData(version));
-            } catch (CommonCommandException e) {
-                return new Result(response(command, e.completionCode(), new byte[VdmCommonCommands.VERSION_SIZE]), describe(e));
-            }
+        try {
+            return success(codec.code(), codec.encodeResponse(handler.apply(request)));
+        } catch (CommonCommandException e) {
+            byte[] body = failureBody == null ? new byte[0] : codec.encodeResponse(failureBody);
+            return new Result(response(codec.code(), e.completionCode(), body), describe(e));
         }
-        if (command == ExternalCommand.DEVICE_CAPABILITIES.commandCode()) {
-            try {
-                return success(command, information.capabilities().caps().toByteArray());
-            } catch (CommonCommandException e) {
-                return new Result(response(command, e.completionCode(), new byte[DeviceCapabilities.SIZE]), describe(e));
-            }
-        }
-        if (command == ExternalCommand.GET_DEBUG_LOG.commandCode()) {
-            var page = log.drain(VdmCommonCommands.MAX_LOG_DATA_SIZE);
-            return success(command, VdmCommonCommands.debugLogData(page.moreData(), page.data()));
-        }
-        log.clear();
-        return success(command, new byte[0]);
     }
 
     /** The response, and what went wrong when it carries a failure (for the device log). */

@@ -9,6 +9,7 @@ import org.caliptra.util.protocol.codec.CommandCodec;
 import org.caliptra.util.protocol.codec.Fields;
 import org.caliptra.util.protocol.codec.NoFields;
 import org.caliptra.util.protocol.mcu.McDeviceInfoCommands;
+import org.caliptra.util.protocol.mcu.McDeviceInfoCommands.ExternalCommand;
 import org.caliptra.util.protocol.mcu.McDeviceInfoCommands.DeviceCapabilities;
 
 /**
@@ -25,14 +26,16 @@ public final class VdmCommands {
 
     private VdmCommands() {}
 
-    /** The VDM command byte of each command; the one place they are written. */
+    /** The four commands of the VDM responder, by their external command code. */
     public enum VdmCommand implements CommandCode {
-        VDM_FIRMWARE_VERSION(0x01), VDM_DEVICE_CAPABILITIES(0x02), VDM_GET_DEBUG_LOG(0x03), VDM_CLEAR_DEBUG_LOG(0x04);
+        VDM_FIRMWARE_VERSION(ExternalCommand.FIRMWARE_VERSION), VDM_DEVICE_CAPABILITIES(ExternalCommand.DEVICE_CAPABILITIES),
+        VDM_GET_DEBUG_LOG(ExternalCommand.GET_DEBUG_LOG), VDM_CLEAR_DEBUG_LOG(ExternalCommand.CLEAR_DEBUG_LOG);
 
         private final int code;
 
-        VdmCommand(int code) {
-            this.code = code;
+        // The external command codes are the capability vocabulary's: one number per command.
+        VdmCommand(ExternalCommand command) {
+            this.code = command.commandCode();
         }
 
         @Override
