@@ -1,7 +1,7 @@
 package org.caliptra.util.host.transport.mailbox;
 
 import java.util.Objects;
-import org.caliptra.util.host.transport.Transport;
+import org.caliptra.util.host.transport.BufferedTransport;
 import org.caliptra.util.host.transport.TransportException;
 import org.caliptra.util.host.transport.TransportException.Kind;
 import org.caliptra.util.host.transport.TransportException.Phase;
@@ -17,11 +17,9 @@ import org.caliptra.util.protocol.mailbox.MailboxFrame;
  * <p>Unlike the reference, a device error keeps its Caliptra code all the way up, and every failure
  * says whether the request may have reached the device ({@link TransportException#phase()}).
  */
-public final class MailboxTransport implements Transport {
+public final class MailboxTransport extends BufferedTransport {
     private final MailboxDriver driver;
     private final MailboxCommandTable table;
-    private boolean connected;
-    private byte[] pending;
 
     public MailboxTransport(MailboxDriver driver, MailboxCommandTable table) {
         this.driver = Objects.requireNonNull(driver, "driver");
@@ -34,42 +32,31 @@ public final class MailboxTransport implements Transport {
     }
 
     @Override
-    public void connect() {
-        // The driver connects first and is asked whether it is ready after: a driver whose link
-        // dropped is not ready until connect() brings it back, so asking before would make a
-        // broken transport impossible to reconnect.
+    protected void connectDriver() {
         try {
             driver.connect();
         } catch (MailboxException e) {
-            throw new TransportException(Kind.CONNECTION_FAILED, Phase.BEFORE_SEND, name() + ": " + e.getMessage(), e);
-        }
-        if (!driver.isReady()) {
-            driver.disconnect();
-            throw new TransportException(Kind.CONNECTION_FAILED, Phase.BEFORE_SEND, name() + ": mailbox not ready", null);
-        }
-        connected = true;
-    }
-
-    @Override
-    public void disconnect() {
-        if (connected) {
-            connected = false;
-            pending = null;
-            driver.disconnect();
+            throw connectionFailed(e.getMessage(), e);
         }
     }
 
     @Override
-    public boolean isConnected() {
-        return connected && driver.isReady();
+    protected boolean driverReady() {
+        return driver.isReady();
     }
 
     @Override
-    public void send(int commandId, byte[] internalRequest) {
-        if (!connected) {
-            throw new TransportException(Kind.DISCONNECTED, name() + ": not connected");
-        }
-        pending = null;
+    protected void disconnectDriver() {
+        driver.disconnect();
+    }
+
+    @Override
+    protected String peerName() {
+        return "mailbox";
+    }
+
+    @Override
+    protected byte[] exchange(int commandId, byte[] internalRequest) {
         MailboxCommandMapping mapping = table.lookup(commandId).orElseThrow(() -> table.table().unsupported(name(), commandId));
         byte[] fields;
         try {
@@ -87,23 +74,10 @@ public final class MailboxTransport implements Transport {
             throw new TransportException(Kind.INVALID_MESSAGE, Phase.AFTER_SEND, mapping.name() + ": " + e.getMessage(), e);
         }
         try {
-            pending = mapping.toInternalResponse(MailboxFrame.openResponse(response, mapping.name() + " response"));
+            return mapping.toInternalResponse(MailboxFrame.openResponse(response, mapping.name() + " response"));
         } catch (ProtocolException e) {
             throw new TransportException(Kind.INVALID_MESSAGE, Phase.AFTER_SEND, e.getMessage(), e);
         }
-    }
-
-    @Override
-    public byte[] receive() {
-        if (!connected) {
-            throw new TransportException(Kind.DISCONNECTED, name() + ": not connected");
-        }
-        byte[] out = pending;
-        if (out == null) {
-            throw new TransportException(Kind.RECEIVE_FAILED, name() + ": no response is waiting");
-        }
-        pending = null;
-        return out;
     }
 
     private TransportException translate(MailboxCommandMapping mapping, MailboxException e) {

@@ -1,7 +1,7 @@
 package org.caliptra.util.host.transport.mctp;
 
 import java.util.Objects;
-import org.caliptra.util.host.transport.Transport;
+import org.caliptra.util.host.transport.BufferedTransport;
 import org.caliptra.util.host.transport.TransportException;
 import org.caliptra.util.host.transport.TransportException.Kind;
 import org.caliptra.util.host.transport.TransportException.Phase;
@@ -24,11 +24,9 @@ import org.caliptra.util.protocol.mctp.VdmMessage;
  * is a DEVICE_ERROR that keeps the code ({@link TransportException#vdmCompletionCode()}) and its
  * name; the reference collapses it into ConnectionFailed.
  */
-public final class MctpVdmTransport implements Transport {
+public final class MctpVdmTransport extends BufferedTransport {
     private final MctpVdmDriver driver;
     private final VdmCommandTable table;
-    private boolean connected;
-    private byte[] pending;
 
     public MctpVdmTransport(MctpVdmDriver driver, VdmCommandTable table) {
         this.driver = Objects.requireNonNull(driver, "driver");
@@ -41,42 +39,31 @@ public final class MctpVdmTransport implements Transport {
     }
 
     @Override
-    public void connect() {
-        // Connect first, then ask whether the driver is ready: a dropped link is not ready until
-        // connect() brings it back (see MailboxTransport.connect).
+    protected void connectDriver() {
         try {
             driver.connect();
         } catch (TransportException e) {
-            throw e.kind() == Kind.CONNECTION_FAILED ? e
-                    : new TransportException(Kind.CONNECTION_FAILED, Phase.BEFORE_SEND, name() + ": " + e.getMessage(), e);
-        }
-        if (!driver.isReady()) {
-            driver.disconnect();
-            throw new TransportException(Kind.CONNECTION_FAILED, Phase.BEFORE_SEND, name() + ": MCTP-VDM responder not ready", null);
-        }
-        connected = true;
-    }
-
-    @Override
-    public void disconnect() {
-        if (connected) {
-            connected = false;
-            pending = null;
-            driver.disconnect();
+            throw e.kind() == Kind.CONNECTION_FAILED ? e : connectionFailed(e.getMessage(), e);
         }
     }
 
     @Override
-    public boolean isConnected() {
-        return connected && driver.isReady();
+    protected boolean driverReady() {
+        return driver.isReady();
     }
 
     @Override
-    public void send(int commandId, byte[] internalRequest) {
-        if (!connected) {
-            throw new TransportException(Kind.DISCONNECTED, name() + ": not connected");
-        }
-        pending = null;
+    protected void disconnectDriver() {
+        driver.disconnect();
+    }
+
+    @Override
+    protected String peerName() {
+        return "MCTP-VDM responder";
+    }
+
+    @Override
+    protected byte[] exchange(int commandId, byte[] internalRequest) {
         VdmCommandMapping mapping = table.lookup(commandId).orElseThrow(() -> table.table().unsupported(name(), commandId));
         byte[] request;
         try {
@@ -90,7 +77,7 @@ public final class MctpVdmTransport implements Transport {
         } catch (TransportException e) {
             throw e.withContext(mapping.name());
         }
-        pending = internalResponse(mapping, response);
+        return internalResponse(mapping, response);
     }
 
     private static byte[] internalResponse(VdmCommandMapping mapping, byte[] message) {
@@ -121,18 +108,5 @@ public final class MctpVdmTransport implements Transport {
 
     private static TransportException invalid(String message, Throwable cause) {
         return new TransportException(Kind.INVALID_MESSAGE, Phase.AFTER_SEND, message, cause);
-    }
-
-    @Override
-    public byte[] receive() {
-        if (!connected) {
-            throw new TransportException(Kind.DISCONNECTED, name() + ": not connected");
-        }
-        byte[] out = pending;
-        if (out == null) {
-            throw new TransportException(Kind.RECEIVE_FAILED, name() + ": no response is waiting");
-        }
-        pending = null;
-        return out;
     }
 }
