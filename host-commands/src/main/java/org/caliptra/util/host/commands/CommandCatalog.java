@@ -335,24 +335,37 @@ public final class CommandCatalog {
         return listCommands().stream().collect(Collectors.toMap(CommandInfo::id, i -> i, (a, b) -> a, TreeMap::new));
     }
 
-    /** A mapping whose id is known from an outline and whose conversions are built when first used. */
-    private static final class LazyMailboxMapping implements MailboxCommandMapping {
-        private final int id;
-        private final Supplier<MailboxCommandMapping> build;
-        private volatile MailboxCommandMapping target;
+    /** A value built on first use (a benign race may build it twice; both builds are equal). */
+    private static final class Built<T> {
+        private final Supplier<T> build;
+        private volatile T value;
 
-        LazyMailboxMapping(int id, Supplier<MailboxCommandMapping> build) {
-            this.id = id;
+        Built(Supplier<T> build) {
             this.build = build;
         }
 
-        private MailboxCommandMapping target() {
-            MailboxCommandMapping t = target;
-            if (t == null) {
-                t = build.get();
-                target = t;
+        T get() {
+            T v = value;
+            if (v == null) {
+                v = build.get();
+                value = v;
             }
-            return t;
+            return v;
+        }
+    }
+
+    /** A mapping whose id is known from an outline and whose conversions are built when first used. */
+    private static final class LazyMailboxMapping implements MailboxCommandMapping {
+        private final int id;
+        private final Built<MailboxCommandMapping> target;
+
+        LazyMailboxMapping(int id, Supplier<MailboxCommandMapping> build) {
+            this.id = id;
+            this.target = new Built<>(build);
+        }
+
+        private MailboxCommandMapping target() {
+            return target.get();
         }
 
         @Override
@@ -384,21 +397,15 @@ public final class CommandCatalog {
     /** The MCTP-VDM twin of {@link LazyMailboxMapping}. */
     private static final class LazyVdmMapping implements VdmCommandMapping {
         private final int id;
-        private final Supplier<VdmCommandMapping> build;
-        private volatile VdmCommandMapping target;
+        private final Built<VdmCommandMapping> target;
 
         LazyVdmMapping(int id, Supplier<VdmCommandMapping> build) {
             this.id = id;
-            this.build = build;
+            this.target = new Built<>(build);
         }
 
         private VdmCommandMapping target() {
-            VdmCommandMapping t = target;
-            if (t == null) {
-                t = build.get();
-                target = t;
-            }
-            return t;
+            return target.get();
         }
 
         @Override
