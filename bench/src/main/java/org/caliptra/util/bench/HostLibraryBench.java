@@ -53,6 +53,7 @@ public class HostLibraryBench {
     private CaliptraDevice device;
     private CaliptraSession session;
     private byte[] versionRequest;
+    private CaliptraSession echoSession;
 
     @Setup
     public void setUp() throws Exception {
@@ -61,11 +62,13 @@ public class HostLibraryBench {
         if (!DevelopmentFirmware.boot(device).booted()) {
             throw new IllegalStateException("the development firmware must boot");
         }
-        session = new CaliptraSession(new MailboxTransport(new InProcessMailboxDriver(device),
+        session = new CaliptraSession(new MailboxTransport(InProcessMailboxDriver.selfBounded(device),
                 CommandCatalog.builtIn().mailboxTable(DeviceKind.MCU)));
         session.connect();
         versionRequest = org.caliptra.util.protocol.mailbox.MailboxFrame.sealRequest(
                 org.caliptra.util.protocol.mcu.McCommand.MC_FIRMWARE_VERSION.code(), new byte[4]);
+        echoSession = new CaliptraSession(new EchoTransport());
+        echoSession.connect();
         byte[] expected = MessageDigest.getInstance("SHA-384").digest(message);
         if (!MessageDigest.isEqual(expected, streamingSha384().value().toByteArray())) {
             throw new IllegalStateException("the device's SHA-384 disagrees with JCA");
@@ -75,6 +78,7 @@ public class HostLibraryBench {
     @TearDown
     public void tearDown() {
         session.close();
+        echoSession.close();
         device.close();
     }
 
@@ -86,6 +90,56 @@ public class HostLibraryBench {
     @Benchmark
     public Object firmwareVersionMailboxRoundTrip() {
         return device.execute(org.caliptra.util.protocol.mcu.McCommand.MC_FIRMWARE_VERSION.code(), versionRequest);
+    }
+
+    /** The session's own cost: the same typed command against a transport that answers at once. */
+    @Benchmark
+    public Object getFirmwareVersionSessionOnly() {
+        return DeviceInfo.getFirmwareVersion(echoSession, 0);
+    }
+
+    /** Answers every GetFirmwareVersion with a fixed 40-byte internal response, in the caller's thread. */
+    static final class EchoTransport implements org.caliptra.util.host.transport.Transport {
+        private static final byte[] RESPONSE = new byte[40];
+        private boolean connected;
+
+        static {
+            RESPONSE[4] = 2;
+        }
+
+        @Override
+        public String name() {
+            return "echo";
+        }
+
+        @Override
+        public void connect() {
+            connected = true;
+        }
+
+        @Override
+        public void disconnect() {
+            connected = false;
+        }
+
+        @Override
+        public boolean isConnected() {
+            return connected;
+        }
+
+        @Override
+        public void send(int commandId, byte[] internalRequest) {
+        }
+
+        @Override
+        public byte[] receive() {
+            return RESPONSE.clone();
+        }
+
+        @Override
+        public boolean callsAreSelfBounded() {
+            return true;
+        }
     }
 
     @Benchmark

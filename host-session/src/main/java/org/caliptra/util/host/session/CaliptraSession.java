@@ -467,6 +467,15 @@ public final class CaliptraSession implements AutoCloseable {
      * even if this one never returns.
      */
     private <T> T onWorker(Callable<T> call, Duration timeout) throws TimeoutException, InterruptedException, ExecutionException {
+        if (transport.callsAreSelfBounded()) {
+            // No call of this transport can hang (Transport#callsAreSelfBounded): run it here.
+            try {
+                return call.call();
+            } catch (Exception e) {
+                // As the worker's Future reports it, so both paths fail the same way.
+                throw new ExecutionException(e);
+            }
+        }
         if (worker == null) {
             worker = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "caliptra-session-" + sessionId + "-transport");

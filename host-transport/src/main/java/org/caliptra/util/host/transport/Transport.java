@@ -34,6 +34,17 @@ public interface Transport extends AutoCloseable {
      */
     byte[] receive();
 
+    /**
+     * Whether every call returns or fails within a bound of the transport's own (an embedded
+     * device gives up after a fixed number of status polls), so that a session may run calls on
+     * the caller's thread: none can hang, so there is nothing for a command timeout to cut short,
+     * and the hand-off to a watchdog thread (the larger part of an in-process round trip) is
+     * spared. False unless the transport knows it: sockets and foreign drivers can hang.
+     */
+    default boolean callsAreSelfBounded() {
+        return false;
+    }
+
     /** Disconnects and releases whatever the transport owns. */
     @Override
     default void close() {

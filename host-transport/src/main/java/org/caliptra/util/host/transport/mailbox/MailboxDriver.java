@@ -17,6 +17,11 @@ public interface MailboxDriver {
 
     boolean isReady();
 
+    /** See {@link org.caliptra.util.host.transport.Transport#callsAreSelfBounded}. */
+    default boolean callsAreSelfBounded() {
+        return false;
+    }
+
     void connect();
 
     void disconnect();

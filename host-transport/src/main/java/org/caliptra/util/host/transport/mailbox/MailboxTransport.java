@@ -41,6 +41,11 @@ public final class MailboxTransport extends BufferedTransport {
     }
 
     @Override
+    public boolean callsAreSelfBounded() {
+        return driver.callsAreSelfBounded();
+    }
+
+    @Override
     protected boolean driverReady() {
         return driver.isReady();
     }

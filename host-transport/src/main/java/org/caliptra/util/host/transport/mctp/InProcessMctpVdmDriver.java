@@ -13,10 +13,30 @@ import org.caliptra.util.protocol.mctp.VdmPort;
  */
 public final class InProcessMctpVdmDriver implements MctpVdmDriver {
     private final VdmPort port;
+    private final boolean selfBounded;
     private volatile boolean connected;
 
     public InProcessMctpVdmDriver(VdmPort port) {
+        this(port, false);
+    }
+
+    private InProcessMctpVdmDriver(VdmPort port, boolean selfBounded) {
         this.port = Objects.requireNonNull(port, "port");
+        this.selfBounded = selfBounded;
+    }
+
+    /**
+     * A driver for a port that answers or gives up within a bound of its own, such as an embedded
+     * emulated device (a fixed number of status polls): sessions run its calls on the caller's
+     * thread ({@link org.caliptra.util.host.transport.Transport#callsAreSelfBounded}).
+     */
+    public static InProcessMctpVdmDriver selfBounded(VdmPort port) {
+        return new InProcessMctpVdmDriver(port, true);
+    }
+
+    @Override
+    public boolean callsAreSelfBounded() {
+        return selfBounded;
     }
 
     @Override

@@ -18,6 +18,11 @@ public interface MctpVdmDriver {
 
     boolean isReady();
 
+    /** See {@link org.caliptra.util.host.transport.Transport#callsAreSelfBounded}. */
+    default boolean callsAreSelfBounded() {
+        return false;
+    }
+
     void connect();
 
     void disconnect();

@@ -48,6 +48,11 @@ public final class MctpVdmTransport extends BufferedTransport {
     }
 
     @Override
+    public boolean callsAreSelfBounded() {
+        return driver.callsAreSelfBounded();
+    }
+
+    @Override
     protected boolean driverReady() {
         return driver.isReady();
     }
