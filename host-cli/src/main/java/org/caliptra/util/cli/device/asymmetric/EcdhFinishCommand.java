@@ -20,8 +20,11 @@ import picocli.CommandLine.Option;
 
 /** {@code caliptra-util ecdh-finish}: the shared secret of an ECDH exchange, as a device key. */
 @Command(name = "ecdh-finish", mixinStandardHelpOptions = true,
-        description = "Finish an ECDH P-384 exchange with the peer's public point (EcdhFinish): the shared secret becomes a "
-                + "device key of the usage given, whose CMK is written to --out (mode 0600).")
+        description = {"Finish an ECDH P-384 exchange with the peer's public point (EcdhFinish): the shared secret becomes a "
+                + "device key of the usage given, whose CMK is written to --out (mode 0600).",
+            "--generate starts the exchange in the same session (EcdhGenerate) and prints the device's exchange data for the "
+                + "peer: the embedded emulator's contexts are sealed under a key its runtime draws in each run, so a context "
+                + "from another run is refused there."})
 public final class EcdhFinishCommand extends DeviceCommand {
     static final class Peer {
         @Option(names = "--peer", paramLabel = "HEX", required = true, description = "The peer's exchange data: x ‖ y, 96 bytes of hex.")
@@ -31,8 +34,16 @@ public final class EcdhFinishCommand extends DeviceCommand {
         Path file;
     }
 
-    @Option(names = "--context", paramLabel = "FILE", required = true, description = "The context ecdh-generate wrote.")
-    Path contextFile;
+    static final class Start {
+        @Option(names = "--context", paramLabel = "FILE", required = true, description = "The context ecdh-generate wrote.")
+        Path contextFile;
+
+        @Option(names = "--generate", required = true, description = "Start the exchange now, in this session.")
+        boolean generate;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Start start;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Peer peer;
@@ -49,12 +60,14 @@ public final class EcdhFinishCommand extends DeviceCommand {
 
     @Override
     protected void prepare() {
-        byte[] c = InputFiles.read(contextFile, InputFiles.Kind.CMK);
-        if (c.length != AsymmetricCommands.ECDH_CONTEXT_SIZE) {
-            throw new UsageException("--context " + contextFile + ": " + c.length + " bytes; an ECDH context is "
-                    + AsymmetricCommands.ECDH_CONTEXT_SIZE + ", as ecdh-generate writes it");
+        if (start.contextFile != null) {
+            byte[] c = InputFiles.read(start.contextFile, InputFiles.Kind.CMK);
+            if (c.length != AsymmetricCommands.ECDH_CONTEXT_SIZE) {
+                throw new UsageException("--context " + start.contextFile + ": " + c.length + " bytes; an ECDH context is "
+                        + AsymmetricCommands.ECDH_CONTEXT_SIZE + ", as ecdh-generate writes it");
+            }
+            context = new EcdhContext(Octets.of(c));
         }
-        context = new EcdhContext(Octets.of(c));
         if (peer.hex != null) {
             peerPoint = HexOption.parse("--peer", peer.hex, AsymmetricCommands.ECDH_EXCHANGE_SIZE, "the exchange data");
         } else {
@@ -69,8 +82,15 @@ public final class EcdhFinishCommand extends DeviceCommand {
 
     @Override
     protected int run(CaliptraSession session) {
-        var cmk = Asymmetric.ecdhFinish(session, context, usage, peerPoint);
+        var report = new FieldReport();
+        EcdhContext c = context;
+        if (c == null) {
+            var generated = Asymmetric.ecdhGenerate(session);
+            c = generated.context();
+            report.put("exchange_data", generated.exchangeData());
+        }
+        var cmk = Asymmetric.ecdhFinish(session, c, usage, peerPoint);
         Outputs.writePrivate(out, cmk.bytes());
-        return print(new FieldReport().put("usage", KeyUsageConverter.name(usage)).put("out", out.toString()));
+        return print(report.put("usage", KeyUsageConverter.name(usage)).put("out", out.toString()));
     }
 }
