@@ -144,8 +144,11 @@ final class EmbeddedTarget {
             Runnable boot = () -> {
                 BootReport report = EmbeddedBoot.run(device, setup, false);
                 if (!report.booted()) {
+                    // The development bundle is signed by development keys: only an unprovisioned part takes it.
+                    String hint = firmware.isEmpty() && file.isPresent() ? " (the development bundle boots an unprovisioned part: "
+                            + "set lifecycle = \"unprovisioned\" and no vendor_pk_hash in the device file, or give --fw/--flash)" : "";
                     throw new DeviceFailureException("the embedded " + profile.id() + " device did not boot"
-                            + (firmware.isPresent() ? "" : " the development firmware") + ": " + EmbeddedBoot.failure(report));
+                            + (firmware.isPresent() ? "" : " the development firmware") + ": " + EmbeddedBoot.failure(report) + hint);
                 }
             };
             return new OpenTarget(uri.text(), description, transport, catalog, Optional.of(route), List.of(device), boot);

@@ -174,7 +174,9 @@ class TargetsTest {
         Path file = dir.resolve("provisioned.toml");
         Files.writeString(file, "profile = \"caliptra-2.1\"\n[fuses]\nvendor_pk_hash = \"" + "ab".repeat(48) + "\"\n");
         String err = fails(1, "get-capabilities", "--device", file.toString());
-        assertTrue(err.contains("did not boot the development firmware"), err);
+        assertTrue(err.contains("did not boot the development firmware: stage firmware-load: failed with "
+                + "IMAGE_VERIFIER_ERR_VENDOR_PUB_KEY_DIGEST_MISMATCH (0x000B0005)"), err);
+        assertTrue(err.contains("the development bundle boots an unprovisioned part"), err);
         // get-device-id needs no boot, so the same part answers it.
         json("get-device-id", "--device", file.toString());
         Path notAFile = dir.resolve("missing.toml");
