@@ -17,9 +17,19 @@ import org.tomlj.TomlTable;
  */
 public record DeviceFile(Optional<String> profile, Fuses fuses, Optional<Boolean> debugLocked,
         Optional<org.caliptra.util.protocol.mcu.DeviceIdentity> identity, Optional<Integer> romVersion, Optional<Secrets> secrets,
-        Optional<Path> fuseStore, Mcu mcu) {
+        Optional<Path> fuseStore, Mcu mcu, Soc soc) {
     static final List<String> TOP = List.of("profile", "lifecycle", "debug_locked", "fuses", "identity", "versions", "secrets",
-            "fuse_store", "mcu");
+            "fuse_store", "mcu", "soc");
+    static final List<String> SOC = List.of("debug_intent", "debug_unlock_request");
+
+    /**
+     * What the SoC around an embedded caliptra-2.1 asserts once it has booted it: the debug intent
+     * strap (SS_DEBUG_INTENT[0]) and a debug unlock request (SS_DBG_SERVICE_REG_REQ: [0]
+     * manufacturing, [1] production), which production debug unlock needs.
+     */
+    public record Soc(boolean debugIntent, Optional<String> debugUnlockRequest) {
+        static final Soc NONE = new Soc(false, Optional.empty());
+    }
     static final List<String> MCU = List.of("authorization_pk_hash", "runtime_version", "soc_firmware_version");
 
     /**
@@ -134,6 +144,17 @@ public record DeviceFile(Optional<String> profile, Fuses fuses, Optional<Boolean
             return new Mcu(hash, toml.string(t, "runtime_version", "[mcu]").map(v -> version(toml, "runtime_version", v)),
                     toml.string(t, "soc_firmware_version", "[mcu]").map(v -> version(toml, "soc_firmware_version", v)));
         }).orElse(Mcu.NONE);
+        var soc = toml.table(root, "soc", "the top level").map(t -> {
+            toml.rejectUnknownKeys(t, "[soc]", SOC);
+            var request = toml.string(t, "debug_unlock_request", "[soc]");
+            request.ifPresent(r -> {
+                if (!r.equals("production") && !r.equals("manufacturing")) {
+                    throw toml.error("[soc]", "debug_unlock_request", "is " + org.caliptra.util.protocol.Text.quote(r)
+                            + ", expected production or manufacturing");
+                }
+            });
+            return new Soc(toml.bool(t, "debug_intent", "[soc]").orElse(false), request);
+        }).orElse(Soc.NONE);
         boolean subsystem = profile.map("caliptra-2.1"::equals).orElse(true);
         if (!subsystem && fuseStore.isPresent()) {
             throw toml.error("the top level", "fuse_store", "needs the caliptra-2.1 profile: only its subsystem MCU has fuses of its own");
@@ -141,7 +162,10 @@ public record DeviceFile(Optional<String> profile, Fuses fuses, Optional<Boolean
         if (!subsystem && !mcu.isEmpty()) {
             throw toml.error("the top level", "mcu", "needs the caliptra-2.1 profile: " + profile.orElseThrow() + " has no MCU");
         }
-        return new DeviceFile(profile, b.build(), debug, identity, romVersion, secrets, fuseStore, mcu);
+        if (!subsystem && !soc.equals(Soc.NONE)) {
+            throw toml.error("the top level", "soc", "needs the caliptra-2.1 profile: its debug unlock registers are the subsystem's");
+        }
+        return new DeviceFile(profile, b.build(), debug, identity, romVersion, secrets, fuseStore, mcu, soc);
     }
 
     /** "major.minor.patch" packed as the MCU packs it: major [31:24], minor [23:16], patch [15:0]. */

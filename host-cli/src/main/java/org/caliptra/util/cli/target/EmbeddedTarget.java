@@ -54,6 +54,9 @@ import org.caliptra.util.soc.fuses.FuseSet;
 final class EmbeddedTarget {
     /** Each parameter and the values it takes, first the default; the order of messages. */
     static final Map<String, List<String>> PARAMETERS = parameters();
+    /** soc_ifc's SS_DEBUG_INTENT and SS_DBG_SERVICE_REG_REQ (docs/emulator.md, "Production debug unlock"). */
+    static final int SS_DEBUG_INTENT = 0x3003_0530;
+    static final int SS_DBG_SERVICE_REG_REQ = 0x3003_05C0;
     /** MCI mailbox 0's SRAM (docs/emulator.md, "MCI"). */
     static final int MCU_MAILBOX_SRAM = 16 * 1024;
 
@@ -150,6 +153,13 @@ final class EmbeddedTarget {
                     throw new DeviceFailureException("the embedded " + profile.id() + " device did not boot"
                             + (firmware.isPresent() ? "" : " the development firmware") + ": " + EmbeddedBoot.failure(report) + hint);
                 }
+                file.map(DeviceFile::soc).ifPresent(soc -> {
+                    // What the SoC asserts after boot: the debug intent strap and a debug unlock request.
+                    if (soc.debugIntent()) {
+                        device.write32(SS_DEBUG_INTENT, 1);
+                    }
+                    soc.debugUnlockRequest().ifPresent(r -> device.write32(SS_DBG_SERVICE_REG_REQ, r.equals("production") ? 1 << 1 : 1));
+                });
             };
             return new OpenTarget(uri.text(), description, transport, catalog, Optional.of(route), List.of(device), boot);
         } catch (RuntimeException e) {

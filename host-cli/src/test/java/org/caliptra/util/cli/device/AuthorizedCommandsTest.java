@@ -190,6 +190,51 @@ class AuthorizedCommandsTest {
         assertTrue(evil.contains("DotUnlock failed on the device: MCU_MBOX_COMMON"), evil);
     }
 
+    @Test
+    void productionDebugUnlockWithTheLevelsFusedKeys() throws Exception {
+        // A production part must be provisioned with the vendor hash of what it boots: the development bundle's.
+        Path bundle = dir.resolve("dev-fw.bin");
+        Files.write(bundle, org.caliptra.util.emulator.DevelopmentFirmware.bundle(org.caliptra.util.protocol.Generation.V2).toByteArray());
+        String vendorHash = json("image", "fuses", bundle.toString()).get("vendor_pk_hash").asText();
+        Path production = dir.resolve("production.toml");
+        Files.writeString(production, "profile = \"caliptra-2.1\"\nlifecycle = \"production\"\nfuse_store = \"prod-otp.bin\"\n"
+                + "[fuses]\nvendor_pk_hash = \"" + vendorHash + "\"\n[soc]\ndebug_intent = true\ndebug_unlock_request = \"production\"\n");
+
+        ok("image", "keygen", "--type", "ecc", "--out", dir.resolve("dbg-ecc").toString());
+        ok("image", "keygen", "--type", "mldsa", "--out", dir.resolve("dbg-mldsa").toString());
+        Path ecc = dir.resolve("dbg-ecc-prvk.pem");
+        Path mldsa = dir.resolve("dbg-mldsa-prvk.pem");
+        // Level 1's key hash fuse (SW_MANUF at 0x14C): SHA-384 of the ECC key in hardware word order and the
+        // ML-DSA key, each OTP word holding four of its bytes big-endian (the dword-reversed form).
+        var pub = KeyFiles.readEccPublic(ecc);
+        var md = MessageDigest.getInstance("SHA-384");
+        md.update(org.caliptra.util.protocol.HwFormat.reverseEach4(pub.x().toByteArray()));
+        md.update(org.caliptra.util.protocol.HwFormat.reverseEach4(pub.y().toByteArray()));
+        md.update(KeyFiles.readMldsaPublic(mldsa).bytes().toByteArray());
+        byte[] levelHash = md.digest();
+        for (int i = 0; i < 12; i++) {
+            int word = java.nio.ByteBuffer.wrap(levelHash, 4 * i, 4).getInt();
+            ok(concat(new String[] {"fuse-write", "--device", production.toString(), "--addr", Integer.toString(0x14C / 4 + i), "--data",
+                "0x" + Integer.toHexString(word)}, auth));
+        }
+
+        var challenge = json("debug-unlock", "--level", "1", "--request-only", "--device", production.toString());
+        assertEquals(48, hex(challenge.get("challenge")).length);
+        var unlocked = json("debug-unlock", "--level", "1", "--ecc-key", ecc.toString(), "--mldsa-key", mldsa.toString(), "--device",
+                production.toString());
+        assertTrue(unlocked.get("unlocked").asBoolean());
+        // Another level's keys, or these keys for another level, are refused with the core's codes.
+        ok("image", "keygen", "--type", "ecc", "--out", dir.resolve("other-ecc").toString());
+        String wrong = fails(1, "debug-unlock", "--level", "1", "--ecc-key", dir.resolve("other-ecc-prvk.pem").toString(),
+                "--mldsa-key", mldsa.toString(), "--device", production.toString());
+        assertTrue(wrong.contains("ProdDebugUnlockToken failed on the device: SS_DBG_UNLOCK_PROD_INVALID_TOKEN_WRONG_PUBLIC_KEYS"), wrong);
+        String unfused = fails(1, "debug-unlock", "--level", "2", "--request-only", "--device", production.toString());
+        assertTrue(unfused.contains("SS_DBG_UNLOCK_PROD_DISABLED"), unfused);
+        // Without the SoC's request the device refuses to start.
+        String notAsked = fails(1, with("debug-unlock", "--level", "1", "--request-only"));
+        assertTrue(notAsked.contains("ProdDebugUnlockReq failed on the device: SS_DBG_UNLOCK_REQ_BIT_NOT_SET (0xA000000B)"), notAsked);
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
