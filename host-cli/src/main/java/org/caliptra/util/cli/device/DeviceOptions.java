@@ -25,7 +25,7 @@ public final class DeviceOptions {
 
     @Option(names = "--device", paramLabel = "FILE",
             description = "Embedded emulator only: the device file (profile, lifecycle, fuses, [identity], [secrets], "
-                    + "fuse_store, [mcu]) of the device to create.")
+                    + "fuse_store, [mcu], [soc]) of the device to create.")
     Path deviceFile;
 
     @Option(names = "--fw", paramLabel = "FILE",
