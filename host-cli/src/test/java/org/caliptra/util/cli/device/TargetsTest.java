@@ -170,6 +170,22 @@ class TargetsTest {
     }
 
     @Test
+    void givenFirmwareBootsInsteadOfTheDevelopmentBundleAndPicksTheProfile() throws Exception {
+        Path v1 = dir.resolve("fw-1x.bin");
+        Files.write(v1, org.caliptra.util.emulator.DevelopmentFirmware.bundle(org.caliptra.util.protocol.Generation.V1).toByteArray());
+        Path v2 = dir.resolve("fw-2x.bin");
+        Files.write(v2, org.caliptra.util.emulator.DevelopmentFirmware.bundle(org.caliptra.util.protocol.Generation.V2).toByteArray());
+        json("get-firmware-version", "--fw", v2.toString());
+        // A 1.x bundle makes a caliptra-1.2 part, whose core mailbox carries no MC_DEVICE_ID.
+        json("get-capabilities", "--fw", v1.toString());
+        assertTrue(fails(1, "get-device-id", "--fw", v1.toString()).contains("is not carried by a Caliptra core mailbox"));
+        String mismatch = fails(2, "get-capabilities", "--fw", v2.toString(), "--target", "emulator?profile=caliptra-1.2");
+        assertTrue(mismatch.contains("--fw " + v2 + ": Caliptra 2.x firmware cannot boot a caliptra-1.2 device"), mismatch);
+        Path png = Files.writeString(dir.resolve("picture.png"), "not a bundle");
+        assertTrue(fails(2, "get-capabilities", "--fw", png.toString()).contains("not a Caliptra firmware bundle"));
+    }
+
+    @Test
     void aDeviceThatCannotBootFailsWithTheBootStage() throws Exception {
         Path file = dir.resolve("provisioned.toml");
         Files.writeString(file, "profile = \"caliptra-2.1\"\n[fuses]\nvendor_pk_hash = \"" + "ab".repeat(48) + "\"\n");
