@@ -19,7 +19,56 @@ import org.caliptra.util.cli.booted.GetLdevidCertCommand;
 import org.caliptra.util.cli.booted.GetRtAliasCertCommand;
 import org.caliptra.util.cli.booted.QuotePcrsCommand;
 import org.caliptra.util.cli.booted.StashMeasurementCommand;
+import org.caliptra.util.cli.device.GetCapabilitiesCommand;
 import org.caliptra.util.cli.device.GetDeviceIdCommand;
+import org.caliptra.util.cli.device.GetDeviceInfoCommand;
+import org.caliptra.util.cli.device.GetFirmwareVersionCommand;
+import org.caliptra.util.cli.device.aes.AesDecryptCommand;
+import org.caliptra.util.cli.device.aes.AesEncryptCommand;
+import org.caliptra.util.cli.device.aes.AesGcmDecryptCommand;
+import org.caliptra.util.cli.device.aes.AesGcmEncryptCommand;
+import org.caliptra.util.cli.device.asymmetric.EcdhFinishCommand;
+import org.caliptra.util.cli.device.asymmetric.EcdhGenerateCommand;
+import org.caliptra.util.cli.device.asymmetric.EcdsaPublicKeyCommand;
+import org.caliptra.util.cli.device.asymmetric.EcdsaSignCommand;
+import org.caliptra.util.cli.device.asymmetric.EcdsaVerifyCommand;
+import org.caliptra.util.cli.device.asymmetric.LmsVerifyCommand;
+import org.caliptra.util.cli.device.asymmetric.MldsaPublicKeyCommand;
+import org.caliptra.util.cli.device.asymmetric.MldsaSignCommand;
+import org.caliptra.util.cli.device.asymmetric.MldsaVerifyCommand;
+import org.caliptra.util.cli.device.attestation.GetAttestationCommand;
+import org.caliptra.util.cli.device.catalog.CommandsCommand;
+import org.caliptra.util.cli.device.catalog.TransportsCommand;
+import org.caliptra.util.cli.device.certificate.ExportAttestedCsrCommand;
+import org.caliptra.util.cli.device.debug.ClearLogCommand;
+import org.caliptra.util.cli.device.debug.GetLogCommand;
+import org.caliptra.util.cli.device.debugunlock.DebugUnlockCommand;
+import org.caliptra.util.cli.device.dot.DotBackupBlobCommand;
+import org.caliptra.util.cli.device.dot.DotDisableCommand;
+import org.caliptra.util.cli.device.dot.DotGroupCommand;
+import org.caliptra.util.cli.device.dot.DotLockCommand;
+import org.caliptra.util.cli.device.dot.DotOverrideChallengeCommand;
+import org.caliptra.util.cli.device.dot.DotOverrideCommand;
+import org.caliptra.util.cli.device.dot.DotRecoveryCommand;
+import org.caliptra.util.cli.device.dot.DotRotateCommand;
+import org.caliptra.util.cli.device.dot.DotStatusCommand;
+import org.caliptra.util.cli.device.dot.DotUnlockChallengeCommand;
+import org.caliptra.util.cli.device.dot.DotUnlockCommand;
+import org.caliptra.util.cli.device.fuse.FeProgCommand;
+import org.caliptra.util.cli.device.fuse.FuseLockCommand;
+import org.caliptra.util.cli.device.fuse.FuseReadCommand;
+import org.caliptra.util.cli.device.fuse.FuseWriteCommand;
+import org.caliptra.util.cli.device.fuse.GetAuthChallengeCommand;
+import org.caliptra.util.cli.device.fuse.IncreaseMinSvnCommand;
+import org.caliptra.util.cli.device.fuse.ProvisionOwnerPkHashCommand;
+import org.caliptra.util.cli.device.fuse.ProvisionVendorPkHashCommand;
+import org.caliptra.util.cli.device.fuse.RevokeVendorPkHashCommand;
+import org.caliptra.util.cli.device.fuse.RevokeVendorPubKeyCommand;
+import org.caliptra.util.cli.device.hash.ShaCommand;
+import org.caliptra.util.cli.device.hmac.HmacCommand;
+import org.caliptra.util.cli.device.hmac.HmacKdfCounterCommand;
+import org.caliptra.util.cli.device.keys.DeleteCommand;
+import org.caliptra.util.cli.device.keys.ImportCommand;
 import org.caliptra.util.cli.emulator.EmulatorCommand;
 import org.caliptra.util.cli.image.CreateAuthFlashCommand;
 import org.caliptra.util.cli.image.CreateAuthManCommand;
@@ -60,7 +109,57 @@ final class CommandTree {
 
     /** The root's subcommands. Class literals load a class without building or initializing anything. */
     static final List<Node> ROOT = List.of(
+            // Device commands: one per catalogue command a target can carry, over --target.
             Node.leaf("get-device-id", GetDeviceIdCommand.class),
+            Node.leaf("get-firmware-version", GetFirmwareVersionCommand.class),
+            Node.leaf("get-capabilities", GetCapabilitiesCommand.class),
+            Node.leaf("get-device-info", GetDeviceInfoCommand.class),
+            Node.leaf("export-attested-csr", ExportAttestedCsrCommand.class),
+            Node.leaf("get-attestation", GetAttestationCommand.class),
+            Node.leaf("sha", ShaCommand.class),
+            Node.leaf("hmac", HmacCommand.class),
+            Node.leaf("hmac-kdf-counter", HmacKdfCounterCommand.class),
+            Node.leaf("import", ImportCommand.class),
+            Node.leaf("delete", DeleteCommand.class),
+            Node.leaf("aes-encrypt", AesEncryptCommand.class),
+            Node.leaf("aes-decrypt", AesDecryptCommand.class),
+            Node.leaf("aes-gcm-encrypt", AesGcmEncryptCommand.class),
+            Node.leaf("aes-gcm-decrypt", AesGcmDecryptCommand.class),
+            Node.leaf("ecdsa-public-key", EcdsaPublicKeyCommand.class),
+            Node.leaf("ecdsa-sign", EcdsaSignCommand.class),
+            Node.leaf("ecdsa-verify", EcdsaVerifyCommand.class),
+            Node.leaf("ecdh-generate", EcdhGenerateCommand.class),
+            Node.leaf("ecdh-finish", EcdhFinishCommand.class),
+            Node.leaf("mldsa-public-key", MldsaPublicKeyCommand.class),
+            Node.leaf("mldsa-sign", MldsaSignCommand.class),
+            Node.leaf("mldsa-verify", MldsaVerifyCommand.class),
+            Node.leaf("lms-verify", LmsVerifyCommand.class),
+            Node.leaf("get-log", GetLogCommand.class),
+            Node.leaf("clear-log", ClearLogCommand.class),
+            Node.leaf("debug-unlock", DebugUnlockCommand.class),
+            Node.leaf("get-auth-challenge", GetAuthChallengeCommand.class),
+            Node.leaf("fuse-read", FuseReadCommand.class),
+            Node.leaf("fuse-write", FuseWriteCommand.class),
+            Node.leaf("fuse-lock", FuseLockCommand.class),
+            Node.leaf("fe-prog", FeProgCommand.class),
+            Node.leaf("provision-vendor-pk-hash", ProvisionVendorPkHashCommand.class),
+            Node.leaf("provision-owner-pk-hash", ProvisionOwnerPkHashCommand.class),
+            Node.leaf("increase-min-svn", IncreaseMinSvnCommand.class),
+            Node.leaf("revoke-vendor-pub-key", RevokeVendorPubKeyCommand.class),
+            Node.leaf("revoke-vendor-pk-hash", RevokeVendorPkHashCommand.class),
+            Node.of("dot", DotGroupCommand.class,
+                    Node.leaf("status", DotStatusCommand.class),
+                    Node.leaf("lock", DotLockCommand.class),
+                    Node.leaf("disable", DotDisableCommand.class),
+                    Node.leaf("rotate", DotRotateCommand.class),
+                    Node.leaf("backup-blob", DotBackupBlobCommand.class),
+                    Node.leaf("unlock-challenge", DotUnlockChallengeCommand.class),
+                    Node.leaf("unlock", DotUnlockCommand.class),
+                    Node.leaf("recovery", DotRecoveryCommand.class),
+                    Node.leaf("override-challenge", DotOverrideChallengeCommand.class),
+                    Node.leaf("override", DotOverrideCommand.class)),
+            Node.leaf("commands", CommandsCommand.class),
+            Node.leaf("transports", TransportsCommand.class),
             Node.of("image", ImageCommand.class,
                     Node.leaf("inspect", InspectCommand.class),
                     Node.leaf("fuses", FusesCommand.class),

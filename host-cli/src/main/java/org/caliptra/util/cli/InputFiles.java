@@ -39,7 +39,21 @@ public final class InputFiles {
         SHA384_DIGEST(new InputLimit("a SHA-384 digest", Sha384.SIZE, "DPE's SIGN signs exactly 48 bytes, the digest as given")),
         /** {@code dpe sign --data-file}: read whole to be hashed. */
         DATA_TO_SIGN(new InputLimit("data to sign", 64L << 20,
-                "it is read whole to be hashed; hash a larger file yourself and give --digest-file"));
+                "it is read whole to be hashed; hash a larger file yourself and give --digest-file")),
+        /** What a device signs, MACs or verifies in one command (MAX_CMB_DATA_SIZE). */
+        DEVICE_MESSAGE(new InputLimit("a message for the device", 4096,
+                "the device takes at most 4096 bytes in one signing, MAC or verify command")),
+        /** A CMK as {@code import} writes it. */
+        CMK(new InputLimit("a CMK (device key) file", 128, "a CMK is exactly 128 bytes, as import writes it")),
+        /** A raw key to import for one call. */
+        RAW_KEY(new InputLimit("a raw key", 64, "the device imports keys of at most 64 bytes")),
+        /** AES-GCM additional authenticated data: it travels whole in the init command. */
+        AAD(new InputLimit("AES-GCM additional authenticated data", 4096, "the AAD travels whole in the init command")),
+        /** A ciphertext to decrypt with AES-GCM: held until the device has verified the tag. */
+        GCM_CIPHERTEXT(new InputLimit("an AES-GCM ciphertext", 64L << 20,
+                "the plaintext is held until the device verifies the tag, so the ciphertext is read whole")),
+        /** A DOT backup blob, as {@code dot backup-blob} writes it. */
+        DOT_BLOB(new InputLimit("a DOT backup blob", 168, "a DOT backup blob is exactly 168 bytes"));
 
         private final InputLimit limit;
 

@@ -6,8 +6,9 @@ import picocli.CommandLine.Option;
 /** {@code --target URI}, shared by every device command. */
 public final class TargetOption {
     @Option(names = {"-t", "--target"}, paramLabel = "URI",
-            description = "Device to talk to: emulator (an embedded emulated device) or "
-                    + "emulator?profile=caliptra-2.1. Default: $CALIPTRA_TARGET, else emulator.")
+            description = "Device to talk to: emulator (an embedded emulated device; emulator?profile=caliptra-1.2|caliptra-2.0|caliptra-2.1"
+                    + "&driver=in-process|registers&transport=mailbox|mctp&mailbox=mcu|core), or a transport plugin's "
+                    + "scheme (see transports). Default: $CALIPTRA_TARGET, else emulator.")
     private String target;
 
     public String uri() {

@@ -65,7 +65,13 @@ class CommandTreeTest {
     @Test
     void theWholeTreeIsEveryCommandInHelpOrder() {
         var cli = wholeTree();
-        assertEquals(List.of("get-device-id", "image", "boot", "get-idevid-csr", "get-idevid-cert", "get-ldevid-cert",
+        assertEquals(List.of("get-device-id", "get-firmware-version", "get-capabilities", "get-device-info", "export-attested-csr",
+                "get-attestation", "sha", "hmac", "hmac-kdf-counter", "import", "delete", "aes-encrypt", "aes-decrypt",
+                "aes-gcm-encrypt", "aes-gcm-decrypt", "ecdsa-public-key", "ecdsa-sign", "ecdsa-verify", "ecdh-generate",
+                "ecdh-finish", "mldsa-public-key", "mldsa-sign", "mldsa-verify", "lms-verify", "get-log", "clear-log",
+                "debug-unlock", "get-auth-challenge", "fuse-read", "fuse-write", "fuse-lock", "fe-prog", "provision-vendor-pk-hash",
+                "provision-owner-pk-hash", "increase-min-svn", "revoke-vendor-pub-key", "revoke-vendor-pk-hash", "dot", "commands",
+                "transports", "image", "boot", "get-idevid-csr", "get-idevid-cert", "get-ldevid-cert",
                 "get-fmc-alias-cert", "get-rt-alias-cert", "get-cert-chain", "fw-info", "capabilities", "fips-version",
                 "stash-measurement", "quote-pcrs", "dpe", "emulator", "help"), List.copyOf(cli.getSubcommands().keySet()));
         assertEquals(List.of("inspect", "fuses", "verify", "keygen", "create-fw-bundle", "create-auth-man",
@@ -73,6 +79,8 @@ class CommandTreeTest {
         assertEquals(List.of("template"), List.copyOf(cli.getSubcommands().get("emulator").getSubcommands().keySet()));
         assertEquals(List.of("get-profile", "certify-key", "sign", "derive-context", "cert-chain"),
                 List.copyOf(cli.getSubcommands().get("dpe").getSubcommands().keySet()));
+        assertEquals(List.of("status", "lock", "disable", "rotate", "backup-blob", "unlock-challenge", "unlock", "recovery",
+                "override-challenge", "override"), List.copyOf(cli.getSubcommands().get("dot").getSubcommands().keySet()));
     }
 
     @Test
@@ -134,7 +142,8 @@ class CommandTreeTest {
                 {"get-device-id", "extra"}, {"get-device-id", "--version"}, {"--version", "get-device-id"},
                 {"image"}, {"image", "--version"}, {"image", "nosuch"}, {"image", "help"}, {"image", "inspect"},
                 {"image", "inspect", "/nonexistent/bundle.bin"}, {"image", "template", "nope"}, {"boot"},
-                {"emulator"}, {"emulator", "nosuch"}, {"emulator", "template"}, {"dpe"}, {"dpe", "nosuch"}, {"dpe", "sign"}}) {
+                {"emulator"}, {"emulator", "nosuch"}, {"emulator", "template"}, {"dpe"}, {"dpe", "nosuch"}, {"dpe", "sign"},
+                {"dot"}, {"dot", "nosuch"}, {"sha"}, {"hmac", "--key-hex"}}) {
             given.add(List.of(args));
         }
         everyCommand().forEach(path -> {

@@ -51,6 +51,46 @@ class DocsTest {
                 .children().stream().map(CommandTree.Node::name).toList(), documented);
     }
 
+    /** The description --help prints, joined where it wraps: the lines between the usage and the first option. */
+    private static String helpDescription(String... path) {
+        var args = new ArrayList<>(List.of(path));
+        args.add("--help");
+        var help = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, help.exitCode(), help.err());
+        return help.out().lines().dropWhile(l -> l.startsWith("Usage:") || l.startsWith(" "))
+                .takeWhile(l -> !l.startsWith(" ")).reduce("", (a, b) -> a + " " + b).replaceAll("\\s+", " ").strip();
+    }
+
+    @Test
+    void cliDocListsEveryDeviceCommandWithItsHelpSummary() throws IOException {
+        String doc = read("docs/cli.md");
+        var documented = new java.util.LinkedHashMap<String, String>();
+        Matcher rows = Pattern.compile("(?m)^\\| `([a-z-]+(?: [a-z][a-z-]*)?)(?: [^`]*)?` \\| (.*) \\|$").matcher(doc);
+        while (rows.find()) {
+            documented.put(rows.group(1), rows.group(2));
+        }
+        var expected = new ArrayList<String>();
+        for (CommandTree.Node node : CommandTree.ROOT) {
+            if (org.caliptra.util.cli.device.DeviceCommand.class.isAssignableFrom(node.type()) || node.name().equals("commands")
+                    || node.name().equals("transports")) {
+                expected.add(node.name());
+            }
+            if (node.name().equals("dot")) {
+                node.children().forEach(c -> expected.add("dot " + c.name()));
+            }
+        }
+        assertTrue(expected.size() > 40, expected.toString());
+        for (String command : expected) {
+            String row = documented.get(command);
+            assertTrue(row != null, "docs/cli.md has no row for " + command);
+            String description = helpDescription(command.split(" "));
+            String start = row.replace("`", "").replace("\\|", "|");
+            start = start.substring(0, Math.min(start.length(), 60));
+            assertTrue(description.startsWith(start), "docs/cli.md's " + command + " row does not start as its --help does: " + row
+                    + " / " + description);
+        }
+    }
+
     @Test
     void cAbiDocSaysHowTheProgramFindsTheLibraryAtRunTime() throws IOException {
         String doc = read("docs/c-abi.md");

@@ -24,12 +24,17 @@ public final class CapabilitiesCommand extends BootedReportCommand {
     }
 
     static FieldReport report(Capabilities caps) {
+        return new FieldReport().put("capabilities", caps.bits()).put("set", names(caps));
+    }
+
+    /** The name of every bit set, in bit order ("bit N" for one the runtime does not define). */
+    public static java.util.List<String> names(Capabilities caps) {
         var set = new ArrayList<String>();
         for (int bit = 0; bit < 128; bit++) {
             if (caps.has(bit)) {
                 set.add(NAMES.getOrDefault(bit, "bit " + bit));
             }
         }
-        return new FieldReport().put("capabilities", caps.bits()).put("set", set);
+        return set;
     }
 }

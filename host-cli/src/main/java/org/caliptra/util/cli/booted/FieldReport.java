@@ -13,30 +13,30 @@ import org.caliptra.util.protocol.Octets;
  * strings as lower-case hex, integers as integers (in text, the fields named in {@code hexInText}
  * as 0x%08X), lists one element per line in text.
  */
-final class FieldReport {
+public final class FieldReport {
     private final Map<String, Object> fields = new LinkedHashMap<>();
     private final Set<String> hexInText;
 
-    FieldReport(Set<String> hexInText) {
+    public FieldReport(Set<String> hexInText) {
         this.hexInText = hexInText;
     }
 
-    FieldReport() {
+    public FieldReport() {
         this(Set.of());
     }
 
     /** A u32 field, unsigned. */
-    FieldReport u32(String name, int value) {
+    public FieldReport u32(String name, int value) {
         fields.put(name, Integer.toUnsignedLong(value));
         return this;
     }
 
-    FieldReport put(String name, Object value) {
+    public FieldReport put(String name, Object value) {
         fields.put(name, value);
         return this;
     }
 
-    void print(PrintWriter out, boolean json) {
+    public void print(PrintWriter out, boolean json) {
         if (json) {
             ImageJson.print(out, fields);
             return;
@@ -62,6 +62,9 @@ final class FieldReport {
         }
         if (value instanceof Long l && hexInText.contains(name)) {
             return String.format("0x%08X", l);
+        }
+        if (value instanceof java.math.BigInteger b && hexInText.contains(name)) {
+            return String.format("0x%016X", b);
         }
         return String.valueOf(value);
     }

@@ -16,8 +16,35 @@ import org.tomlj.TomlTable;
  * docs/cli.md ("Device files").
  */
 public record DeviceFile(Optional<String> profile, Fuses fuses, Optional<Boolean> debugLocked,
-        Optional<org.caliptra.util.protocol.mcu.DeviceIdentity> identity, Optional<Integer> romVersion, Optional<Secrets> secrets) {
-    static final List<String> TOP = List.of("profile", "lifecycle", "debug_locked", "fuses", "identity", "versions", "secrets");
+        Optional<org.caliptra.util.protocol.mcu.DeviceIdentity> identity, Optional<Integer> romVersion, Optional<Secrets> secrets,
+        Optional<Path> fuseStore, Mcu mcu, Soc soc) {
+    static final List<String> TOP = List.of("profile", "lifecycle", "debug_locked", "fuses", "identity", "versions", "secrets",
+            "fuse_store", "mcu", "soc");
+    static final List<String> SOC = List.of("debug_intent", "debug_unlock_request");
+
+    /**
+     * What the SoC around an embedded caliptra-2.1 asserts once it has booted it: the debug intent
+     * strap (SS_DEBUG_INTENT[0]) and a debug unlock request (SS_DBG_SERVICE_REG_REQ: [0]
+     * manufacturing, [1] production), which production debug unlock needs.
+     */
+    public record Soc(boolean debugIntent, Optional<String> debugUnlockRequest) {
+        static final Soc NONE = new Soc(false, Optional.empty());
+    }
+    static final List<String> MCU = List.of("authorization_pk_hash", "runtime_version", "soc_firmware_version");
+
+    /**
+     * The caliptra-2.1 subsystem MCU's settings, each optional (absent: the emulator's default): the
+     * hash of the key pair that signs authorized commands (SHA-384 of x ‖ y ‖ ML-DSA public key), the
+     * version MC_FIRMWARE_VERSION reports for the MCU runtime (index 1) and for the SoC firmware set
+     * (index 2), each "major.minor.patch".
+     */
+    public record Mcu(Optional<Octets> authorizationPkHash, Optional<Integer> runtimeVersion, Optional<Integer> socFirmwareVersion) {
+        static final Mcu NONE = new Mcu(Optional.empty(), Optional.empty(), Optional.empty());
+
+        boolean isEmpty() {
+            return authorizationPkHash.isEmpty() && runtimeVersion.isEmpty() && socFirmwareVersion.isEmpty();
+        }
+    }
     static final List<String> IDENTITY = List.of("vendor_id", "device_id", "subsystem_vendor_id", "subsystem_id");
     static final List<String> VERSIONS = List.of("rom");
     static final List<String> SECRETS = List.of("uds_seed", "field_entropy", "obfuscation_key", "csr_hmac_key");
@@ -105,7 +132,52 @@ public record DeviceFile(Optional<String> profile, Fuses fuses, Optional<Boolean
             return new Secrets(secret(toml, t, "uds_seed"), secret(toml, t, "field_entropy"), secret(toml, t, "obfuscation_key"),
                     secret(toml, t, "csr_hmac_key"));
         });
-        return new DeviceFile(profile, b.build(), debug, identity, romVersion, secrets);
+        var fuseStore = toml.fileName(root, "fuse_store", "the top level").map(name -> {
+            Path store = Path.of(name);
+            // Relative to the device file, so a device file and its fuse store travel together.
+            Path dir = path.toAbsolutePath().getParent();
+            return store.isAbsolute() || dir == null ? store : dir.resolve(store);
+        });
+        var mcu = toml.table(root, "mcu", "the top level").map(t -> {
+            toml.rejectUnknownKeys(t, "[mcu]", MCU);
+            var hash = toml.string(t, "authorization_pk_hash", "[mcu]").map(h -> hash48(toml, "[mcu]", "authorization_pk_hash", h));
+            return new Mcu(hash, toml.string(t, "runtime_version", "[mcu]").map(v -> version(toml, "runtime_version", v)),
+                    toml.string(t, "soc_firmware_version", "[mcu]").map(v -> version(toml, "soc_firmware_version", v)));
+        }).orElse(Mcu.NONE);
+        var soc = toml.table(root, "soc", "the top level").map(t -> {
+            toml.rejectUnknownKeys(t, "[soc]", SOC);
+            var request = toml.string(t, "debug_unlock_request", "[soc]");
+            request.ifPresent(r -> {
+                if (!r.equals("production") && !r.equals("manufacturing")) {
+                    throw toml.error("[soc]", "debug_unlock_request", "is " + org.caliptra.util.protocol.Text.quote(r)
+                            + ", expected production or manufacturing");
+                }
+            });
+            return new Soc(toml.bool(t, "debug_intent", "[soc]").orElse(false), request);
+        }).orElse(Soc.NONE);
+        boolean subsystem = profile.map("caliptra-2.1"::equals).orElse(true);
+        if (!subsystem && fuseStore.isPresent()) {
+            throw toml.error("the top level", "fuse_store", "needs the caliptra-2.1 profile: only its subsystem MCU has fuses of its own");
+        }
+        if (!subsystem && !mcu.isEmpty()) {
+            throw toml.error("the top level", "mcu", "needs the caliptra-2.1 profile: " + profile.orElseThrow() + " has no MCU");
+        }
+        if (!subsystem && !soc.equals(Soc.NONE)) {
+            throw toml.error("the top level", "soc", "needs the caliptra-2.1 profile: its debug unlock registers are the subsystem's");
+        }
+        return new DeviceFile(profile, b.build(), debug, identity, romVersion, secrets, fuseStore, mcu, soc);
+    }
+
+    /** "major.minor.patch" packed as the MCU packs it: major [31:24], minor [23:16], patch [15:0]. */
+    private static int version(TomlFile toml, String key, String text) {
+        var m = java.util.regex.Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,5})").matcher(text);
+        if (!m.matches() || Integer.parseInt(m.group(1)) > 255 || Integer.parseInt(m.group(2)) > 255
+                || Integer.parseInt(m.group(3)) > 0xFFFF) {
+            throw toml.error("[mcu]", key, "is " + org.caliptra.util.protocol.Text.quote(text)
+                    + ", expected major.minor.patch (each 0..255, patch 0..65535)");
+        }
+        return org.caliptra.util.emulator.DeviceConfig.packVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)));
     }
 
     /** The emulated device this file describes; {@code fallback} when it names no profile. */
@@ -117,6 +189,33 @@ public record DeviceFile(Optional<String> profile, Fuses fuses, Optional<Boolean
         romVersion.ifPresent(b::romVersion);
         secrets.flatMap(Secrets::obfuscationKey).ifPresent(b::obfuscationKey);
         secrets.flatMap(Secrets::csrHmacKey).ifPresent(b::csrHmacKey);
+        if (p.subsystemMode()) {
+            fuseStore.ifPresent(b::fuseStore);
+            mcu.authorizationPkHash().ifPresent(b::authorizationPkHash);
+            mcu.runtimeVersion().ifPresent(b::mcuRuntimeVersion);
+            mcu.socFirmwareVersion().ifPresent(b::socFirmwareVersion);
+        }
+        return b.build();
+    }
+
+    /**
+     * Every fuse a SoC writes for a part of {@code generation}: {@code fuses} (this file's, or the
+     * command line's over them) and this file's UDS seed and field entropy (else the reference
+     * hw-model's).
+     */
+    public org.caliptra.util.soc.fuses.FuseSet fuseSet(Fuses fuses, Generation generation, Path file) {
+        var b = org.caliptra.util.soc.fuses.FuseSet.of(generation, fuses).toBuilder();
+        secrets.ifPresent(s -> {
+            s.udsSeed().ifPresent(uds -> {
+                int size = generation == Generation.V1 ? 48 : 64;
+                if (uds.length() != size) {
+                    throw new org.caliptra.util.cli.UsageException(file + ": [secrets] uds_seed is " + uds.length()
+                            + " bytes; a Caliptra " + generation.label() + " part's is " + size);
+                }
+                b.udsSeed(uds);
+            });
+            s.fieldEntropy().ifPresent(b::fieldEntropy);
+        });
         return b.build();
     }
 

@@ -1,40 +1,27 @@
 package org.caliptra.util.cli.device;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.caliptra.util.cli.ExitCodes;
 import org.caliptra.util.cli.OutputFormat;
-import org.caliptra.util.cli.TargetOption;
-import org.caliptra.util.cli.target.Targets;
 import org.caliptra.util.host.commands.deviceinfo.DeviceInfo;
-import org.caliptra.util.host.commands.deviceinfo.GetDeviceId;
+import org.caliptra.util.host.session.CaliptraSession;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code caliptra-util get-device-id}: the device's vendor, device and subsystem ids. */
 @Command(name = "get-device-id", mixinStandardHelpOptions = true,
         description = "Read the device's vendor, device, subsystem vendor and subsystem ids (MC_DEVICE_ID).")
-public final class GetDeviceIdCommand implements Callable<Integer> {
-    @Mixin
-    TargetOption target;
-
-    @Mixin
-    OutputFormat format;
-
-    @Spec
-    CommandSpec spec;
+public final class GetDeviceIdCommand extends DeviceCommand {
+    /** The MCU answers from its configuration: the embedded device need not boot. */
+    @Override
+    protected boolean needsBoot() {
+        return false;
+    }
 
     @Override
-    public Integer call() {
-        GetDeviceId.Response response;
-        try (var open = Targets.open(target.uri()); var session = open.connect()) {
-            response = DeviceInfo.getDeviceId(session);
-        }
-        var ids = response.identity();
-        PrintWriter out = spec.commandLine().getOut();
-        if (format.json()) {
+    protected int run(CaliptraSession session) {
+        var ids = DeviceInfo.getDeviceId(session).identity();
+        PrintWriter out = out();
+        if (device.json()) {
             OutputFormat.writeJson(out, json -> {
                 json.writeStartObject();
                 json.writeNumberField("vendor_id", ids.vendorId());

@@ -79,19 +79,8 @@ public final class FuseOptions {
      * fuses, and the device file's UDS seed and field entropy (else the reference hw-model's).
      */
     public org.caliptra.util.soc.fuses.FuseSet fuseSet(Generation generation) {
-        var b = org.caliptra.util.soc.fuses.FuseSet.of(generation, fuses()).toBuilder();
-        file().flatMap(DeviceFile::secrets).ifPresent(secrets -> {
-            secrets.udsSeed().ifPresent(uds -> {
-                int size = generation == Generation.V1 ? 48 : 64;
-                if (uds.length() != size) {
-                    throw new UsageException(device + ": [secrets] uds_seed is " + uds.length() + " bytes; a Caliptra "
-                            + generation.label() + " part's is " + size);
-                }
-                b.udsSeed(uds);
-            });
-            secrets.fieldEntropy().ifPresent(b::fieldEntropy);
-        });
-        return b.build();
+        return file().map(f -> f.fuseSet(fuses(), generation, device))
+                .orElseGet(() -> org.caliptra.util.soc.fuses.FuseSet.of(generation, fuses()));
     }
 
     public Fuses fuses() {

@@ -1,34 +1,43 @@
 package org.caliptra.util.cli.target;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.caliptra.util.emulator.CaliptraDevice;
-import org.caliptra.util.emulator.DeviceConfig;
-import org.caliptra.util.emulator.Profile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.caliptra.util.host.commands.CommandCatalog;
-import org.caliptra.util.host.transport.mailbox.InProcessMailboxDriver;
-import org.caliptra.util.host.transport.mailbox.MailboxTransport;
+import org.caliptra.util.host.transport.Transport;
+import org.caliptra.util.host.transport.plugin.TransportConfigurationException;
+import org.caliptra.util.host.transport.plugin.TransportInfo;
+import org.caliptra.util.host.transport.plugin.TransportRegistry;
+import org.caliptra.util.host.transport.plugin.TransportSpec;
 
 /**
  * Wires a target URI to a transport: the one place that knows both the host library and the
- * emulator. The CLI and the C ABI both open targets through here.
+ * emulator. The CLI and the C ABI both open targets through here; nothing here depends on the
+ * command line.
  *
- * <p>URIs: {@code emulator} (an embedded device; {@code emulator?profile=caliptra-2.1} picks the
- * profile). The scheme is the part before {@code ://}, or before {@code ?} for the embedded
- * emulator.
+ * <p>URIs:
+ * <ul>
+ *   <li>{@code emulator[?name=value&…]}: an embedded emulated device ({@link EmbeddedTarget} lists
+ *       the parameters: profile, driver, transport, mailbox);
+ *   <li>{@code NAME[:PATH]} or {@code NAME://HOST[:PORT][/PATH]}, each with an optional query: the
+ *       transport plugin named NAME ({@link TransportRegistry}: the class path's providers and the
+ *       plugin path's jars), given the URI's parts as {@link TransportSpec#parse} reads them.
+ * </ul>
+ * The socket schemes of the design ({@code udp}, {@code mctp-i3c}, {@code apb}, {@code apb+unix},
+ * {@code mbox}, {@code mbox+unix}) are no transports yet; a plugin may provide them meanwhile.
  */
 public final class Targets {
     /** The target used when neither {@code --target} nor {@code CALIPTRA_TARGET} names one. */
     public static final String DEFAULT = "emulator";
     public static final String ENVIRONMENT_VARIABLE = "CALIPTRA_TARGET";
-
-    private static final Map<String, Function<TargetUri, OpenTarget>> OPENERS = new LinkedHashMap<>();
-
-    static {
-        OPENERS.put("emulator", Targets::openEmbeddedEmulator);
-    }
+    static final String EMULATOR = "emulator";
+    /** The design's socket schemes, which come with the socket transports. */
+    static final List<String> SOCKET_SCHEMES = List.of("udp", "mctp-i3c", "apb", "apb+unix", "mbox", "mbox+unix");
 
     private Targets() {}
 
@@ -38,36 +47,124 @@ public final class Targets {
         return env == null || env.isBlank() ? DEFAULT : env.trim();
     }
 
+    /** {@link #open(String, TargetOptions)} with no options. */
     public static OpenTarget open(String uri) {
-        TargetUri parsed = TargetUri.parse(uri);
-        var opener = OPENERS.get(parsed.scheme());
-        if (opener == null) {
-            throw new TargetException("unknown target '" + uri + "': supported targets are "
-                    + String.join(", ", OPENERS.keySet()));
-        }
-        return opener.apply(parsed);
+        return open(uri, TargetOptions.none());
     }
 
-    private static OpenTarget openEmbeddedEmulator(TargetUri uri) {
-        var config = DeviceConfig.builder();
-        for (var entry : uri.query().entrySet()) {
-            switch (entry.getKey()) {
-                case "profile" -> config.profile(Profile.fromId(entry.getValue()).orElseThrow(() -> new TargetException(
-                        "target '" + uri.text() + "': unknown profile '" + entry.getValue() + "' (known: "
-                                + java.util.Arrays.stream(Profile.values()).map(Profile::id).collect(Collectors.joining(", ")) + ")")));
-                default -> throw new TargetException("target '" + uri.text() + "': unknown parameter '"
-                        + entry.getKey() + "' (known: profile)");
+    /**
+     * Opens {@code uri}: for the embedded emulator, creates the device (booted when the first
+     * session is connected, see {@link OpenTarget#boot()}); for a plugin scheme, creates the
+     * plugin's transport.
+     *
+     * @throws TargetException for a URI or option that names nothing this tool can open (a usage error)
+     */
+    public static OpenTarget open(String uri, TargetOptions options) {
+        if (uri == null || uri.isBlank()) {
+            throw new TargetException("empty target; use e.g. --target " + DEFAULT);
+        }
+        String text = uri.strip();
+        CommandCatalog catalog = catalog(options.pluginPath());
+        if (isEmulator(text)) {
+            return EmbeddedTarget.open(TargetUri.parse(text), options, catalog);
+        }
+        if (options.embeddedSettings()) {
+            throw new TargetException("--device, --fw and --flash describe an embedded emulated device; target '" + text
+                    + "' is not one (use --target emulator)");
+        }
+        return openPlugin(text, options.pluginPath(), catalog);
+    }
+
+    /** Whether {@code uri} names the embedded emulator: the word alone or followed by a query. */
+    static boolean isEmulator(String uri) {
+        return uri.equals(EMULATOR) || uri.startsWith(EMULATOR + "?");
+    }
+
+    /**
+     * The built-in catalogue, or with the command families of the plugin path's jars. Only a given
+     * plugin path is searched: scanning the class path for plugins costs more than a small command.
+     */
+    public static CommandCatalog catalog(List<Path> pluginPath) {
+        if (pluginPath.isEmpty()) {
+            return CommandCatalog.builtIn();
+        }
+        List<Path> jars = pluginJars(pluginPath);
+        try {
+            return jars.isEmpty() ? CommandCatalog.builtIn() : CommandCatalog.withPluginJars(jars);
+        } catch (IllegalArgumentException | UncheckedIOException | java.util.ServiceConfigurationError e) {
+            throw new TargetException("plugin path " + pluginPath + ": " + e.getMessage());
+        }
+    }
+
+    /** The jars of a plugin path: each directory's {@code *.jar} in name order, and the jar files named. */
+    static List<Path> pluginJars(List<Path> pluginPath) {
+        var jars = new ArrayList<Path>();
+        for (Path entry : pluginPath) {
+            if (Files.isDirectory(entry)) {
+                try (Stream<Path> files = Files.list(entry)) {
+                    files.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p)).sorted().forEach(jars::add);
+                } catch (IOException e) {
+                    throw new TargetException("plugin directory " + entry + " cannot be listed: " + e.getMessage());
+                }
+            } else if (Files.isRegularFile(entry)) {
+                jars.add(entry);
+            } else {
+                throw new TargetException("plugin path entry " + entry + " is neither a directory nor a jar file");
             }
         }
-        var built = config.build();
-        if (!built.profile().subsystemMode()) {
-            // The device commands are MC_* commands answered by the MCU; a passive core has none and,
-            // unfused and unbooted, would never answer.
-            throw new TargetException("target '" + uri.text() + "': profile " + built.profile().id()
-                    + " has no MCU mailbox for device commands (use caliptra-2.1; boot images on it with `caliptra-util boot`)");
+        return jars;
+    }
+
+    /** The transport plugins of the class path and {@code pluginPath}, by name. */
+    public static List<TransportInfo> listTransports(List<Path> pluginPath) {
+        try (var registry = registry(pluginPath)) {
+            return registry.listTransports();
         }
-        var device = CaliptraDevice.create(built);
-        var transport = new MailboxTransport(new InProcessMailboxDriver(device), CommandCatalog.builtIn().mailboxTable());
-        return new OpenTarget(uri.text(), transport, device);
+    }
+
+    private static TransportRegistry registry(List<Path> pluginPath) {
+        try {
+            return TransportRegistry.load(Targets.class.getClassLoader(), pluginPath);
+        } catch (TransportConfigurationException e) {
+            throw new TargetException(e.getMessage());
+        }
+    }
+
+    private static OpenTarget openPlugin(String uri, List<Path> pluginPath, CommandCatalog catalog) {
+        TransportSpec spec;
+        try {
+            spec = TransportSpec.parse(uri);
+        } catch (TransportConfigurationException e) {
+            throw new TargetException(e.getMessage());
+        }
+        TransportRegistry registry = registry(pluginPath);
+        try {
+            if (registry.provider(spec.name()).isEmpty()) {
+                throw unknown(uri, spec.name(), registry.listTransports());
+            }
+            Transport transport;
+            try {
+                transport = registry.create(spec);
+            } catch (TransportConfigurationException e) {
+                throw new TargetException("target '" + uri + "': " + e.getMessage());
+            }
+            String description = spec.name() + " transport plugin (" + transport.name() + ")";
+            return new OpenTarget(uri, description, transport, catalog, Optional.empty(), List.of(registry), () -> { });
+        } catch (RuntimeException e) {
+            registry.close();
+            throw e;
+        }
+    }
+
+    private static TargetException unknown(String uri, String scheme, List<TransportInfo> plugins) {
+        var known = new ArrayList<String>();
+        known.add(EMULATOR);
+        plugins.stream().map(TransportInfo::name).forEach(known::add);
+        String supported = "supported targets are " + String.join(", ", known);
+        if (SOCKET_SCHEMES.contains(scheme)) {
+            return new TargetException("target '" + uri + "': the " + scheme + " transport is not available yet (the socket "
+                    + "transports come in a later release; a transport plugin can provide it meanwhile); " + supported);
+        }
+        return new TargetException("unknown target '" + uri + "': " + supported);
     }
 }

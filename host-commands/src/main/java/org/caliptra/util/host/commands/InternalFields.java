@@ -92,6 +92,36 @@ public final class InternalFields {
                 });
     }
 
+    /**
+     * The internal struct of a command the device may take with or without authorization (the
+     * MCU ROM's bare form, the runtime's signed one): the command's fields as {@code wire} lays them
+     * out, {@code authorized u32} (0 or 1), then the {@link Trailer} — all zero when absent.
+     */
+    public static <F, Q> Codec<Q> optionallySigned(Codec<Authorized<F>> wire, Function<Q, F> fields,
+            Function<Q, Optional<Trailer>> trailer, BiFunction<F, Optional<Trailer>, Q> make) {
+        int fieldsSize = wire.minSize();
+        return Codec.fixed(fieldsSize + 4 + Trailer.SIZE, (v, out) -> {
+            Optional<Trailer> t = trailer.apply(v);
+            byte[] all = wire.encode(t.map(x -> Authorized.signed(fields.apply(v), x)).orElseGet(() -> Authorized.bare(fields.apply(v))));
+            out.bytes(Arrays.copyOfRange(all, 0, fieldsSize)).u32(t.isPresent() ? 1 : 0);
+            out.bytes(t.isPresent() ? Arrays.copyOfRange(all, fieldsSize, all.length) : new byte[Trailer.SIZE]);
+        }, in -> {
+            Octets f = in.bytes("fields", fieldsSize);
+            int flag = in.u32InRange("authorized", 0, 1);
+            Octets t = in.bytes("authorization", Trailer.SIZE);
+            byte[] wireBytes = flag == 1 ? concat(f, t) : f.toByteArray();
+            Authorized<F> a = wire.read(new FieldReader(in.message(), wireBytes));
+            return make.apply(a.command(), a.authorization());
+        });
+    }
+
+    private static byte[] concat(Octets a, Octets b) {
+        byte[] out = new byte[a.length() + b.length()];
+        a.copyTo(out, 0);
+        b.copyTo(out, a.length());
+        return out;
+    }
+
     /** {@code wire}'s layout without its leading {@code prefix} bytes, which decoding puts back; exactly {@code size} bytes. */
     public static <T> Codec<T> withoutPrefix(Codec<T> wire, Octets prefix, int size) {
         if (prefix.length() == 0) {

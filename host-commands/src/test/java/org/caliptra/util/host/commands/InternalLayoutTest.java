@@ -51,7 +51,7 @@ class InternalLayoutTest {
             Map.entry(0x4020, new int[] {128, 2596}), Map.entry(0x4021, new int[] {4228, 4632}), Map.entry(0x4022, new int[] {8856, 4}),
             Map.entry(0x7001, new int[] {260, 264}), Map.entry(0x7002, new int[] {0, 8}), Map.entry(0x7003, new int[] {8, 4104}),
             Map.entry(0x7004, new int[] {4104, 4}), Map.entry(0x7006, new int[] {8, 4}), Map.entry(0x7007, new int[] {4, 4}),
-            Map.entry(0x8001, new int[] {8, 520}), Map.entry(0x8002, new int[] {12, 4}), Map.entry(0x8003, new int[] {4, 4}),
+            Map.entry(0x8001, new int[] {7472, 520}), Map.entry(0x8002, new int[] {7476, 4}), Map.entry(0x8003, new int[] {4, 4}),
             Map.entry(0x8004, new int[] {4, 12}), Map.entry(0x8005, new int[] {520, 4}), Map.entry(0x8006, new int[] {0, 4104}));
 
     /** Reads, digests of given data, verifications, public-key reads and evidence over a caller's nonce. */

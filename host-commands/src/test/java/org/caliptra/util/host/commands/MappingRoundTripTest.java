@@ -296,8 +296,16 @@ class MappingRoundTripTest {
         cases.add(Stream.of(
                 mcu(new FuseCommands.FuseRead(2, 8), McFuseCommands.MC_FUSE_READ, Authorized.bare(new McFuseCommands.FuseReadRequest(2, 8)),
                         new McFuseCommands.FuseReadData(40, fill(0xF0, 8)), new FuseCommands.FuseData(0, 40, fill(0xF0, 8))),
+                // The MCU runtime's authorized read and its fixed 128-byte answer, of which length_bits are meant.
+                mcu(FuseCommands.FuseRead.signed(9, 4, TRAILER), McFuseCommands.MC_FUSE_READ_RUNTIME,
+                        Authorized.signed(new McFuseCommands.FuseReadRequest(9, 4), TRAILER),
+                        new McFuseCommands.RuntimeFuseReadData(0, 40, Octets.fromHex("f1".repeat(8) + "00".repeat(120))),
+                        new FuseCommands.FuseData(0, 40, fill(0xF1, 8))),
                 mcu(new FuseCommands.FuseWrite(0x40, 0x1, 0x3), McFuseCommands.MC_FUSE_WRITE,
                         Authorized.bare(new McFuseCommands.FuseWriteRequest(0x40, 1, 3)), NoFields.INSTANCE, new StatusResponse(0)),
+                mcu(FuseCommands.FuseWrite.signed(0x2A0, 0x7, 0x7, TRAILER), McFuseCommands.MC_FUSE_WRITE,
+                        Authorized.signed(new McFuseCommands.FuseWriteRequest(0x2A0, 7, 7), TRAILER), NoFields.INSTANCE,
+                        new StatusResponse(0)),
                 mcu(new FuseCommands.FuseLock(14), McFuseCommands.MC_FUSE_LOCK_PARTITION, Authorized.bare(new McFuseCommands.PartitionRequest(14)),
                         NoFields.INSTANCE, new StatusResponse(0)),
                 mcu(new FuseCommands.GetAuthCmdChallenge(), McDebugUnlockCommands.MC_GET_AUTH_CMD_CHALLENGE,

@@ -1,5 +1,6 @@
 package org.caliptra.util.host.commands.fuse;
 
+import java.util.Optional;
 import org.caliptra.util.host.commands.CatalogCommand;
 import org.caliptra.util.host.commands.CommandId;
 import org.caliptra.util.host.commands.CommandType;
@@ -12,6 +13,8 @@ import org.caliptra.util.protocol.mcu.McAuthorization;
 import org.caliptra.util.protocol.mcu.McAuthorization.HybridSignature;
 import org.caliptra.util.protocol.mcu.McAuthorization.Trailer;
 import org.caliptra.util.protocol.mcu.McFuseCommands;
+import org.caliptra.util.protocol.mcu.McFuseCommands.FuseReadRequest;
+import org.caliptra.util.protocol.mcu.McFuseCommands.FuseWriteRequest;
 import org.caliptra.util.protocol.mcu.McFuseCommands.KeyType;
 import org.caliptra.util.protocol.mcu.McFuseCommands.MinSvnRequest;
 import org.caliptra.util.protocol.mcu.McFuseCommands.OwnerPkHashRequest;
@@ -60,18 +63,20 @@ public final class FuseCommands {
     }
 
     /**
-     * FuseRead (0x8001): one fuse entry, as the MCU ROM's MC_FUSE_READ answers it. Layout of this
+     * FuseRead (0x8001): one fuse entry. The MCU ROM answers the bare request; the MCU runtime
+     * demands an authorization trailer (take a challenge, sign {@link #preImage}). Layout of this
      * library:
      *
      * <pre>
-     * internal request:  partition u32, entry u32                               (8)
-     * internal response: fips_status, length_bits u32, data u8[512]            (520)
+     * internal request:  partition u32, entry u32, authorized u32 (0 or 1), T (zero when 0)   (7472)
+     * internal response: fips_status, length_bits u32, data u8[512]                           (520)
      * </pre>
      */
-    public record FuseRead(int partition, int entry) implements FuseCommand<FuseData> {
+    public record FuseRead(int partition, int entry, Optional<Trailer> authorization) implements FuseCommand<FuseData> {
         public static final CommandType<FuseRead, FuseData> TYPE = CommandType.of(CommandId.FUSE_READ, FuseRead.class, true,
-                "Read a fuse entry (MCU ROM)",
-                Codec.fixed(8, (v, out) -> out.u32(v.partition()).u32(v.entry()), in -> new FuseRead(in.u32("partition"), in.u32("entry"))),
+                "Read a fuse entry (bare for the MCU ROM, authorized for the MCU runtime)",
+                InternalFields.optionallySigned(McFuseCommands.MC_FUSE_READ.request(), q -> new FuseReadRequest(q.partition(), q.entry()),
+                        FuseRead::authorization, (f, t) -> new FuseRead(f.partition(), f.entry(), t)),
                 Codec.fixed(8 + MAX_FUSE_DATA, (v, out) -> out.u32(v.fipsStatus()).u32(v.lengthBits()).padded(v.data(), MAX_FUSE_DATA),
                         in -> {
                             int fips = in.u32("fips_status");
@@ -80,6 +85,25 @@ public final class FuseCommands {
                         }),
                 () -> new FuseRead(0, 0));
 
+        public FuseRead {
+            InternalFields.present("FuseRead", "authorization", authorization);
+        }
+
+        /** The bare request, as the MCU ROM takes it. */
+        public FuseRead(int partition, int entry) {
+            this(partition, entry, Optional.empty());
+        }
+
+        /** The authorized request, as the MCU runtime takes it. */
+        public static FuseRead signed(int partition, int entry, Trailer authorization) {
+            return new FuseRead(partition, entry, Optional.of(authorization));
+        }
+
+        /** What the authorization signs for these fields and a challenge. */
+        public static byte[] preImage(int partition, int entry, Octets challenge) {
+            return McAuthorization.preImage(McFuseCommands.MC_FUSE_READ, new FuseReadRequest(partition, entry), challenge);
+        }
+
         @Override
         public CommandType<FuseRead, FuseData> type() {
             return TYPE;
@@ -87,15 +111,36 @@ public final class FuseCommands {
     }
 
     /**
-     * FuseWrite (0x8002): program one fuse word under a mask (bits can only be set). Layout of this
-     * library: request word_addr u32, data u32, mask u32 (12); response fips_status (4).
+     * FuseWrite (0x8002): program one fuse word under a mask (bits can only be set); bare for the
+     * MCU ROM, authorized for the MCU runtime. Layout of this library: request word_addr u32, data
+     * u32, mask u32, authorized u32 (0 or 1), T (zero when 0) (7476); response fips_status (4).
      */
-    public record FuseWrite(int wordAddress, int data, int mask) implements FuseCommand<StatusResponse> {
+    public record FuseWrite(int wordAddress, int data, int mask, Optional<Trailer> authorization) implements FuseCommand<StatusResponse> {
         public static final CommandType<FuseWrite, StatusResponse> TYPE = CommandType.of(CommandId.FUSE_WRITE, FuseWrite.class, false,
-                "Program a fuse word under a mask (MCU ROM)",
-                Codec.fixed(12, (v, out) -> out.u32(v.wordAddress()).u32(v.data()).u32(v.mask()),
-                        in -> new FuseWrite(in.u32("word_addr"), in.u32("data"), in.u32("mask"))),
+                "Program a fuse word under a mask (bare for the MCU ROM, authorized for the MCU runtime)",
+                InternalFields.optionallySigned(McFuseCommands.MC_FUSE_WRITE.request(),
+                        q -> new FuseWriteRequest(q.wordAddress(), q.data(), q.mask()), FuseWrite::authorization,
+                        (f, t) -> new FuseWrite(f.wordAddr(), f.data(), f.mask(), t)),
                 StatusResponse.CODEC, () -> new FuseWrite(0, 1, 1));
+
+        public FuseWrite {
+            InternalFields.present("FuseWrite", "authorization", authorization);
+        }
+
+        /** The bare request, as the MCU ROM takes it. */
+        public FuseWrite(int wordAddress, int data, int mask) {
+            this(wordAddress, data, mask, Optional.empty());
+        }
+
+        /** The authorized request, as the MCU runtime takes it. */
+        public static FuseWrite signed(int wordAddress, int data, int mask, Trailer authorization) {
+            return new FuseWrite(wordAddress, data, mask, Optional.of(authorization));
+        }
+
+        /** What the authorization signs for these fields and a challenge. */
+        public static byte[] preImage(int wordAddress, int data, int mask, Octets challenge) {
+            return McAuthorization.preImage(McFuseCommands.MC_FUSE_WRITE, new FuseWriteRequest(wordAddress, data, mask), challenge);
+        }
 
         @Override
         public CommandType<FuseWrite, StatusResponse> type() {

@@ -29,7 +29,13 @@ import org.caliptra.util.host.transport.mailbox.MailboxCommandMapping;
 import org.caliptra.util.protocol.mcu.McAuthorization.Authorized;
 import org.caliptra.util.protocol.mcu.McDebugUnlockCommands;
 import org.caliptra.util.protocol.mcu.McFuseCommands;
+import org.caliptra.util.protocol.codec.Codec;
+import org.caliptra.util.protocol.codec.CommandCodec;
+import org.caliptra.util.protocol.codec.FieldReader;
+import org.caliptra.util.protocol.mcu.McAuthorization.Trailer;
+import org.caliptra.util.protocol.mcu.McFuseCommands.FuseReadData;
 import org.caliptra.util.protocol.mcu.McFuseCommands.FuseReadRequest;
+import org.caliptra.util.protocol.mcu.McFuseCommands.RuntimeFuseReadData;
 import org.caliptra.util.protocol.mcu.McFuseCommands.FuseWriteRequest;
 import org.caliptra.util.protocol.mcu.McFuseCommands.MinSvnRequest;
 import org.caliptra.util.protocol.mcu.McFuseCommands.OwnerPkHashRequest;
@@ -79,11 +85,12 @@ public final class FuseFamily implements CommandFamily {
     public List<MailboxCommandMapping> mailboxMappings(DeviceKind kind) {
         return switch (kind) {
             case MCU -> List.of(
-                    CodecMailboxMapping.of(FuseRead.TYPE, McFuseCommands.MC_FUSE_READ,
-                            q -> Authorized.bare(new FuseReadRequest(q.partition(), q.entry())),
+                    CodecMailboxMapping.of(FuseRead.TYPE, FUSE_READ_EITHER,
+                            q -> authorized(new FuseReadRequest(q.partition(), q.entry()), q.authorization()),
                             (fips, d) -> new FuseData(fips, d.lengthBits(), d.data())),
                     CodecMailboxMapping.of(FuseWrite.TYPE, McFuseCommands.MC_FUSE_WRITE,
-                            q -> Authorized.bare(new FuseWriteRequest(q.wordAddress(), q.data(), q.mask())), FuseFamily::status),
+                            q -> authorized(new FuseWriteRequest(q.wordAddress(), q.data(), q.mask()), q.authorization()),
+                            FuseFamily::status),
                     CodecMailboxMapping.of(FuseLock.TYPE, McFuseCommands.MC_FUSE_LOCK_PARTITION,
                             q -> Authorized.bare(new PartitionRequest(q.partition())), FuseFamily::status),
                     CodecMailboxMapping.of(GetAuthCmdChallenge.TYPE, McDebugUnlockCommands.MC_GET_AUTH_CMD_CHALLENGE,
@@ -105,6 +112,33 @@ public final class FuseFamily implements CommandFamily {
                             q -> Authorized.signed(new OwnerPkHashRequest(q.hash()), q.authorization()), FuseFamily::status));
             case CALIPTRA_CORE -> List.of();
         };
+    }
+
+    /**
+     * MC_FUSE_READ with either answer: the MCU ROM's {@code length_bits ‖ data[ceil(bits / 32) * 4]},
+     * or the MCU runtime's fixed {@code data_len (0) ‖ length_bits ‖ data[128]}. They cannot be
+     * confused: the runtime's is 136 bytes with a zero first word, and a ROM answer of 136 bytes
+     * starts with a length_bits of 1025 to 1056.
+     */
+    static final CommandCodec<Authorized<FuseReadRequest>, FuseReadData> FUSE_READ_EITHER = CommandCodec.of(
+            McFuseCommands.MC_FUSE_READ.command(), McFuseCommands.MC_FUSE_READ.request(),
+            Codec.variable(4, 4 + McFuseCommands.MAX_FUSE_READ_SIZE, McFuseCommands.MC_FUSE_READ.response()::write, in -> {
+                byte[] all = in.rest("response").toByteArray();
+                Codec<RuntimeFuseReadData> runtime = McFuseCommands.MC_FUSE_READ_RUNTIME.response();
+                if (all.length == runtime.minSize() && all[0] == 0 && all[1] == 0 && all[2] == 0 && all[3] == 0) {
+                    RuntimeFuseReadData r = runtime.read(new FieldReader(in.message(), all));
+                    long bits = Integer.toUnsignedLong(r.lengthBits());
+                    if (bits > McFuseCommands.RUNTIME_FUSE_READ_SIZE * 8L) {
+                        throw new FieldReader(in.message(), all).error("length_bits", 4, "is " + bits + ", but the data buffer holds "
+                                + McFuseCommands.RUNTIME_FUSE_READ_SIZE * 8 + " bits");
+                    }
+                    return new FuseReadData((int) bits, r.data().slice(0, FuseReadData.dataSize(bits)));
+                }
+                return McFuseCommands.MC_FUSE_READ.response().read(new FieldReader(in.message(), all));
+            }));
+
+    private static <Q> Authorized<Q> authorized(Q fields, Optional<Trailer> authorization) {
+        return authorization.map(t -> Authorized.signed(fields, t)).orElseGet(() -> Authorized.bare(fields));
     }
 
     private static StatusResponse status(int fips, Object none) {
