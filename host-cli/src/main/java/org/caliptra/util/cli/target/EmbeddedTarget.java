@@ -135,7 +135,7 @@ final class EmbeddedTarget {
             String how;
             if (transportName.equals("mctp")) {
                 route = Route.MCTP_VDM;
-                transport = new MctpVdmTransport(new InProcessMctpVdmDriver(device), catalog.vdmTable());
+                transport = new MctpVdmTransport(InProcessMctpVdmDriver.selfBounded(device), catalog.vdmTable());
                 how = "MCTP-VDM, in-process";
             } else {
                 DeviceKind kind = mailboxName.equals("mcu") ? DeviceKind.MCU : DeviceKind.CALIPTRA_CORE;
@@ -196,12 +196,16 @@ final class EmbeddedTarget {
         }
     }
 
-    /** The driver of the {@code kind} mailbox: in process as a port, or the SoC protocol over the register bus. */
+    /**
+     * The driver of the {@code kind} mailbox: in process as a port, or the SoC protocol over the
+     * register bus. The embedded device gives up after a fixed number of polls, so its in-process
+     * drivers are self-bounded: sessions call them on the caller's thread.
+     */
     private static MailboxDriver driver(CaliptraDevice device, DeviceKind kind, String driverName, int requester, DeviceConfig config) {
         boolean registers = driverName.equals("registers");
         if (kind == DeviceKind.MCU) {
             // The MCU mailbox is the SoC's; the MCU presents its own USER to the core when it relays.
-            return registers ? RegisterBusMailboxDriver.mcu(device, config.mciBase(), MCU_MAILBOX_SRAM) : new InProcessMailboxDriver(device);
+            return registers ? RegisterBusMailboxDriver.mcu(device, config.mciBase(), MCU_MAILBOX_SRAM) : InProcessMailboxDriver.selfBounded(device);
         }
         // The core mailbox as the bundle's PL0 requester, who booted the device and may run PL0-only commands.
         CaliptraDevice.BusMaster agent = device.asUser(requester);
@@ -210,7 +214,7 @@ final class EmbeddedTarget {
             return RegisterBusMailboxDriver.core(bus, config.profile().generation());
         }
         MailboxPort port = config.profile().subsystemMode() ? agent.coreMailbox() : agent;
-        return new InProcessMailboxDriver(port);
+        return InProcessMailboxDriver.selfBounded(port);
     }
 
     private static TargetException error(TargetUri uri, String problem) {
