@@ -94,8 +94,11 @@ class LazyCatalogTest {
         };
         var port = Harness.answering(new byte[8]);
         var session = port.session(CommandCatalog.of(List.of(liar)), DeviceKind.MCU);
-        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> DeviceInfo.getDeviceId(session));
-        assertEquals("family 'counting' outlines command id 0x0003 over MCU (MCI) mailbox but does not map it", e.getMessage());
+        // The session reports a transport's defect as SEND_FAILED, with the defect as its cause.
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.caliptra.util.host.transport.TransportException.class,
+                () -> DeviceInfo.getDeviceId(session));
+        var defect = org.junit.jupiter.api.Assertions.assertInstanceOf(IllegalStateException.class, e.getCause());
+        assertEquals("family 'counting' outlines command id 0x0003 over MCU (MCI) mailbox but does not map it", defect.getMessage());
         assertEquals(List.of(), port.sent());
     }
 }
