@@ -94,8 +94,12 @@ class LazyCatalogTest {
         };
         var port = Harness.answering(new byte[8]);
         var session = port.session(CommandCatalog.of(List.of(liar)), DeviceKind.MCU);
-        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> DeviceInfo.getDeviceId(session));
-        assertEquals("family 'counting' outlines command id 0x0003 over MCU (MCI) mailbox but does not map it", e.getMessage());
+        // The session reports a transport's unexpected exception as a SEND_FAILED that keeps it as the cause.
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.caliptra.util.host.transport.TransportException.class,
+                () -> DeviceInfo.getDeviceId(session));
+        var cause = e.getCause();
+        org.junit.jupiter.api.Assertions.assertInstanceOf(IllegalStateException.class, cause);
+        assertEquals("family 'counting' outlines command id 0x0003 over MCU (MCI) mailbox but does not map it", cause.getMessage());
         assertEquals(List.of(), port.sent());
     }
 }

@@ -397,7 +397,7 @@ class MappingRoundTripTest {
         var e = assertThrows(TransportException.class, () -> port.session(DeviceKind.CALIPTRA_CORE)
                 .execute(new CertificateCommands.ExportIdevidCsr(AsymAlgorithm.ECC_P384)));
         assertEquals(TransportException.Kind.INVALID_MESSAGE, e.kind());
-        assertEquals("GET_IDEV_ECC384_CSR response: certificate command: data is at most 4096 bytes, got 5000", e.getMessage());
+        assertEquals("ExportIdevidCsr (0x1006): GET_IDEV_ECC384_CSR response: certificate command: data is at most 4096 bytes, got 5000", e.getMessage());
     }
 
     @Test
@@ -405,7 +405,7 @@ class MappingRoundTripTest {
         var port = Harness.answering(new byte[0]);
         var e = assertThrows(TransportException.class, () -> port.session(DeviceKind.CALIPTRA_CORE)
                 .execute(new CertificateCommands.ExportIdevidCsr(AsymAlgorithm.MLDSA87)));
-        assertEquals("GET_IDEV_ECC384_CSR request: algorithm MLDSA87 is GET_IDEV_MLDSA87_CSR on a Caliptra core, which this "
+        assertEquals("ExportIdevidCsr (0x1006): GET_IDEV_ECC384_CSR request: algorithm MLDSA87 is GET_IDEV_MLDSA87_CSR on a Caliptra core, which this "
                 + "catalogue does not map; only ECC_P384 is carried", e.getMessage());
         assertEquals(List.of(), port.sent());
     }
@@ -416,7 +416,7 @@ class MappingRoundTripTest {
                 new CmAesCommands.GcmUpdateResponse(GCM_CTX2, fill(1, 4112))));
         var e = assertThrows(TransportException.class, () -> port.session(DeviceKind.MCU)
                 .execute(new AesCommands.AesGcmEncryptUpdate(GCM_CTX, fill(2, 4096))));
-        assertEquals("MC_AES_GCM_ENCRYPT_UPDATE response: AES-GCM: output is at most 4096 bytes, got 4112", e.getMessage());
+        assertEquals("AesGcmEncryptUpdate (0x3011): MC_AES_GCM_ENCRYPT_UPDATE response: AES-GCM: output is at most 4096 bytes, got 4112", e.getMessage());
     }
 
     @Test

@@ -220,7 +220,7 @@ class SpecVectorsTest {
         assertEquals(4, port.last().payload().length);
         var e = assertThrows(TransportException.class, () -> DeviceInfo.getFirmwareVersion(session, 1));
         assertEquals(TransportException.Kind.INVALID_MESSAGE, e.kind());
-        assertEquals("VERSION request: index 1 names firmware a Caliptra core mailbox cannot report; it answers "
+        assertEquals("GetFirmwareVersion (0x0001): VERSION request: index 1 names firmware a Caliptra core mailbox cannot report; it answers "
                 + "index 0 (Caliptra core) only — ask the MCU mailbox or MCTP-VDM", e.getMessage());
         assertEquals(1, port.sent().size());
     }

@@ -59,7 +59,7 @@ class GetDeviceIdTest {
                 org.caliptra.util.protocol.mailbox.MailboxChecksum.seal(0, new byte[10])));
         var e = assertThrows(TransportException.class, () -> DeviceInfo.getDeviceId(session));
         assertEquals(TransportException.Kind.INVALID_MESSAGE, e.kind());
-        assertEquals("MC_DEVICE_ID response: 6 bytes, expected exactly 8; field 'subsystem_id' at offset 6 needs 2 bytes, only 0 remain",
+        assertEquals("GetDeviceId (0x0003): MC_DEVICE_ID response: 6 bytes, expected exactly 8; field 'subsystem_id' at offset 6 needs 2 bytes, only 0 remain",
                 e.getMessage());
         assertEquals(1, session.statistics().commandsFailed());
     }
