@@ -9,7 +9,6 @@ import org.caliptra.util.image.sign.EccSigner;
 import org.caliptra.util.image.sign.MldsaSigner;
 import org.caliptra.util.protocol.HwFormat;
 import org.caliptra.util.protocol.Octets;
-import org.caliptra.util.protocol.mcu.McAuthorization;
 import org.caliptra.util.protocol.mcu.McAuthorization.HybridSignature;
 import org.caliptra.util.protocol.mcu.McAuthorization.Trailer;
 
@@ -94,7 +93,4 @@ public final class HybridSigner {
             throw new IllegalStateException(algorithm + " is part of every JDK", e);
         }
     }
-
-    /** The nonce size of a trailer, for callers that check a challenge. */
-    public static final int CHALLENGE_SIZE = McAuthorization.NONCE_SIZE;
 }
