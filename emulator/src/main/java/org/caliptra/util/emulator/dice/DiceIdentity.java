@@ -163,16 +163,7 @@ public final class DiceIdentity {
 
     /** The UEID a part with FUSE_IDEVID_CERT_ATTR {@code certAttr} has (see {@link #ueid()}). */
     public static byte[] ueid(Generation generation, Octets certAttr) {
-        int typeWord = generation == Generation.V1 ? 6 : 11;
-        byte[] ueid = new byte[17];
-        ueid[0] = (byte) attrWord(certAttr, typeWord);
-        for (int i = 0; i < 4; i++) {
-            int w = attrWord(certAttr, typeWord + 1 + i);
-            for (int b = 0; b < 4; b++) {
-                ueid[1 + 4 * i + b] = (byte) (w >>> (8 * b));
-            }
-        }
-        return ueid;
+        return Ueid.of(generation, certAttr);
     }
 
     /**

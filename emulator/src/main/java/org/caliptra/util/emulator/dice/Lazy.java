@@ -3,7 +3,7 @@ package org.caliptra.util.emulator.dice;
 import java.util.function.Supplier;
 
 /** A value computed once, on first use, by whichever thread asks first. */
-final class Lazy<T> implements Supplier<T> {
+public final class Lazy<T> implements Supplier<T> {
     private Supplier<T> compute;
     private T value;
 
@@ -11,7 +11,7 @@ final class Lazy<T> implements Supplier<T> {
         this.compute = compute;
     }
 
-    static <T> Lazy<T> of(Supplier<T> compute) {
+    public static <T> Lazy<T> of(Supplier<T> compute) {
         return new Lazy<>(compute);
     }
 

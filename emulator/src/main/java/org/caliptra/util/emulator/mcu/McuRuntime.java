@@ -1,7 +1,7 @@
 package org.caliptra.util.emulator.mcu;
 
 import org.caliptra.util.emulator.DeviceConfig;
-import org.caliptra.util.emulator.dice.DiceIdentity;
+import org.caliptra.util.emulator.dice.Ueid;
 import org.caliptra.util.emulator.firmware.CommandFailure;
 import org.caliptra.util.emulator.firmware.CommandTable;
 import org.caliptra.util.emulator.firmware.Requester;
@@ -52,7 +52,7 @@ public final class McuRuntime {
         this.watch = new CoreWatch(core, log);
         this.periodic = new PeriodicSelfTest(core, log);
         var information = new DeviceInformation(core, config.mcuRuntimeVersion(), config.socFirmwareVersion(), this::serves);
-        var chipId = Octets.of(DiceIdentity.ueid(Generation.V2, config.fuses().idevidCertAttr()));
+        var chipId = Octets.of(Ueid.of(Generation.V2, config.fuses().idevidCertAttr()));
         this.commands = CommandTable.builder()
                 .addAll(new DeviceInfoHandlers(config.identity(), information, chipId))
                 .addAll(new RelayHandlers(core, mailbox.capacity() - MailboxFrame.RESPONSE_HEADER))

@@ -4,7 +4,10 @@ import static org.caliptra.util.protocol.error.CaliptraError.MCU_MBOX_COMMON;
 
 import java.util.List;
 import org.caliptra.util.emulator.DeviceConfig;
+import java.util.function.Supplier;
 import org.caliptra.util.emulator.dice.DiceIdentity;
+import org.caliptra.util.emulator.dice.Lazy;
+import org.caliptra.util.emulator.dice.Ueid;
 import org.caliptra.util.emulator.firmware.CaliptraFirmware;
 import org.caliptra.util.emulator.firmware.CommandFailure;
 import org.caliptra.util.emulator.firmware.CommandTable;
@@ -43,15 +46,17 @@ public final class McuSubsystem implements CommandTable.CommandFamily {
                 .orElseGet(() -> FuseStore.inMemory(SubsystemFuses.seed(config.fuses())));
         store.onSaveFailure(e -> CommandFailure.of(MCU_MBOX_COMMON, e.getMessage()));
         var fuses = new SubsystemFuses(store.otp());
-        var dice = DiceIdentity.coldBoot(Generation.V2, fuses.coreFuses(config.fuses()), config.obfuscationKey(), config.csrHmacKey(),
-                config.debugLocked());
+        var coreFuses = fuses.coreFuses(config.fuses());
+        // Derived when DOT first needs it: a device that is only asked its id loads no crypto.
+        Supplier<DiceIdentity> dice = Lazy.of(() -> DiceIdentity.coldBoot(Generation.V2, coreFuses, config.obfuscationKey(),
+                config.csrHmacKey(), config.debugLocked()));
         byte[][] levelHashes = new byte[FuseMap.PROD_DEBUG_UNLOCK_LEVELS][];
         for (int level = 1; level <= levelHashes.length; level++) {
             levelHashes[level - 1] = fuses.prodDebugUnlockPkHash(level);
         }
         var core = new CoreState(firmware);
         var gate = new AuthorizationGate(firmware.trng(), config.authorizationPkHash());
-        return new McuSubsystem(List.of(new FuseHandlers(gate, fuses, core), new DebugUnlockHandlers(core, levelHashes, dice.ueid()),
+        return new McuSubsystem(List.of(new FuseHandlers(gate, fuses, core), new DebugUnlockHandlers(core, levelHashes, Ueid.of(Generation.V2, coreFuses.idevidCertAttr())),
                 new OwnershipHandlers(gate, store, core, dice)));
     }
 

@@ -1,5 +1,6 @@
 package org.caliptra.util.emulator.mcu;
 
+import java.util.function.Supplier;
 import static org.caliptra.util.protocol.error.CaliptraError.MCU_MBOX_INVALID_PARAMS;
 import static org.caliptra.util.protocol.error.CaliptraError.MCU_MBOX_UNAUTHORIZED_COMMAND;
 import static org.caliptra.util.protocol.error.CaliptraError.MCU_MBOX_UNSUPPORTED_COMMAND;
@@ -90,12 +91,12 @@ final class OwnershipHandlers implements CommandTable.CommandFamily {
     private final SubsystemFuses fuses;
     private final FuseStore store;
     private final CoreState core;
-    private final DiceIdentity dice;
+    private final Supplier<DiceIdentity> dice;
     private final Map<DotSubcommand, Route<?, ?>> routes = new EnumMap<>(DotSubcommand.class);
     private Context unlock;
     private Context override;
 
-    OwnershipHandlers(AuthorizationGate gate, FuseStore store, CoreState core, DiceIdentity dice) {
+    OwnershipHandlers(AuthorizationGate gate, FuseStore store, CoreState core, Supplier<DiceIdentity> dice) {
         this.gate = gate;
         this.fuses = new SubsystemFuses(store.otp());
         this.store = store;
@@ -211,7 +212,7 @@ final class OwnershipHandlers implements CommandTable.CommandFamily {
         // As the reference: both burns first, then the blob for the resulting epoch.
         burn(count);
         burn(count + 1);
-        writeBlob(DotBlob.seal(dice, count + 2, cak, lakHash));
+        writeBlob(DotBlob.seal(dice.get(), count + 2, cak, lakHash));
     }
 
     private DotBackupBlob backupBlob() {
@@ -257,7 +258,7 @@ final class OwnershipHandlers implements CommandTable.CommandFamily {
     private void recovery(byte[] blobBytes) {
         int count = oddFuseCount();
         var blob = DotBlob.parse(blobBytes);
-        blob.verify(dice, count);
+        blob.verify(dice.get(), count);
         store.writeDotBlob(blob.encode());
     }
 
@@ -293,7 +294,7 @@ final class OwnershipHandlers implements CommandTable.CommandFamily {
         requireValid(HybridSignatures.verifyMessage(x, y, mldsa, signature, context.challenge()), "the challenge");
         burn(count);
         byte[] none = new byte[McOwnershipCommands.KEY_HASH_SIZE];
-        writeBlob(DotBlob.seal(dice, count + 1, none, none));
+        writeBlob(DotBlob.seal(dice.get(), count + 1, none, none));
         override = null;
     }
 
@@ -309,7 +310,7 @@ final class OwnershipHandlers implements CommandTable.CommandFamily {
 
     /** Seals and stores the blob of the next state, then burns the fuse that enters it. */
     private void commit(int count, byte[] cak, byte[] lakHash) {
-        writeBlob(DotBlob.seal(dice, count + 1, cak, lakHash));
+        writeBlob(DotBlob.seal(dice.get(), count + 1, cak, lakHash));
         burn(count);
     }
 
@@ -320,7 +321,7 @@ final class OwnershipHandlers implements CommandTable.CommandFamily {
     /** The blob in flash, checked for the (odd) state {@code count}. */
     private DotBlob currentBlob(int count) {
         var blob = DotBlob.parse(store.dotBlob().orElseThrow(() -> new DeviceOpFailure(OPERATION_FAILED, "no DOT blob is in flash")));
-        blob.verify(dice, count);
+        blob.verify(dice.get(), count);
         return blob;
     }
 

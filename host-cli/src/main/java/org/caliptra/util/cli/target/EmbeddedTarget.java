@@ -1,5 +1,6 @@
 package org.caliptra.util.cli.target;
 
+import java.util.function.Supplier;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -117,10 +118,12 @@ final class EmbeddedTarget {
         }
 
         DeviceConfig config = config(profile, file, options.deviceFile());
-        BootImages images = firmware.map(EmbeddedBoot.Images::images)
+        // The development bundle is built (keys derived, images signed) only when a command boots:
+        // get-device-id, answered by the MCU alone, must not pay for it.
+        Supplier<BootImages> images = () -> firmware.map(EmbeddedBoot.Images::images)
                 .orElseGet(() -> BootImages.firmwareOnly(DevelopmentFirmware.bundle(generation)));
-        var setup = new EmbeddedBoot.Setup(config, images);
-        int requester = images.bootRequester().orElse(DevelopmentFirmware.PL0_REQUESTER);
+        int requester = firmware.map(f -> f.images().bootRequester().orElse(DevelopmentFirmware.PL0_REQUESTER))
+                .orElse(DevelopmentFirmware.PL0_REQUESTER);
 
         CaliptraDevice device;
         try {
@@ -145,7 +148,7 @@ final class EmbeddedTarget {
             }
             String description = "embedded " + profile.id() + " (" + how + ")";
             Runnable boot = () -> {
-                BootReport report = EmbeddedBoot.run(device, setup, false);
+                BootReport report = EmbeddedBoot.run(device, new EmbeddedBoot.Setup(config, images.get()), false);
                 if (!report.booted()) {
                     // The development bundle is signed by development keys: only an unprovisioned part takes it.
                     String hint = firmware.isEmpty() && file.isPresent() ? " (the development bundle boots an unprovisioned part: "
