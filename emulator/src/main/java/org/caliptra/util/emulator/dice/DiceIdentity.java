@@ -198,12 +198,7 @@ public final class DiceIdentity {
 
     /** Word {@code i} of FUSE_IDEVID_CERT_ATTR as the ROM reads the register. */
     private int attrWord(int i) {
-        return attrWord(certAttr, i);
-    }
-
-    private static int attrWord(Octets certAttr, int i) {
-        byte[] b = certAttr.slice(4 * i, 4).toByteArray();
-        return ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
+        return Ueid.attrWord(certAttr, i);
     }
 
     private static byte[] ones(int length) {

@@ -16,9 +16,9 @@ public final class Ueid {
     public static byte[] of(Generation generation, Octets certAttr) {
         int typeWord = generation == Generation.V1 ? 6 : 11;
         byte[] ueid = new byte[17];
-        ueid[0] = (byte) word(certAttr, typeWord);
+        ueid[0] = (byte) attrWord(certAttr, typeWord);
         for (int i = 0; i < 4; i++) {
-            int w = word(certAttr, typeWord + 1 + i);
+            int w = attrWord(certAttr, typeWord + 1 + i);
             for (int b = 0; b < 4; b++) {
                 ueid[1 + 4 * i + b] = (byte) (w >>> (8 * b));
             }
@@ -26,7 +26,8 @@ public final class Ueid {
         return ueid;
     }
 
-    private static int word(Octets certAttr, int i) {
+    /** Word {@code i} of FUSE_IDEVID_CERT_ATTR as the ROM reads the register. */
+    static int attrWord(Octets certAttr, int i) {
         byte[] b = certAttr.slice(4 * i, 4).toByteArray();
         return ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
     }
