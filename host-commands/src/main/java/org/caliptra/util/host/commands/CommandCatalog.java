@@ -31,18 +31,21 @@ import org.caliptra.util.host.commands.hash.HashFamily;
 import org.caliptra.util.host.commands.hmac.HmacFamily;
 import org.caliptra.util.host.commands.keys.KeyFamily;
 import org.caliptra.util.host.commands.ownership.OwnershipFamily;
+import org.caliptra.util.host.commands.random.RandomFamily;
 import org.caliptra.util.host.transport.DeviceKind;
 import org.caliptra.util.host.transport.mailbox.MailboxCommandMapping;
 import org.caliptra.util.host.transport.mailbox.MailboxCommandTable;
 import org.caliptra.util.host.transport.mctp.VdmCommandMapping;
 import org.caliptra.util.host.transport.mctp.VdmCommandTable;
+import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.mailbox.FourCc;
 import org.caliptra.util.protocol.mailbox.MailboxFrame;
 
 /**
  * The command catalogue: command families, the commands they define, and the per-route dispatch
- * tables built from them — one mailbox table per {@link DeviceKind} and one MCTP-VDM table, each
- * with a reason for every command it does not carry.
+ * tables built from them — one mailbox table per {@link Route}: the MCU mailbox, the Caliptra core
+ * mailbox of a 2.x and of a 1.x device — and one MCTP-VDM table, each with a reason for every
+ * command it does not carry, naming the routes that do.
  *
  * <p>Catalogues: the families this module ships ({@link #builtIn()}); those plus every plugin family
  * registered with {@link ServiceLoader} on the class path ({@link #standard()}), in a given class
@@ -72,7 +75,7 @@ public final class CommandCatalog {
     private final Map<Route, Map<Integer, CommandFamily>> carriedBy = new EnumMap<>(Route.class);
     /** family → route → id → mapping (MailboxCommandMapping or VdmCommandMapping), built on first use. */
     private final Map<CommandFamily, Map<Route, Map<Integer, Object>>> built = new IdentityHashMap<>();
-    private final Map<DeviceKind, MailboxCommandTable> mailboxTables = new EnumMap<>(DeviceKind.class);
+    private final Map<Route, MailboxCommandTable> mailboxTables = new EnumMap<>(Route.class);
     private VdmCommandTable vdmTable;
     private List<CommandType<?, ?>> commands;
     private List<CommandInfo> listing;
@@ -135,7 +138,11 @@ public final class CommandCatalog {
     }
 
     private static String routeName(Route route) {
-        return route.deviceKind().map(DeviceKind::description).orElse("MCTP-VDM");
+        return switch (route) {
+            case MCU_MAILBOX -> DeviceKind.MCU.description();
+            case CORE_MAILBOX, CORE_MAILBOX_1X -> "Caliptra " + route.generation().label() + " core mailbox";
+            case MCTP_VDM -> "MCTP-VDM";
+        };
     }
 
     private String mappingName(CommandFamily family, Route route, int id) {
@@ -147,7 +154,8 @@ public final class CommandCatalog {
     private synchronized Map<Integer, Object> realize(CommandFamily family, Route route) {
         return built.computeIfAbsent(family, f -> new EnumMap<>(Route.class)).computeIfAbsent(route, r -> {
             var byId = new LinkedHashMap<Integer, Object>();
-            List<?> mappings = r.deviceKind().<List<?>>map(family::mailboxMappings).orElseGet(family::vdmMappings);
+            List<?> mappings = r.deviceKind().<List<?>>map(k -> family.mailboxMappings(k, r.generation()))
+                    .orElseGet(family::vdmMappings);
             for (Object m : mappings) {
                 int id = m instanceof MailboxCommandMapping mm ? mm.commandId() : ((VdmCommandMapping) m).commandId();
                 if (byId.putIfAbsent(id, m) != null) {
@@ -182,9 +190,14 @@ public final class CommandCatalog {
                     by.append(by.length() == 0 ? "" : " or ").append(r.description());
                 }
             }
+            String needs = "";
+            if (route == Route.CORE_MAILBOX_1X && carriedBy.get(Route.CORE_MAILBOX).containsKey(id)) {
+                // The case a user of an AST2700-class part meets: what a newer part would answer.
+                needs = ": it needs a Caliptra 2.x core" + (carriedBy.get(Route.MCU_MAILBOX).containsKey(id) ? " or the MCU mailbox" : "");
+            }
             reasons.put(id, by.length() == 0
                     ? "no Caliptra target carries " + command + ": no MCU mailbox, Caliptra core mailbox or MCTP-VDM command implements it"
-                    : command + " is not carried by " + route.description() + "; it travels over " + by);
+                    : command + " is not carried by " + route.description() + needs + "; it travels over " + by);
         }
         return reasons;
     }
@@ -241,7 +254,7 @@ public final class CommandCatalog {
 
     private static List<CommandFamily> builtInFamilies() {
         return List.of(new DeviceInfoFamily(), new CertificateFamily(), new AttestationFamily(), new HashFamily(),
-                new HmacFamily(), new KeyFamily(), new AesFamily(), new AsymmetricFamily(), new DebugFamily(),
+                new HmacFamily(), new KeyFamily(), new RandomFamily(), new AesFamily(), new AsymmetricFamily(), new DebugFamily(),
                 new DebugUnlockFamily(), new FuseFamily(), new OwnershipFamily());
     }
 
@@ -279,10 +292,38 @@ public final class CommandCatalog {
         return family.commands().stream().<CommandType<?, ?>>map(t -> t).filter(t -> t.id() == id).findFirst();
     }
 
-    /** The dispatch table of a mailbox of {@code kind}, with the reason for each command it does not carry. */
-    public synchronized MailboxCommandTable mailboxTable(DeviceKind kind) {
-        return mailboxTables.computeIfAbsent(kind, k -> {
-            Route route = Route.of(k);
+    /**
+     * The dispatch table of a mailbox of {@code kind} on a 2.x device, with the reason for each
+     * command it does not carry: {@code mailboxTable(kind, Generation.V2)}. 2.x is the default
+     * because every MCU is 2.x and it is what this method meant before the generation was a
+     * parameter; a caller that talks to a 1.x core mailbox (an AST2700-class part with Caliptra
+     * 1.2) names the generation, so that a command the 1.x runtime does not serve fails before
+     * anything is sent instead of being refused by the device.
+     */
+    public MailboxCommandTable mailboxTable(DeviceKind kind) {
+        return mailboxTable(kind, Generation.V2);
+    }
+
+    /**
+     * The dispatch table of a mailbox of {@code kind} on a {@code generation} device, with the
+     * reason for each command it does not carry.
+     *
+     * @throws IllegalArgumentException for an MCU mailbox of a 1.x device, which has none
+     */
+    public MailboxCommandTable mailboxTable(DeviceKind kind, Generation generation) {
+        return mailboxTable(Route.of(kind, generation));
+    }
+
+    /**
+     * The dispatch table of a mailbox route, with the reason for each command it does not carry.
+     *
+     * @throws IllegalArgumentException for {@link Route#MCTP_VDM}, whose table is {@link #vdmTable()}
+     */
+    public synchronized MailboxCommandTable mailboxTable(Route route) {
+        if (route.deviceKind().isEmpty()) {
+            throw new IllegalArgumentException(route + " is no mailbox route; its table is vdmTable()");
+        }
+        return mailboxTables.computeIfAbsent(route, r -> {
             var mappings = new ArrayList<MailboxCommandMapping>();
             carriedBy.get(route).forEach((id, family) -> mappings.add(family.outline().isPresent()
                     ? new LazyMailboxMapping(id, () -> (MailboxCommandMapping) mapping(family, route, id))

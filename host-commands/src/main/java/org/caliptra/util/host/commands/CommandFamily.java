@@ -8,6 +8,7 @@ import java.util.Set;
 import org.caliptra.util.host.transport.DeviceKind;
 import org.caliptra.util.host.transport.mailbox.MailboxCommandMapping;
 import org.caliptra.util.host.transport.mctp.VdmCommandMapping;
+import org.caliptra.util.protocol.Generation;
 
 /**
  * A family of commands (device info, hashing, fuses, …): the commands it defines and how each
@@ -26,8 +27,18 @@ public interface CommandFamily {
     /** Every command the family defines. */
     List<CommandType<?, ?>> commands();
 
-    /** How the family's commands travel through a mailbox of {@code kind}; empty when none does. */
+    /** How the family's commands travel through a mailbox of {@code kind} on a 2.x device; empty when none does. */
     List<MailboxCommandMapping> mailboxMappings(DeviceKind kind);
+
+    /**
+     * How the family's commands travel through a mailbox of {@code kind} on a {@code generation}
+     * device. By default the same as {@link #mailboxMappings(DeviceKind)} on every generation: a
+     * family that does not say otherwise is sent the same way to a 1.x core as to a 2.x one. Every
+     * built-in family says; only the core mailbox has a 1.x (an MCU is 2.x).
+     */
+    default List<MailboxCommandMapping> mailboxMappings(DeviceKind kind, Generation generation) {
+        return mailboxMappings(kind);
+    }
 
     /** How the family's commands travel as Caliptra MCTP vendor-defined messages; none by default. */
     default List<VdmCommandMapping> vdmMappings() {
@@ -45,10 +56,20 @@ public interface CommandFamily {
         return Optional.empty();
     }
 
-    /** The ids a family defines and, per route, carries. */
+    /**
+     * The ids a family defines and, per route, carries. An outline that names {@link Route#CORE_MAILBOX}
+     * but not {@link Route#CORE_MAILBOX_1X} carries the same ids on both, as the default
+     * {@link #mailboxMappings(DeviceKind, Generation)} maps them.
+     */
     record Outline(Set<Integer> commands, Map<Route, Set<Integer>> carried) {
         public Outline {
             commands = Set.copyOf(commands);
+            if (carried.containsKey(Route.CORE_MAILBOX) && !carried.containsKey(Route.CORE_MAILBOX_1X)) {
+                var filled = new java.util.EnumMap<Route, Set<Integer>>(Route.class);
+                filled.putAll(carried);
+                filled.put(Route.CORE_MAILBOX_1X, carried.get(Route.CORE_MAILBOX));
+                carried = filled;
+            }
             carried = Map.copyOf(carried);
             for (var e : carried.entrySet()) {
                 if (!commands.containsAll(e.getValue())) {
@@ -57,10 +78,19 @@ public interface CommandFamily {
             }
         }
 
-        /** Built-in ids: {@code commands}, and those of them each mailbox kind and MCTP-VDM carry. */
+        /**
+         * Built-in ids: {@code commands}, and those of them each mailbox kind and MCTP-VDM carry; a
+         * 1.x core the same as a 2.x one.
+         */
         public static Outline of(Set<CommandId> commands, Set<CommandId> mcuMailbox, Set<CommandId> coreMailbox, Set<CommandId> mctpVdm) {
+            return of(commands, mcuMailbox, coreMailbox, coreMailbox, mctpVdm);
+        }
+
+        /** Built-in ids: {@code commands}, and those of them each route carries. */
+        public static Outline of(Set<CommandId> commands, Set<CommandId> mcuMailbox, Set<CommandId> coreMailbox,
+                Set<CommandId> coreMailbox1x, Set<CommandId> mctpVdm) {
             return new Outline(values(commands), Map.of(Route.MCU_MAILBOX, values(mcuMailbox), Route.CORE_MAILBOX, values(coreMailbox),
-                    Route.MCTP_VDM, values(mctpVdm)));
+                    Route.CORE_MAILBOX_1X, values(coreMailbox1x), Route.MCTP_VDM, values(mctpVdm)));
         }
 
         private static Set<Integer> values(Set<CommandId> ids) {

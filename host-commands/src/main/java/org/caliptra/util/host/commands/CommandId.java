@@ -11,6 +11,12 @@ import java.util.stream.Collectors;
  * transport key their dispatch on, independent of any one wire encoding. Every id of the
  * reference's {@code CaliptraCommandId}, including those no transport carries, plus GetDeviceId and
  * GetDeviceInfo of the older MCU mailbox revision. The one place these values are written.
+ *
+ * <p>Ids 0x2030–0x203F ({@link #extension()}) are this library's extensions, not the
+ * reference's: the cryptographic mailbox's random number service and status (RandomGenerate,
+ * RandomStir, CmStatus), which every 2.x device serves (CM_* on the core, MC_* relayed by the MCU) but
+ * §2.1 does not number. They sit in the crypto block 0x2xxx, clear of the reference's hash
+ * (0x2001–0x2003) and HMAC/key (0x2013–0x2016) ranges, so a later reference id is unlikely to meet them.
  */
 public enum CommandId {
     GET_FIRMWARE_VERSION(0x0001, "GetFirmwareVersion"),
@@ -37,6 +43,12 @@ public enum CommandId {
     HMAC_KDF_COUNTER(0x2014, "HmacKdfCounter"),
     IMPORT(0x2015, "Import"),
     DELETE(0x2016, "Delete"),
+    /** Extension: CM_RANDOM_GENERATE / MC_RANDOM_GENERATE. */
+    RANDOM_GENERATE(0x2030, "RandomGenerate"),
+    /** Extension: CM_RANDOM_STIR / MC_RANDOM_STIR. */
+    RANDOM_STIR(0x2031, "RandomStir"),
+    /** Extension: CM_STATUS / MC_CM_STATUS. */
+    CM_STATUS(0x2032, "CmStatus"),
 
     AES_ENCRYPT_INIT(0x3001, "AesEncryptInit"),
     AES_ENCRYPT_UPDATE(0x3002, "AesEncryptUpdate"),
@@ -98,6 +110,10 @@ public enum CommandId {
     DOT_OVERRIDE_CHALLENGE(0x8028, "DotOverrideChallenge"),
     DOT_OVERRIDE(0x8029, "DotOverride");
 
+    /** The block of ids this library adds to the reference's (inclusive). */
+    public static final int EXTENSION_FIRST = 0x2030;
+    public static final int EXTENSION_LAST = 0x203F;
+
     private static final Map<Integer, CommandId> BY_VALUE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(CommandId::value, Function.identity()));
 
@@ -131,6 +147,11 @@ public enum CommandId {
     static String hex4(int id) {
         String hex = Integer.toHexString(id).toUpperCase(java.util.Locale.ROOT);
         return "0x" + "0000".substring(Math.min(4, hex.length())) + hex;
+    }
+
+    /** Whether this id is one of this library's extensions rather than the reference's (spec/hostlib.md §2.1). */
+    public boolean extension() {
+        return value >= EXTENSION_FIRST && value <= EXTENSION_LAST;
     }
 
     public static Optional<CommandId> fromValue(int value) {

@@ -21,6 +21,7 @@ import org.caliptra.util.host.commands.debug.Debug;
 import org.caliptra.util.host.commands.deviceinfo.DeviceInfo;
 import org.caliptra.util.host.commands.hash.HashCommands.HashInit;
 import org.caliptra.util.host.commands.keys.Keys;
+import org.caliptra.util.host.commands.random.RandomNumbers;
 import org.caliptra.util.host.transport.DeviceKind;
 import org.caliptra.util.host.transport.TransportException;
 import org.caliptra.util.protocol.MailboxReply;
@@ -131,5 +132,35 @@ class ApiTest {
         org.caliptra.util.host.commands.deviceinfo.GetDeviceId.Response r = DeviceInfo.getDeviceId(port.session(DeviceKind.MCU));
         assertEquals(0xCA11, r.identity().vendorId());
         assertEquals(0x21, r.identity().deviceId());
+    }
+
+    @Test
+    void randomBytesAreExactlyAsManyAsAskedForAndTheSizeIsCheckedBeforeSending() {
+        byte[] sixteen = new byte[16];
+        java.util.Arrays.fill(sixteen, (byte) 0x6B);
+        var port = Harness.answering(org.caliptra.util.protocol.cm.CmRandomCommands.CM_RANDOM_GENERATE.encodeResponse(
+                new org.caliptra.util.protocol.cm.CmRandomCommands.RandomData(Octets.of(sixteen))));
+        var session = port.session(DeviceKind.CALIPTRA_CORE);
+        assertEquals(Octets.of(sixteen), RandomNumbers.generate(session, 16));
+        assertEquals(List.of(0x434D_5247), port.sent().stream().map(Harness.Sent::command).toList());
+        // The device answered 16 bytes when asked for 32: a malformed answer, not short randomness handed on.
+        var shortAnswer = assertThrows(ProtocolException.class, () -> RandomNumbers.generate(session, 32));
+        assertEquals("RandomGenerate: asked for 32 bytes, the device returned 16", shortAnswer.getMessage());
+        for (int bad : new int[] {-1, 4097}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> RandomNumbers.generate(session, bad));
+            assertEquals("RandomGenerate: size is 0 to 4096 bytes, got " + Integer.toUnsignedString(bad), e.getMessage());
+        }
+        var stir = assertThrows(IllegalArgumentException.class, () -> RandomNumbers.stir(session, Octets.zeros(4097)));
+        assertEquals("RandomStir: input is at most 4096 bytes, got 4097", stir.getMessage());
+        assertEquals(2, port.sent().size(), "nothing was sent for the refused arguments");
+    }
+
+    @Test
+    void storageStatusReadsTheTwoCounters() {
+        var port = Harness.answering(org.caliptra.util.protocol.mcu.McCryptoCommands.MC_CM_STATUS.encodeResponse(
+                new org.caliptra.util.protocol.cm.CmKeyCommands.Status(2, 256)));
+        var status = Keys.status(port.session(DeviceKind.MCU));
+        assertEquals(new org.caliptra.util.host.commands.keys.KeyCommands.StorageStatus(0, 2, 256), status);
+        assertEquals(0x4D43_5354, port.last().command());
     }
 }

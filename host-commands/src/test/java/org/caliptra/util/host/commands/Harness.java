@@ -57,6 +57,13 @@ public final class Harness implements MailboxPort {
         return session(CommandCatalog.builtIn(), kind);
     }
 
+    /** A connected session of the built-in catalogue's table for a mailbox {@code route} (e.g. a 1.x core) over this port. */
+    public CaliptraSession session(Route route) {
+        var session = new CaliptraSession(new MailboxTransport(new InProcessMailboxDriver(this), CommandCatalog.builtIn().mailboxTable(route)));
+        session.connect();
+        return session;
+    }
+
     public CaliptraSession session(CommandCatalog catalog, DeviceKind kind) {
         var session = new CaliptraSession(new MailboxTransport(new InProcessMailboxDriver(this), catalog.mailboxTable(kind)));
         session.connect();

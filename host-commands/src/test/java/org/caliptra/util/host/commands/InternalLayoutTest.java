@@ -48,15 +48,19 @@ class InternalLayoutTest {
             Map.entry(0x1004, new int[] {0, 4104}), Map.entry(0x1010, new int[] {4, 4104}), Map.entry(0x1011, new int[] {1032, 4}),
             Map.entry(0x1012, new int[] {4, 1032}), Map.entry(0x1013, new int[] {1032, 4}),
             Map.entry(0x4010, new int[] {128, 52}), Map.entry(0x4011, new int[] {4228, 1624}), Map.entry(0x4012, new int[] {1716, 4}),
+            Map.entry(0x2030, new int[] {4, 4104}), Map.entry(0x2031, new int[] {4100, 4}), Map.entry(0x2032, new int[] {0, 12}),
             Map.entry(0x4020, new int[] {128, 2596}), Map.entry(0x4021, new int[] {4228, 4632}), Map.entry(0x4022, new int[] {8856, 4}),
             Map.entry(0x7001, new int[] {260, 264}), Map.entry(0x7002, new int[] {0, 8}), Map.entry(0x7003, new int[] {8, 4104}),
             Map.entry(0x7004, new int[] {4104, 4}), Map.entry(0x7006, new int[] {8, 4}), Map.entry(0x7007, new int[] {4, 4}),
             Map.entry(0x8001, new int[] {7472, 520}), Map.entry(0x8002, new int[] {7476, 4}), Map.entry(0x8003, new int[] {4, 4}),
             Map.entry(0x8004, new int[] {4, 12}), Map.entry(0x8005, new int[] {520, 4}), Map.entry(0x8006, new int[] {0, 4104}));
 
-    /** Reads, digests of given data, verifications, public-key reads and evidence over a caller's nonce. */
+    /**
+     * Reads, digests of given data, verifications, public-key reads and evidence over a caller's nonce;
+     * not RandomGenerate (0x2030), whose replay would draw other bytes, nor RandomStir (0x2031).
+     */
     private static final Set<Integer> IDEMPOTENT = Set.of(0x0001, 0x0002, 0x0003, 0x0004, 0x1001, 0x1002, 0x1003, 0x1004, 0x1005,
-            0x1006, 0x1007, 0x1010, 0x1012, 0x2001, 0x2013, 0x4001, 0x4002, 0x4004, 0x4010, 0x4012, 0x4020, 0x4021, 0x4022, 0x7001,
+            0x1006, 0x1007, 0x1010, 0x1012, 0x2001, 0x2013, 0x2032, 0x4001, 0x4002, 0x4004, 0x4010, 0x4012, 0x4020, 0x4021, 0x4022, 0x7001,
             0x7002, 0x7003, 0x8001, 0x8004, 0x8006, 0x8026);
 
     static Stream<CommandType<?, ?>> commands() {

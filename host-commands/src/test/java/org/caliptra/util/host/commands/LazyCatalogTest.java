@@ -23,10 +23,16 @@ class LazyCatalogTest {
         for (CommandFamily family : CommandCatalog.builtIn().families()) {
             var outline = family.outline().orElseThrow(() -> new AssertionError(family.name() + " has no outline"));
             assertEquals(outline.commands(), family.commands().stream().map(CommandType::id).collect(Collectors.toSet()), family.name());
+            for (Route route : Route.values()) {
+                if (route.deviceKind().isPresent()) {
+                    assertEquals(outline.carried(route), family.mailboxMappings(route.deviceKind().get(), route.generation()).stream()
+                            .map(MailboxCommandMapping::commandId).collect(Collectors.toSet()), family.name() + " over " + route);
+                }
+            }
             for (DeviceKind kind : DeviceKind.values()) {
-                assertEquals(outline.carried(Route.of(kind)),
-                        family.mailboxMappings(kind).stream().map(MailboxCommandMapping::commandId).collect(Collectors.toSet()),
-                        family.name() + " over " + kind);
+                assertEquals(family.mailboxMappings(kind, org.caliptra.util.protocol.Generation.V2).stream()
+                        .map(MailboxCommandMapping::commandId).toList(), family.mailboxMappings(kind).stream()
+                        .map(MailboxCommandMapping::commandId).toList(), family.name() + ": without a generation, 2.x");
             }
             assertEquals(outline.carried(Route.MCTP_VDM), family.vdmMappings().stream().map(m -> m.commandId()).collect(Collectors.toSet()),
                     family.name() + " over VDM");
@@ -72,7 +78,7 @@ class LazyCatalogTest {
         var table = catalog.mailboxTable(DeviceKind.MCU);
         assertEquals(4, table.size());
         assertTrue(catalog.mailboxTable(DeviceKind.CALIPTRA_CORE).unsupportedReason(0x0003).orElseThrow()
-                .startsWith("GetDeviceId (0x0003) is not carried by a Caliptra core mailbox"));
+                .startsWith("GetDeviceId (0x0003) is not carried by a Caliptra 2.x core mailbox"));
         assertEquals(0, family.built.get());
         var ids = new DeviceIdentity(1, 2, 3, 4);
         var port = Harness.answering(McDeviceInfoCommands.MC_DEVICE_ID.encodeResponse(ids));

@@ -27,6 +27,7 @@ import org.caliptra.util.host.commands.hash.HashCommands;
 import org.caliptra.util.host.commands.hmac.HmacCommands;
 import org.caliptra.util.host.commands.keys.KeyCommands;
 import org.caliptra.util.host.commands.ownership.OwnershipCommands;
+import org.caliptra.util.host.commands.random.RandomCommands;
 import org.caliptra.util.host.session.Command;
 import org.caliptra.util.host.transport.DeviceKind;
 import org.caliptra.util.host.transport.TransportException;
@@ -45,6 +46,7 @@ import org.caliptra.util.protocol.cm.CmHashCommands;
 import org.caliptra.util.protocol.cm.CmHashCommands.Digest;
 import org.caliptra.util.protocol.cm.CmHashCommands.ShaContext;
 import org.caliptra.util.protocol.cm.CmKeyCommands;
+import org.caliptra.util.protocol.cm.CmRandomCommands;
 import org.caliptra.util.protocol.cm.Cmk;
 import org.caliptra.util.protocol.cm.HashAlgorithm;
 import org.caliptra.util.protocol.cm.KeyUsage;
@@ -87,11 +89,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MappingRoundTripTest {
     /** One mapping's round trip. */
-    record Case<T, Q, R>(DeviceKind kind, Command<T> command, CommandCodec<Q, R> codec, Q wireRequest, int fips, R wireResponse,
+    record Case<T, Q, R>(Route route, Command<T> command, CommandCodec<Q, R> codec, Q wireRequest, int fips, R wireResponse,
             T expected) {
         @Override
         public String toString() {
-            return kind + " " + command.name() + " as " + codec.name();
+            return route + " " + command.name() + " as " + codec.name();
         }
     }
 
@@ -121,11 +123,16 @@ class MappingRoundTripTest {
     private static final int USRD = MailboxFrame.FIPS_NOT_APPROVED_USER_SUPPLIED_DIGEST;
 
     private static <T, Q, R> Case<T, Q, R> mcu(Command<T> c, CommandCodec<Q, R> codec, Q request, R response, T expected) {
-        return new Case<>(DeviceKind.MCU, c, codec, request, 0, response, expected);
+        return new Case<>(Route.MCU_MAILBOX, c, codec, request, 0, response, expected);
     }
 
     private static <T, Q, R> Case<T, Q, R> core(Command<T> c, CommandCodec<Q, R> codec, Q request, R response, T expected) {
-        return new Case<>(DeviceKind.CALIPTRA_CORE, c, codec, request, 0, response, expected);
+        return new Case<>(Route.CORE_MAILBOX, c, codec, request, 0, response, expected);
+    }
+
+    /** On a Caliptra 1.x core: the 1.x command and its 1.x buffers. */
+    private static <T, Q, R> Case<T, Q, R> core1x(Command<T> c, CommandCodec<Q, R> codec, Q request, R response, T expected) {
+        return new Case<>(Route.CORE_MAILBOX_1X, c, codec, request, 0, response, expected);
     }
 
     /** The same command and wire records on both kinds (the MC_* crypto commands share the CM_* layouts). */
@@ -153,7 +160,13 @@ class MappingRoundTripTest {
                         new DeviceInfoCommands.FirmwareVersion(0, 1, 2, 0x0304, 0, Octets.zeros(20))),
                 core(new DeviceInfoCommands.GetDeviceCapabilities(), InfoCommands.CAPABILITIES, NoFields.INSTANCE,
                         new InfoCommands.Capabilities(fill(0xFF, 16)),
-                        new DeviceInfoCommands.Capabilities(0, new DeviceCapabilities(Octets.fromHex("ff".repeat(16) + "00".repeat(20)))))));
+                        new DeviceInfoCommands.Capabilities(0, new DeviceCapabilities(Octets.fromHex("ff".repeat(16) + "00".repeat(20))))),
+                core1x(new DeviceInfoCommands.GetFirmwareVersion(0), InfoCommands.VERSION, NoFields.INSTANCE,
+                        new InfoCommands.FipsVersion(InfoCommands.FipsVersion.MODE_FIPS, 0, 0, 0x0102_0009, "Caliptra RTM"),
+                        new DeviceInfoCommands.FirmwareVersion(0, 1, 2, 9, 0, Octets.zeros(20))),
+                core1x(new DeviceInfoCommands.GetDeviceCapabilities(), InfoCommands.CAPABILITIES, NoFields.INSTANCE,
+                        new InfoCommands.Capabilities(fill(0x0F, 16)),
+                        new DeviceInfoCommands.Capabilities(0, new DeviceCapabilities(Octets.fromHex("0f".repeat(16) + "00".repeat(20)))))));
 
         var der = Octets.fromHex("3003020101");
         cases.add(Stream.of(
@@ -178,6 +191,21 @@ class MappingRoundTripTest {
                 core(new CertificateCommands.ExportIdevidCsr(AsymAlgorithm.ECC_P384),
                         org.caliptra.util.protocol.core.CertificateCommands.GET_IDEV_ECC384_CSR_V2, NoFields.INSTANCE,
                         new SizedData(der), new CertificateCommands.Data(0, der)),
+                core1x(new CertificateCommands.GetIdevidCert(fill(0x11, 48), fill(0x22, 48), fill(0x33, 100)),
+                        org.caliptra.util.protocol.core.CertificateCommands.GET_IDEV_ECC384_CERT_V1,
+                        new IdevEcc384CertRequest(fill(0x11, 48), fill(0x22, 48), fill(0x33, 100)), new SizedData(der),
+                        new CertificateCommands.Data(0, der)),
+                core1x(new CertificateCommands.GetLdevidCert(), org.caliptra.util.protocol.core.CertificateCommands.GET_LDEV_ECC384_CERT_V1,
+                        NoFields.INSTANCE, new SizedData(der), new CertificateCommands.Data(0, der)),
+                core1x(new CertificateCommands.GetFmcAliasCert(),
+                        org.caliptra.util.protocol.core.CertificateCommands.GET_FMC_ALIAS_ECC384_CERT_V1, NoFields.INSTANCE,
+                        new SizedData(der), new CertificateCommands.Data(0, der)),
+                core1x(new CertificateCommands.GetRtAliasCert(),
+                        org.caliptra.util.protocol.core.CertificateCommands.GET_RT_ALIAS_ECC384_CERT_V1, NoFields.INSTANCE,
+                        new SizedData(der), new CertificateCommands.Data(0, der)),
+                core1x(new CertificateCommands.ExportIdevidCsr(AsymAlgorithm.ECC_P384),
+                        org.caliptra.util.protocol.core.CertificateCommands.GET_IDEV_ECC384_CSR_V1, NoFields.INSTANCE,
+                        new SizedData(der), new CertificateCommands.Data(0, der)),
                 mcu(AttestationCommands.GetAttestation.of(EvidenceFormat.PCR_QUOTE, AsymAlgorithm.MLDSA87, PkiEntitySlot.OWNER, NONCE),
                         McAttestationCommands.MC_GET_ATTESTATION, new McAttestationCommands.AttestationRequest(2, 2, 1, NONCE),
                         new McAttestationCommands.Attestation(2, fill(0xEE, 7168)),
@@ -198,6 +226,13 @@ class MappingRoundTripTest {
         cases.add(both(new HmacCommands.HmacKdfCounter(KEY, HashAlgorithm.SHA512, KeyUsage.AES, 32, DATA),
                 McCryptoCommands.MC_HMAC_KDF_COUNTER, CmKeyCommands.CM_HMAC_KDF_COUNTER,
                 new CmKeyCommands.HmacKdfCounterRequest(KEY, 2, 2, 32, DATA), KEY2, new KeyResponse(0, KEY2)));
+        cases.add(both(new KeyCommands.CmStatus(), McCryptoCommands.MC_CM_STATUS, CmKeyCommands.CM_STATUS, NoFields.INSTANCE,
+                new CmKeyCommands.Status(3, 256), new KeyCommands.StorageStatus(0, 3, 256)));
+        cases.add(both(new RandomCommands.RandomGenerate(48), McCryptoCommands.MC_RANDOM_GENERATE, CmRandomCommands.CM_RANDOM_GENERATE,
+                new CmRandomCommands.RandomGenerateRequest(48), new CmRandomCommands.RandomData(fill(0x5A, 48)),
+                new RandomCommands.RandomBytes(0, fill(0x5A, 48))));
+        cases.add(both(new RandomCommands.RandomStir(DATA), McCryptoCommands.MC_RANDOM_STIR, CmRandomCommands.CM_RANDOM_STIR,
+                new CmRandomCommands.RandomStirRequest(DATA), NoFields.INSTANCE, new StatusResponse(0)));
         cases.add(both(new KeyCommands.Import(KeyUsage.ECDSA, fill(0xAA, 48)), McCryptoCommands.MC_IMPORT, CmKeyCommands.CM_IMPORT,
                 new CmKeyCommands.ImportRequest(3, fill(0xAA, 48)), KEY, new KeyResponse(0, KEY)));
         cases.add(both(new KeyCommands.Delete(KEY), McCryptoCommands.MC_DELETE, CmKeyCommands.CM_DELETE, KEY, NoFields.INSTANCE,
@@ -258,9 +293,9 @@ class MappingRoundTripTest {
         var lmsWire = new LmsSignatureVerifyRequest(new LmsVerifyRequest(12, 7, fill(0x81, 16), fill(0x82, 24), 5, fill(0x83, 1252), 12,
                 fill(0x84, 360)), fill(0x85, 48));
         cases.add(Stream.of(
-                new Case<>(DeviceKind.MCU, new AsymmetricCommands.LmsVerify(LMS_KEY, LMS_SIG, fill(0x85, 48)), McVerifyCommands.MC_LMS_SIG_VERIFY,
+                new Case<>(Route.MCU_MAILBOX, new AsymmetricCommands.LmsVerify(LMS_KEY, LMS_SIG, fill(0x85, 48)), McVerifyCommands.MC_LMS_SIG_VERIFY,
                         lmsWire, USRD, NoFields.INSTANCE, new StatusResponse(USRD)),
-                new Case<>(DeviceKind.CALIPTRA_CORE, new AsymmetricCommands.LmsVerify(LMS_KEY, LMS_SIG, fill(0x85, 48)),
+                new Case<>(Route.CORE_MAILBOX, new AsymmetricCommands.LmsVerify(LMS_KEY, LMS_SIG, fill(0x85, 48)),
                         SignatureVerifyCommands.LMS_SIGNATURE_VERIFY, lmsWire, USRD, NoFields.INSTANCE, new StatusResponse(USRD))));
         var mldsaKey = new MldsaPublicKey(fill(0x95, 2592));
         cases.add(both(new AsymmetricCommands.MldsaKeygen(KEY), McCryptoCommands.MC_MLDSA_CMK_PUBLIC_KEY,
@@ -369,25 +404,45 @@ class MappingRoundTripTest {
             assertEquals(c.wireRequest(), c.codec().decodeRequest(sent.fields()), "wire request");
             return Harness.data(c.fips(), c.codec().encodeResponse(c.wireResponse()));
         });
-        T result = port.session(c.kind()).execute(c.command());
+        T result = port.session(c.route()).execute(c.command());
         assertEquals(c.expected(), result);
         assertEquals(1, port.sent().size());
     }
 
     @Test
-    void everyMappingOfBothKindsHasACase() {
+    void everyMappingOfEveryMailboxRouteHasACase() {
         Set<String> covered = new HashSet<>();
-        cases().forEach(c -> covered.add(c.kind() + " " + c.command().commandId()));
+        cases().forEach(c -> covered.add(c.route() + " " + c.command().commandId()));
         List<String> missing = new ArrayList<>();
         var catalog = CommandCatalog.builtIn();
-        for (DeviceKind kind : DeviceKind.values()) {
+        for (Route route : Route.values()) {
+            if (route.deviceKind().isEmpty()) {
+                continue;
+            }
             for (CommandType<?, ?> t : catalog.commands()) {
-                if (catalog.mailboxTable(kind).lookup(t.id()).isPresent() && !covered.contains(kind + " " + t.id())) {
-                    missing.add(kind + " " + t);
+                if (catalog.mailboxTable(route).lookup(t.id()).isPresent() && !covered.contains(route + " " + t.id())) {
+                    missing.add(route + " " + t);
                 }
             }
         }
         assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void aCommandA1xCoreDoesNotServeIsNotSupportedBeforeAnythingIsSent() {
+        var port = Harness.answering(new byte[0]);
+        var session = port.session(Route.CORE_MAILBOX_1X);
+        for (Command<?> c : List.<Command<?>>of(new RandomCommands.RandomGenerate(16), new KeyCommands.CmStatus(),
+                new AsymmetricCommands.LmsVerify(LMS_KEY, LMS_SIG, fill(0x48, 48)),
+                new CertificateCommands.ExportAttestedCsr(DeviceKey.RT_ALIAS, AsymAlgorithm.ECC_P384, NONCE))) {
+            var e = assertThrows(TransportException.class, () -> session.execute(c), c.name());
+            assertEquals(TransportException.Kind.NOT_SUPPORTED, e.kind());
+            assertTrue(e.getMessage().contains("is not carried by a Caliptra 1.x core mailbox: it needs a Caliptra 2.x core"),
+                    e.getMessage());
+        }
+        var mldsa = assertThrows(TransportException.class, () -> session.execute(new CertificateCommands.ExportIdevidCsr(AsymAlgorithm.MLDSA87)));
+        assertTrue(mldsa.getMessage().contains("a Caliptra 1.x core has no ML-DSA-87 identity"), mldsa.getMessage());
+        assertEquals(List.of(), port.sent());
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.caliptra.util.host.commands.aes.AesCommands.GcmOutputResponse;
 import org.caliptra.util.host.commands.aes.AesCommands.OutputResponse;
 import org.caliptra.util.host.transport.DeviceKind;
 import org.caliptra.util.host.transport.mailbox.MailboxCommandMapping;
+import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.cm.CmAesCommands;
 import org.caliptra.util.protocol.cm.CmAesCommands.AesDecryptInitRequest;
 import org.caliptra.util.protocol.cm.CmAesCommands.AesEncryptInitRequest;
@@ -88,6 +89,7 @@ public final class AesFamily implements CommandFamily {
                 EnumSet.of(AES_ENCRYPT_INIT, AES_ENCRYPT_UPDATE, AES_DECRYPT_INIT, AES_DECRYPT_UPDATE,
                         AES_GCM_ENCRYPT_INIT, AES_GCM_ENCRYPT_UPDATE, AES_GCM_ENCRYPT_FINAL, AES_GCM_DECRYPT_INIT,
                         AES_GCM_DECRYPT_UPDATE, AES_GCM_DECRYPT_FINAL),
+                EnumSet.noneOf(CommandId.class),
                 EnumSet.noneOf(CommandId.class)));
     }
 
@@ -100,6 +102,14 @@ public final class AesFamily implements CommandFamily {
 
     @Override
     public List<MailboxCommandMapping> mailboxMappings(DeviceKind kind) {
+        return mailboxMappings(kind, Generation.V2);
+    }
+
+    @Override
+    public List<MailboxCommandMapping> mailboxMappings(DeviceKind kind, Generation generation) {
+        if (kind == DeviceKind.CALIPTRA_CORE && generation == Generation.V1) {
+            return List.of();
+        }
         return mappings(switch (kind) {
             case MCU -> mcu();
             case CALIPTRA_CORE -> core();

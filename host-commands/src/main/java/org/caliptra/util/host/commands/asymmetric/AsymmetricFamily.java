@@ -27,6 +27,7 @@ import org.caliptra.util.host.commands.asymmetric.AsymmetricCommands.PublicKeyRe
 import org.caliptra.util.host.commands.asymmetric.AsymmetricCommands.SignatureResponse;
 import org.caliptra.util.host.transport.DeviceKind;
 import org.caliptra.util.host.transport.mailbox.MailboxCommandMapping;
+import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.cm.CmAsymmetricCommands;
 import org.caliptra.util.protocol.cm.CmAsymmetricCommands.EccPublicKey;
 import org.caliptra.util.protocol.cm.CmAsymmetricCommands.EcdhFinishRequest;
@@ -86,6 +87,7 @@ public final class AsymmetricFamily implements CommandFamily {
                         LMS_VERIFY, MLDSA_KEYGEN, MLDSA_SIGN, MLDSA_VERIFY),
                 EnumSet.of(ECDSA_SIGN, ECDSA_VERIFY, ECDH_GENERATE, ECDSA_PUBLIC_KEY, ECDH_FINISH,
                         LMS_VERIFY, MLDSA_KEYGEN, MLDSA_SIGN, MLDSA_VERIFY),
+                EnumSet.noneOf(CommandId.class),
                 EnumSet.noneOf(CommandId.class)));
     }
 
@@ -97,6 +99,16 @@ public final class AsymmetricFamily implements CommandFamily {
 
     @Override
     public List<MailboxCommandMapping> mailboxMappings(DeviceKind kind) {
+        return mailboxMappings(kind, Generation.V2);
+    }
+
+    @Override
+    public List<MailboxCommandMapping> mailboxMappings(DeviceKind kind, Generation generation) {
+        if (kind == DeviceKind.CALIPTRA_CORE && generation == Generation.V1) {
+            // The CM_* commands are 2.x; 1.x's LMS_VERIFY ("LMSV") takes its digest from the SHA
+            // accelerator, which a mailbox route cannot load, so LmsVerify does not map onto it.
+            return List.of();
+        }
         return mappings(switch (kind) {
             case MCU -> mcu();
             case CALIPTRA_CORE -> core();

@@ -21,6 +21,7 @@ import org.caliptra.util.host.commands.certificate.CertificateCommands.SetCertif
 import org.caliptra.util.host.commands.certificate.CertificateCommands.StoreCertificate;
 import org.caliptra.util.host.transport.DeviceKind;
 import org.caliptra.util.host.transport.mailbox.MailboxCommandMapping;
+import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.codec.NoFields;
 import org.caliptra.util.protocol.core.CertificateCommands.AttestedCsrRequest;
 import org.caliptra.util.protocol.core.CertificateCommands.IdevEcc384CertRequest;
@@ -34,11 +35,13 @@ import static org.caliptra.util.host.commands.CommandId.*;
  * <ul>
  * <li>MCU mailbox: ExportAttestedCsr as MC_EXPORT_ATTESTED_CSR. The MCU has no command for the DICE
  *     certificates or the IDevID CSR.
- * <li>Caliptra core mailbox: the ECC P-384 DICE certificates (GET_IDEV/LDEV/FMC_ALIAS/RT_ALIAS_ECC384_CERT),
- *     the IDevID CSR (GET_IDEV_ECC384_CSR) and the attested CSR (GET_ATTESTED_ECC384_CSR, 2.x). A
+ * <li>Caliptra 2.x core mailbox: the ECC P-384 DICE certificates (GET_IDEV/LDEV/FMC_ALIAS/RT_ALIAS_ECC384_CERT),
+ *     the IDevID CSR (GET_IDEV_ECC384_CSR) and the attested CSR (GET_ATTESTED_ECC384_CSR). A
  *     mapping sends one command code, so algorithm ML-DSA-87 (another code) is refused before
- *     anything is sent. The 2.x response codecs are used for both generations: they accept 1.x's
- *     smaller buffers, sent whole or in part.
+ *     anything is sent.
+ * <li>Caliptra 1.x core mailbox: the same certificate and IDevID CSR commands (1.x names them
+ *     GET_IDEV_CERT, GET_LDEV_CERT, …) with the 1.x response buffers (1024-byte certificates, a
+ *     512-byte CSR); no attested CSR, which 1.x runtimes do not have.
  * <li>MCTP-VDM: none.
  * </ul>
  */
@@ -55,6 +58,7 @@ public final class CertificateFamily implements CommandFamily {
                 EnumSet.of(EXPORT_ATTESTED_CSR),
                 EnumSet.of(GET_IDEVID_CERT, GET_LDEVID_CERT, GET_FMC_ALIAS_CERT, GET_RT_ALIAS_CERT,
                         EXPORT_ATTESTED_CSR, EXPORT_IDEVID_CSR),
+                EnumSet.of(GET_IDEVID_CERT, GET_LDEVID_CERT, GET_FMC_ALIAS_CERT, GET_RT_ALIAS_CERT, EXPORT_IDEVID_CSR),
                 EnumSet.noneOf(CommandId.class)));
     }
 
@@ -66,6 +70,14 @@ public final class CertificateFamily implements CommandFamily {
 
     @Override
     public List<MailboxCommandMapping> mailboxMappings(DeviceKind kind) {
+        return mailboxMappings(kind, Generation.V2);
+    }
+
+    @Override
+    public List<MailboxCommandMapping> mailboxMappings(DeviceKind kind, Generation generation) {
+        if (kind == DeviceKind.CALIPTRA_CORE && generation == Generation.V1) {
+            return core1x();
+        }
         return switch (kind) {
             case MCU -> List.of(CodecMailboxMapping.of(ExportAttestedCsr.TYPE, McAttestationCommands.MC_EXPORT_ATTESTED_CSR,
                     q -> new McAttestationCommands.AttestedCsrRequest(q.key().value(), q.algorithm().value(), q.nonce()),
@@ -93,6 +105,28 @@ public final class CertificateFamily implements CommandFamily {
                                 return new AttestedCsrRequest(q.key().value(), q.nonce());
                             }, (fips, csr) -> new Data(fips, csr.data())));
         };
+    }
+
+    /** A 1.x runtime: the same certificate commands with 1.x buffers, and no attested CSR (a 2.x command). */
+    private static List<MailboxCommandMapping> core1x() {
+        return List.of(
+                CodecMailboxMapping.of(GetIdevidCert.TYPE, org.caliptra.util.protocol.core.CertificateCommands.GET_IDEV_ECC384_CERT_V1,
+                        q -> new IdevEcc384CertRequest(q.signatureR(), q.signatureS(), q.tbs()),
+                        (fips, cert) -> new Data(fips, cert.data())),
+                CodecMailboxMapping.of(GetLdevidCert.TYPE, org.caliptra.util.protocol.core.CertificateCommands.GET_LDEV_ECC384_CERT_V1,
+                        q -> NoFields.INSTANCE, (fips, cert) -> new Data(fips, cert.data())),
+                CodecMailboxMapping.of(GetFmcAliasCert.TYPE, org.caliptra.util.protocol.core.CertificateCommands.GET_FMC_ALIAS_ECC384_CERT_V1,
+                        q -> NoFields.INSTANCE, (fips, cert) -> new Data(fips, cert.data())),
+                CodecMailboxMapping.of(GetRtAliasCert.TYPE, org.caliptra.util.protocol.core.CertificateCommands.GET_RT_ALIAS_ECC384_CERT_V1,
+                        q -> NoFields.INSTANCE, (fips, cert) -> new Data(fips, cert.data())),
+                CodecMailboxMapping.of(ExportIdevidCsr.TYPE, org.caliptra.util.protocol.core.CertificateCommands.GET_IDEV_ECC384_CSR_V1,
+                        q -> {
+                            if (q.algorithm() != AsymAlgorithm.ECC_P384) {
+                                throw new IllegalArgumentException("algorithm " + q.algorithm() + ": a Caliptra 1.x core has no "
+                                        + "ML-DSA-87 identity; only ECC_P384 is carried");
+                            }
+                            return NoFields.INSTANCE;
+                        }, (fips, csr) -> new Data(fips, csr.data())));
     }
 
     private static void eccOnly(AsymAlgorithm algorithm, String other) {

@@ -13,6 +13,7 @@ import org.caliptra.util.host.commands.debugunlock.DebugUnlockCommands.ProdDebug
 import org.caliptra.util.host.commands.debugunlock.DebugUnlockCommands.UnlockChallenge;
 import org.caliptra.util.host.transport.DeviceKind;
 import org.caliptra.util.host.transport.mailbox.MailboxCommandMapping;
+import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.codec.CryptoSizes;
 import org.caliptra.util.protocol.core.DebugUnlockCommands;
 import org.caliptra.util.protocol.core.DebugUnlockCommands.ProductionAuthDebugUnlockRequest;
@@ -40,6 +41,7 @@ public final class DebugUnlockFamily implements CommandFamily {
         return Optional.of(Outline.of(EnumSet.of(PROD_DEBUG_UNLOCK_REQ, PROD_DEBUG_UNLOCK_TOKEN),
                 EnumSet.of(PROD_DEBUG_UNLOCK_REQ, PROD_DEBUG_UNLOCK_TOKEN),
                 EnumSet.of(PROD_DEBUG_UNLOCK_REQ, PROD_DEBUG_UNLOCK_TOKEN),
+                EnumSet.noneOf(CommandId.class),
                 EnumSet.noneOf(CommandId.class)));
     }
 
@@ -50,6 +52,14 @@ public final class DebugUnlockFamily implements CommandFamily {
 
     @Override
     public List<MailboxCommandMapping> mailboxMappings(DeviceKind kind) {
+        return mailboxMappings(kind, Generation.V2);
+    }
+
+    @Override
+    public List<MailboxCommandMapping> mailboxMappings(DeviceKind kind, Generation generation) {
+        if (kind == DeviceKind.CALIPTRA_CORE && generation == Generation.V1) {
+            return List.of(); // PRODUCTION_AUTH_DEBUG_UNLOCK_REQ/_TOKEN are 2.x commands
+        }
         return switch (kind) {
             case MCU -> List.of(
                     CodecMailboxMapping.of(ProdDebugUnlockReq.TYPE, McDebugUnlockCommands.MC_PROD_DEBUG_UNLOCK_REQ,

@@ -31,7 +31,7 @@ import static org.caliptra.util.host.commands.CommandId.*;
  * <ul>
  * <li>MCU mailbox: MC_FIRMWARE_VERSION (the version string read as the reference reads it),
  *     MC_DEVICE_CAPABILITIES, MC_DEVICE_ID, MC_DEVICE_INFO.
- * <li>Caliptra core mailbox: GetFirmwareVersion index 0 as VERSION, whose runtime revision word the
+ * <li>Caliptra core mailbox, 1.x and 2.x alike: GetFirmwareVersion index 0 as VERSION, whose runtime revision word the
  *     MCU formats the same way for its own index 0 (major 31:24, minor 23:16, patch 15:0); other
  *     indexes name MCU or SoC firmware a core cannot report, and are refused before anything is sent.
  *     GetDeviceCapabilities as CAPABILITIES: its 16 bytes are the first 16 of the 36-byte caps

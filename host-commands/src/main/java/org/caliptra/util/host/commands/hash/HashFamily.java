@@ -14,6 +14,7 @@ import org.caliptra.util.host.commands.hash.HashCommands.HashInit;
 import org.caliptra.util.host.commands.hash.HashCommands.HashUpdate;
 import org.caliptra.util.host.transport.DeviceKind;
 import org.caliptra.util.host.transport.mailbox.MailboxCommandMapping;
+import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.cm.CmHashCommands;
 import org.caliptra.util.protocol.cm.CmHashCommands.Digest;
 import org.caliptra.util.protocol.cm.CmHashCommands.ShaContext;
@@ -40,6 +41,7 @@ public final class HashFamily implements CommandFamily {
         return Optional.of(Outline.of(EnumSet.of(HASH_INIT, HASH_UPDATE, HASH_FINALIZE),
                 EnumSet.of(HASH_INIT, HASH_UPDATE, HASH_FINALIZE),
                 EnumSet.of(HASH_INIT, HASH_UPDATE, HASH_FINALIZE),
+                EnumSet.noneOf(CommandId.class),
                 EnumSet.noneOf(CommandId.class)));
     }
 
@@ -50,9 +52,14 @@ public final class HashFamily implements CommandFamily {
 
     @Override
     public List<MailboxCommandMapping> mailboxMappings(DeviceKind kind) {
+        return mailboxMappings(kind, Generation.V2);
+    }
+
+    @Override
+    public List<MailboxCommandMapping> mailboxMappings(DeviceKind kind, Generation generation) {
         return switch (kind) {
             case MCU -> mappings(McCryptoCommands.MC_SHA_INIT, McCryptoCommands.MC_SHA_UPDATE, McCryptoCommands.MC_SHA_FINAL);
-            case CALIPTRA_CORE -> mappings(CmHashCommands.CM_SHA_INIT, CmHashCommands.CM_SHA_UPDATE, CmHashCommands.CM_SHA_FINAL);
+            case CALIPTRA_CORE -> generation == Generation.V1 ? List.of() : mappings(CmHashCommands.CM_SHA_INIT, CmHashCommands.CM_SHA_UPDATE, CmHashCommands.CM_SHA_FINAL);
         };
     }
 

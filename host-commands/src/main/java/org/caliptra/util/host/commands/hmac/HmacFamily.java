@@ -13,6 +13,7 @@ import org.caliptra.util.host.commands.hmac.HmacCommands.Hmac;
 import org.caliptra.util.host.commands.hmac.HmacCommands.HmacKdfCounter;
 import org.caliptra.util.host.transport.DeviceKind;
 import org.caliptra.util.host.transport.mailbox.MailboxCommandMapping;
+import org.caliptra.util.protocol.Generation;
 import org.caliptra.util.protocol.cm.Cmk;
 import org.caliptra.util.protocol.cm.CmHashCommands;
 import org.caliptra.util.protocol.cm.CmHashCommands.Digest;
@@ -36,6 +37,7 @@ public final class HmacFamily implements CommandFamily {
         return Optional.of(Outline.of(EnumSet.of(HMAC, HMAC_KDF_COUNTER),
                 EnumSet.of(HMAC, HMAC_KDF_COUNTER),
                 EnumSet.of(HMAC, HMAC_KDF_COUNTER),
+                EnumSet.noneOf(CommandId.class),
                 EnumSet.noneOf(CommandId.class)));
     }
 
@@ -46,9 +48,14 @@ public final class HmacFamily implements CommandFamily {
 
     @Override
     public List<MailboxCommandMapping> mailboxMappings(DeviceKind kind) {
+        return mailboxMappings(kind, Generation.V2);
+    }
+
+    @Override
+    public List<MailboxCommandMapping> mailboxMappings(DeviceKind kind, Generation generation) {
         return switch (kind) {
             case MCU -> mappings(McCryptoCommands.MC_HMAC, McCryptoCommands.MC_HMAC_KDF_COUNTER);
-            case CALIPTRA_CORE -> mappings(CmHashCommands.CM_HMAC, CmKeyCommands.CM_HMAC_KDF_COUNTER);
+            case CALIPTRA_CORE -> generation == Generation.V1 ? List.of() : mappings(CmHashCommands.CM_HMAC, CmKeyCommands.CM_HMAC_KDF_COUNTER);
         };
     }
 

@@ -12,7 +12,10 @@ import org.caliptra.util.protocol.cm.CmKeyCommands;
 import org.caliptra.util.protocol.cm.KeyUsage;
 import org.caliptra.util.protocol.codec.Codec;
 
-/** Importing a raw key as a device key (CMK) and deleting one (spec/hostlib.md §2.3). */
+/**
+ * Importing a raw key as a device key (CMK) and deleting one (spec/hostlib.md §2.3), and how much of
+ * the device's key usage storage is taken (CmStatus, this library's extension id 0x2032).
+ */
 public final class KeyCommands {
     /** The largest raw key Import takes. */
     public static final int MAX_KEY = CmKeyCommands.MAX_IMPORT_KEY;
@@ -20,7 +23,7 @@ public final class KeyCommands {
     private KeyCommands() {}
 
     /** The key-management commands. */
-    public sealed interface KeyCommand<R> extends CatalogCommand<R> permits Import, Delete {}
+    public sealed interface KeyCommand<R> extends CatalogCommand<R> permits Import, Delete, CmStatus {}
 
     /**
      * Import (0x2015): a raw key of at most 64 bytes becomes a CMK tagged with {@code usage}.
@@ -68,6 +71,35 @@ public final class KeyCommands {
 
         @Override
         public CommandType<Delete, StatusResponse> type() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * CmStatus's answer: how many entries of the device's key usage storage are taken and how many
+     * it has. The device keeps one per AES key (the GCM usage counter), so importing an AES key
+     * takes one and deleting it frees it.
+     */
+    public record StorageStatus(int fipsStatus, int usedUsageStorage, int totalUsageStorage) {}
+
+    /**
+     * CmStatus (0x2032, extension): the cryptographic mailbox's key usage storage. Idempotent: it reads.
+     *
+     * <pre>
+     * internal request:  (empty)                                               (0)
+     * internal response: fips_status, used_usage_storage u32, total_usage_storage u32   (12)
+     * </pre>
+     */
+    public record CmStatus() implements KeyCommand<StorageStatus> {
+        public static final CommandType<CmStatus, StorageStatus> TYPE = CommandType.of(CommandId.CM_STATUS, CmStatus.class, true,
+                "How many entries of the device's key usage storage are taken, of how many",
+                Codec.fixed(0, (v, out) -> { }, in -> new CmStatus()),
+                Codec.fixed(12, (v, out) -> out.u32(v.fipsStatus()).u32(v.usedUsageStorage()).u32(v.totalUsageStorage()),
+                        in -> new StorageStatus(in.u32("fips_status"), in.u32("used_usage_storage"), in.u32("total_usage_storage"))),
+                CmStatus::new);
+
+        @Override
+        public CommandType<CmStatus, StorageStatus> type() {
             return TYPE;
         }
     }

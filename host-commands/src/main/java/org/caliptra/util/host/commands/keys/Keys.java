@@ -2,13 +2,15 @@ package org.caliptra.util.host.commands.keys;
 
 import org.caliptra.util.host.commands.Commands;
 import org.caliptra.util.host.commands.keys.KeyCommands.Delete;
+import org.caliptra.util.host.commands.keys.KeyCommands.CmStatus;
 import org.caliptra.util.host.commands.keys.KeyCommands.Import;
+import org.caliptra.util.host.commands.keys.KeyCommands.StorageStatus;
 import org.caliptra.util.host.session.CaliptraSession;
 import org.caliptra.util.protocol.Octets;
 import org.caliptra.util.protocol.cm.Cmk;
 import org.caliptra.util.protocol.cm.KeyUsage;
 
-/** High-level key API (the reference's crypto_import and crypto_delete modules). */
+/** High-level key API (the reference's crypto_import and crypto_delete modules, and CmStatus). */
 public final class Keys {
     private Keys() {}
 
@@ -20,5 +22,10 @@ public final class Keys {
     /** {@code delete}. */
     public static void delete(CaliptraSession session, Cmk key) {
         Commands.execute(session, new Delete(key));
+    }
+
+    /** CmStatus (this library's extension): how many key usage storage entries are taken, of how many. */
+    public static StorageStatus status(CaliptraSession session) {
+        return Commands.execute(session, new CmStatus());
     }
 }
