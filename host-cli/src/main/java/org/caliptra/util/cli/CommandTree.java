@@ -67,8 +67,11 @@ import org.caliptra.util.cli.device.fuse.RevokeVendorPubKeyCommand;
 import org.caliptra.util.cli.device.hash.ShaCommand;
 import org.caliptra.util.cli.device.hmac.HmacCommand;
 import org.caliptra.util.cli.device.hmac.HmacKdfCounterCommand;
+import org.caliptra.util.cli.device.keys.CmStatusCommand;
 import org.caliptra.util.cli.device.keys.DeleteCommand;
 import org.caliptra.util.cli.device.keys.ImportCommand;
+import org.caliptra.util.cli.device.random.RandomCommand;
+import org.caliptra.util.cli.device.random.RandomStirCommand;
 import org.caliptra.util.cli.emulator.EmulatorCommand;
 import org.caliptra.util.cli.image.CreateAuthFlashCommand;
 import org.caliptra.util.cli.image.CreateAuthManCommand;
@@ -121,6 +124,9 @@ final class CommandTree {
             Node.leaf("hmac-kdf-counter", HmacKdfCounterCommand.class),
             Node.leaf("import", ImportCommand.class),
             Node.leaf("delete", DeleteCommand.class),
+            Node.leaf("cm-status", CmStatusCommand.class),
+            Node.leaf("random", RandomCommand.class),
+            Node.leaf("random-stir", RandomStirCommand.class),
             Node.leaf("aes-encrypt", AesEncryptCommand.class),
             Node.leaf("aes-decrypt", AesDecryptCommand.class),
             Node.leaf("aes-gcm-encrypt", AesGcmEncryptCommand.class),

@@ -66,7 +66,8 @@ class CommandTreeTest {
     void theWholeTreeIsEveryCommandInHelpOrder() {
         var cli = wholeTree();
         assertEquals(List.of("get-device-id", "get-firmware-version", "get-capabilities", "get-device-info", "export-attested-csr",
-                "get-attestation", "sha", "hmac", "hmac-kdf-counter", "import", "delete", "aes-encrypt", "aes-decrypt",
+                "get-attestation", "sha", "hmac", "hmac-kdf-counter", "import", "delete", "cm-status", "random", "random-stir",
+                "aes-encrypt", "aes-decrypt",
                 "aes-gcm-encrypt", "aes-gcm-decrypt", "ecdsa-public-key", "ecdsa-sign", "ecdsa-verify", "ecdh-generate",
                 "ecdh-finish", "mldsa-public-key", "mldsa-sign", "mldsa-verify", "lms-verify", "get-log", "clear-log",
                 "debug-unlock", "get-auth-challenge", "fuse-read", "fuse-write", "fuse-lock", "fe-prog", "provision-vendor-pk-hash",

@@ -66,7 +66,7 @@ class GetDeviceIdCommandTest {
         // A passive part has only the core mailbox, which does not carry MC_DEVICE_ID: the library's NotSupported, exit 1.
         var passive = cli("get-device-id", "--target", "emulator?profile=caliptra-1.2");
         assertEquals(1, passive.exitCode());
-        assertTrue(passive.err().contains("GetDeviceId (0x0003) is not carried by a Caliptra core mailbox; it travels over an MCU "
+        assertTrue(passive.err().contains("GetDeviceId (0x0003) is not carried by a Caliptra 1.x core mailbox; it travels over an MCU "
                 + "(MCI) mailbox"), passive.err());
         var q = cli("get-device-id", "--target", "emulator?colour=blue");
         assertEquals(2, q.exitCode());

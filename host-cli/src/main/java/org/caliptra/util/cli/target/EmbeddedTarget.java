@@ -142,8 +142,9 @@ final class EmbeddedTarget {
                 how = "MCTP-VDM, in-process";
             } else {
                 DeviceKind kind = mailboxName.equals("mcu") ? DeviceKind.MCU : DeviceKind.CALIPTRA_CORE;
-                route = Route.of(kind);
-                transport = new MailboxTransport(driver(device, kind, driverName, requester, config), catalog.mailboxTable(kind));
+                // A 1.x core gets the 1.x table: what its runtime lacks is refused before anything is sent.
+                route = Route.of(kind, generation);
+                transport = new MailboxTransport(driver(device, kind, driverName, requester, config), catalog.mailboxTable(route));
                 how = kind.description() + ", " + driverName + " driver";
             }
             String description = "embedded " + profile.id() + " (" + how + ")";

@@ -37,6 +37,11 @@ class CommandsCommandTest {
         assertTrue(version.get("carriers").has("mctp-vdm"));
         assertTrue(version.get("carriers").has("core-mailbox"));
         assertEquals(0, all.get(0x7001).get("carriers").size(), "DebugEcho: no target carries it");
+        assertTrue(version.get("carriers").get("core-mailbox-1.x").asText().contains("VERSION"));
+        var random = all.get(0x2030);
+        assertEquals("random", random.get("cli").asText());
+        assertEquals(Set.of("mcu-mailbox", "core-mailbox"), fieldNames(random.get("carriers")), "a 1.x core has no CM_RANDOM_GENERATE");
+        assertEquals("cm-status", all.get(0x2032).get("cli").asText());
         assertFalse(all.get(0x0001).has("carried"), "no target, no verdict");
     }
 
@@ -54,6 +59,10 @@ class CommandsCommandTest {
 
         var core = byId(json("commands", "--target", "emulator?profile=caliptra-1.2"));
         assertTrue(core.get(0x0002).get("carried").asBoolean());
+        assertFalse(core.get(0x2030).get("carried").asBoolean());
+        assertTrue(core.get(0x2030).get("reason").asText().contains("not carried by a Caliptra 1.x core mailbox: it needs a Caliptra 2.x "
+                + "core or the MCU mailbox"), core.get(0x2030).get("reason").asText());
+        assertTrue(byId(json("commands", "--target", "emulator?profile=caliptra-2.0")).get(0x2030).get("carried").asBoolean());
         assertFalse(core.get(0x0003).get("carried").asBoolean());
         assertTrue(core.get(0x0003).get("reason").asText().contains("it travels over an MCU (MCI) mailbox"));
 
@@ -67,5 +76,11 @@ class CommandsCommandTest {
     void transportsListsTheBuiltInEmulator() {
         assertTrue(ok("transports").out().startsWith("emulator: the embedded emulated device (built in)"));
         assertTrue(json("transports").get("transports").isArray());
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        var names = new TreeSet<String>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }

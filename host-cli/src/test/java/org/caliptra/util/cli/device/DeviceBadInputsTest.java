@@ -87,7 +87,7 @@ class DeviceBadInputsTest {
         var caps = json("get-capabilities", "--target", "emulator?transport=mctp");
         assertEquals(36 * 2, caps.get("caps").asText().length());
         String err = fails(1, "get-auth-challenge", "--target", "emulator?profile=caliptra-2.0");
-        assertTrue(err.contains("GetAuthCmdChallenge (0x8010) is not carried by a Caliptra core mailbox; it travels over an MCU (MCI) "
+        assertTrue(err.contains("GetAuthCmdChallenge (0x8010) is not carried by a Caliptra 2.x core mailbox; it travels over an MCU (MCI) "
                 + "mailbox"), err);
     }
 }

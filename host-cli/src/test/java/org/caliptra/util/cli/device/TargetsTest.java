@@ -70,7 +70,7 @@ class TargetsTest {
         Path in = Files.writeString(dir.resolve("in"), "x");
         String err = fails(1, "sha", "--target", "emulator?transport=mctp", in.toString());
         assertTrue(err.contains("HashInit (0x2001) is not carried by MCTP-VDM"), err);
-        assertTrue(err.contains("it travels over an MCU (MCI) mailbox or a Caliptra core mailbox"), err);
+        assertTrue(err.contains("it travels over an MCU (MCI) mailbox or a Caliptra 2.x core mailbox"), err);
     }
 
     @Test
@@ -91,7 +91,7 @@ class TargetsTest {
         assertEquals(0, caps.get("mcu_rt").asLong(), "no MCU");
         json("get-firmware-version", "--target", "emulator?profile=caliptra-1.2&driver=registers");
         String err = fails(1, "get-device-id", "--target", "emulator?profile=caliptra-1.2");
-        assertTrue(err.contains("GetDeviceId (0x0003) is not carried by a Caliptra core mailbox; it travels over an MCU (MCI) mailbox"),
+        assertTrue(err.contains("GetDeviceId (0x0003) is not carried by a Caliptra 1.x core mailbox; it travels over an MCU (MCI) mailbox"),
                 err);
         // The core has no version of another firmware to report.
         String index = fails(1, "get-firmware-version", "--index", "mcu", "--target", "emulator?profile=caliptra-1.2");
@@ -101,8 +101,14 @@ class TargetsTest {
     @Test
     void openTargetsSayTheirRouteAndKind() {
         try (var t = Targets.open("emulator?profile=caliptra-1.2", TargetOptions.none())) {
-            assertEquals(Route.CORE_MAILBOX, t.route().orElseThrow());
+            assertEquals(Route.CORE_MAILBOX_1X, t.route().orElseThrow());
             assertEquals(DeviceKind.CALIPTRA_CORE, t.deviceKind().orElseThrow());
+        }
+        try (var t = Targets.open("emulator?profile=caliptra-2.0", TargetOptions.none())) {
+            assertEquals(Route.CORE_MAILBOX, t.route().orElseThrow());
+        }
+        try (var t = Targets.open("emulator?mailbox=core", TargetOptions.none())) {
+            assertEquals(Route.CORE_MAILBOX, t.route().orElseThrow());
         }
         try (var t = Targets.open("emulator?transport=mctp")) {
             assertEquals(Route.MCTP_VDM, t.route().orElseThrow());
@@ -178,7 +184,7 @@ class TargetsTest {
         json("get-firmware-version", "--fw", v2.toString());
         // A 1.x bundle makes a caliptra-1.2 part, whose core mailbox carries no MC_DEVICE_ID.
         json("get-capabilities", "--fw", v1.toString());
-        assertTrue(fails(1, "get-device-id", "--fw", v1.toString()).contains("is not carried by a Caliptra core mailbox"));
+        assertTrue(fails(1, "get-device-id", "--fw", v1.toString()).contains("is not carried by a Caliptra 1.x core mailbox"));
         String mismatch = fails(2, "get-capabilities", "--fw", v2.toString(), "--target", "emulator?profile=caliptra-1.2");
         assertTrue(mismatch.contains("--fw " + v2 + ": Caliptra 2.x firmware cannot boot a caliptra-1.2 device"), mismatch);
         Path png = Files.writeString(dir.resolve("picture.png"), "not a bundle");

@@ -96,11 +96,15 @@ import org.caliptra.util.host.commands.fuse.Fuses;
 import org.caliptra.util.host.commands.hash.Hashing;
 import org.caliptra.util.host.commands.hmac.Macs;
 import org.caliptra.util.host.commands.keys.Keys;
+import org.caliptra.util.host.commands.random.RandomNumbers;
 import org.caliptra.util.host.commands.ownership.Ownership;
 import org.caliptra.util.host.commands.ownership.OwnershipCommands;
 import org.caliptra.util.host.session.CaliptraSession;
 import org.caliptra.util.host.session.Command;
 import org.caliptra.util.host.transport.TransportException;
+import org.caliptra.util.host.transport.mailbox.InProcessMailboxDriver;
+import org.caliptra.util.host.transport.mailbox.MailboxTransport;
+import org.caliptra.util.protocol.MailboxPort;
 import org.caliptra.util.image.keys.LmsPrivateKey;
 import org.caliptra.util.image.keys.LmsSigners;
 import org.caliptra.util.protocol.Generation;
@@ -133,7 +137,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * expectation: a JCA or BouncyCastle recomputation, a round trip, a read-back, a parsed and
  * verified certificate or token, or a value of the spec. The drivers: the MCU (MCI) mailbox in
  * process and register by register, MCTP-VDM in process, and the Caliptra core mailbox of a 2.1
- * and of a 1.2 part.
+ * part and of a 1.2 part (the 1.x core route, which refuses what a 1.x runtime lacks before sending).
  *
  * <p>Each case names the command ids it covers; a run asserts that each of them really reached the
  * device (a {@link RecordingTransport} watches), and {@link #everyCarriedCommandHasAnEndToEndCaseOnEveryDriverThatCarriesIt}
@@ -201,6 +205,13 @@ class CatalogOverEveryDriverTest {
                     EnumSet.of(GET_DEVICE_ID, GET_DEVICE_INFO), CatalogOverEveryDriverTest::deviceIdentity),
             of("SHA-384/512 streamed over 0, 1, 4096, 4097, 100000 bytes equal the JCA's", Setup.BOOTED, CM_DRIVERS,
                     EnumSet.of(HASH_INIT, HASH_UPDATE, HASH_FINALIZE), CatalogOverEveryDriverTest::hashing),
+            of("random bytes: as many as asked for, never the same twice, not all equal; the reference's bounds",
+                    Setup.BOOTED, CM_DRIVERS, EnumSet.of(RANDOM_GENERATE), CatalogOverEveryDriverTest::randomBytes),
+            of("random stir: twin parts draw alike, alike again after the same input, apart after different inputs",
+                    Setup.BOOTED, CM_DRIVERS, EnumSet.of(RANDOM_GENERATE, RANDOM_STIR), CatalogOverEveryDriverTest::randomStir),
+            of("CM status: 256 usage entries (the reference runtime's KEY_USAGE_MAX); an AES import takes one, delete frees it, "
+                    + "other keys take none; full is RUNTIME_CMB_KEY_USAGE_STORAGE_FULL", Setup.BOOTED, CM_DRIVERS,
+                    EnumSet.of(CM_STATUS, IMPORT, DELETE), CatalogOverEveryDriverTest::cmStatus),
             of("HMAC-384/512 of imported keys equal the JCA's; a deleted key is refused", Setup.BOOTED, CM_DRIVERS,
                     EnumSet.of(IMPORT, DELETE, HMAC), CatalogOverEveryDriverTest::hmacAndKeys),
             of("HMAC-KDF-counter keys are HMAC(kin, 1 ‖ label): the JCA decrypts what they encrypt", Setup.BOOTED, CM_DRIVERS,
@@ -252,14 +263,10 @@ class CatalogOverEveryDriverTest {
                     CatalogOverEveryDriverTest::certificates),
             of("the IDevID CSR of a manufacturing part: the boot's CSR, self-signed by the IDevID key", Setup.MANUFACTURING,
                     CORE, EnumSet.of(EXPORT_IDEVID_CSR), CatalogOverEveryDriverTest::idevidCsr),
-            of("Caliptra 1.x has no cryptographic mailbox and no 2.x-only commands: each is RUNTIME_UNIMPLEMENTED_COMMAND",
-                    Setup.BOOTED, EnumSet.of(Driver.CORE_1_2),
-                    EnumSet.of(HASH_INIT, HASH_UPDATE, HASH_FINALIZE, HMAC, HMAC_KDF_COUNTER, IMPORT, DELETE, AES_ENCRYPT_INIT,
-                            AES_ENCRYPT_UPDATE, AES_DECRYPT_INIT, AES_DECRYPT_UPDATE, AES_GCM_ENCRYPT_INIT, AES_GCM_ENCRYPT_UPDATE,
-                            AES_GCM_ENCRYPT_FINAL, AES_GCM_DECRYPT_INIT, AES_GCM_DECRYPT_UPDATE, AES_GCM_DECRYPT_FINAL, ECDSA_SIGN,
-                            ECDSA_VERIFY, ECDH_GENERATE, ECDSA_PUBLIC_KEY, ECDH_FINISH, LMS_VERIFY, MLDSA_KEYGEN, MLDSA_SIGN,
-                            MLDSA_VERIFY, EXPORT_ATTESTED_CSR, PROD_DEBUG_UNLOCK_REQ, PROD_DEBUG_UNLOCK_TOKEN),
-                    CatalogOverEveryDriverTest::refusedByCaliptra1),
+            of("Caliptra 1.x: every id its runtime lacks is NOT_SUPPORTED before the mailbox sees it, naming a 2.x core or the "
+                    + "MCU; the 2.x codes it would have been sent as are RUNTIME_UNIMPLEMENTED_COMMAND on the part",
+                    Setup.BOOTED, EnumSet.of(Driver.CORE_1_2), EnumSet.noneOf(CommandId.class),
+                    CatalogOverEveryDriverTest::refusedBeforeSendingByCaliptra1),
             of("known emulator gap: the 2.1 core runtime refuses PRODUCTION_AUTH_DEBUG_UNLOCK_REQ/_TOKEN (device.md §4.1 says R,T; "
                     + "the emulated MCU serves them)", Setup.BOOTED, EnumSet.of(Driver.CORE_2_1),
                     EnumSet.of(PROD_DEBUG_UNLOCK_REQ, PROD_DEBUG_UNLOCK_TOKEN), CatalogOverEveryDriverTest::coreDebugUnlockGap),
@@ -316,7 +323,8 @@ class CatalogOverEveryDriverTest {
         assertEquals(EnumSet.allOf(Route.class), Arrays.stream(Driver.values()).map(Driver::route)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Route.class))));
         assertTrue(carried(Route.MCU_MAILBOX).size() > 50 && carried(Route.MCTP_VDM).size() == 4
-                && carried(Route.CORE_MAILBOX).size() > 30, "the catalogue's routes are as large as expected");
+                && carried(Route.CORE_MAILBOX).size() > 30 && carried(Route.CORE_MAILBOX_1X).size() == 7,
+                "the catalogue's routes are as large as expected");
     }
 
     private static Set<Integer> carried(Route route) {
@@ -386,7 +394,7 @@ class CatalogOverEveryDriverTest {
                 refusedVdm(0x07, () -> DeviceInfo.getFirmwareVersion(s, 2)); // UnsupportedOperation
                 refusedVdm(0x02, () -> DeviceInfo.getFirmwareVersion(s, 7)); // InvalidParameter
             }
-            case CORE_MAILBOX -> {
+            case CORE_MAILBOX, CORE_MAILBOX_1X -> {
                 // The core's VERSION reports its own firmware only: the library refuses index 1 before sending.
                 var e = assertThrows(TransportException.class, () -> DeviceInfo.getFirmwareVersion(s, 1));
                 assertFalse(e.mayHaveExecuted(), e.getMessage());
@@ -400,7 +408,7 @@ class CatalogOverEveryDriverTest {
         assertEquals(36, caps.length);
         // caliptra_rt (u64 BE) bit 0 is RT_BASE: the core runs its runtime (device.md §4.2, bit 64 of the u128).
         assertEquals(1, caps[7] & 1, "RT_BASE");
-        if (t.route() == Route.CORE_MAILBOX) {
+        if (t.route() == Route.CORE_MAILBOX || t.route() == Route.CORE_MAILBOX_1X) {
             // The core answers 16 bytes; the 20 of the MCU's fields are not the core's to fill.
             assertTrue(Octets.of(caps).slice(16, 20).isZero());
             if (t.driver() == Driver.CORE_2_1) {
@@ -550,6 +558,80 @@ class CatalogOverEveryDriverTest {
         context = Hashing.update(s, context, Octets.of(data, 4000, 4096));
         var digest = Hashing.finish(s, context, Octets.of(data, 8096, 904));
         assertArrayEquals(Checks.sha("SHA-384", data), digest.value().toByteArray());
+    }
+
+    static void randomBytes(Target t) {
+        var s = t.session();
+        for (int n : new int[] {0, 1, 16, 47, 48, 49, 4096}) {
+            assertEquals(n, RandomNumbers.generate(s, n).length(), n + " bytes");
+        }
+        var first = RandomNumbers.generate(s, 32);
+        var second = RandomNumbers.generate(s, 32);
+        assertNotEquals(first, second, "two draws");
+        byte[] many = RandomNumbers.generate(s, 4096).toByteArray();
+        var values = new TreeSet<Integer>();
+        for (byte b : many) {
+            values.add(b & 0xFF);
+        }
+        // 4096 uniform bytes leave a value out with probability about 256 * e^-16; 200 is far below that.
+        assertTrue(values.size() > 200, values.size() + " distinct byte values in 4096 bytes");
+        var bad = assertThrows(IllegalArgumentException.class, () -> RandomNumbers.generate(s, 4097));
+        assertTrue(bad.getMessage().contains("0 to 4096"), bad.getMessage());
+        // Not idempotent: a draw the session lost is not drawn again behind the caller's back.
+        assertFalse(new org.caliptra.util.host.commands.random.RandomCommands.RandomGenerate(1).idempotent());
+    }
+
+    static void randomStir(Target t) {
+        var s = t.session();
+        try (var twin = Rig.make(t.driver().profile(), Setup.BOOTED, t.dir())) {
+            var u = Rig.session(t.driver().transport(twin.device()));
+            t.opened().add(u);
+            // The emulated TRNG is seeded from the configuration: two parts made alike draw alike until stirred apart.
+            assertEquals(RandomNumbers.generate(s, 48), RandomNumbers.generate(u, 48), "twins");
+            Octets x = Octets.of(random(100));
+            RandomNumbers.stir(s, x);
+            RandomNumbers.stir(u, x);
+            assertEquals(RandomNumbers.generate(s, 64), RandomNumbers.generate(u, 64), "the same input keeps them alike");
+            RandomNumbers.stir(s, x);
+            RandomNumbers.stir(u, Octets.of(tampered(x.toByteArray())));
+            assertNotEquals(RandomNumbers.generate(s, 64), RandomNumbers.generate(u, 64), "one bit of input sets them apart");
+            RandomNumbers.stir(s, Octets.zeros(0));
+            RandomNumbers.stir(s, Octets.of(random(4080)));
+            // The DRBG takes input in whole 48-byte blocks: 4081 bytes would round up past the 4096-byte buffer, which the
+            // library refuses before sending — and the device itself refuses when sent (spec'd in the reference runtime).
+            assertThrows(IllegalArgumentException.class, () -> RandomNumbers.stir(s, Octets.of(random(4081))));
+            byte[] wire = new byte[4 + 4090];
+            ByteBuffer.wrap(wire).order(ByteOrder.LITTLE_ENDIAN).putInt(4090);
+            var code = t.route() == Route.CORE_MAILBOX ? 0x434D_5253 : 0x4D43_5253; // CM_RANDOM_STIR / MC_RANDOM_STIR
+            var port = t.route() == Route.CORE_MAILBOX ? (MailboxPort) t.device().asUser(Rig.PL0).coreMailbox() : (MailboxPort) t.device();
+            assertEquals(new org.caliptra.util.protocol.MailboxReply.Failure(CaliptraError.RUNTIME_MAILBOX_INVALID_PARAMS.code()),
+                    port.execute(code, org.caliptra.util.protocol.mailbox.MailboxFrame.sealRequest(code, wire)));
+            assertEquals(16, RandomNumbers.generate(s, 16).length(), "the session is still usable");
+        }
+    }
+
+    static void cmStatus(Target t) {
+        var s = t.session();
+        var before = Keys.status(s);
+        assertEquals(0, before.fipsStatus());
+        assertEquals(256, before.totalUsageStorage());
+        assertEquals(before, Keys.status(s), "reading the status changes nothing");
+        int used = before.usedUsageStorage();
+        Cmk aes = Keys.importKey(s, KeyUsage.AES, Octets.of(random(32)));
+        assertEquals(used + 1, Keys.status(s).usedUsageStorage(), "an AES key takes an entry");
+        Cmk hmac = Keys.importKey(s, KeyUsage.HMAC, Octets.of(random(48)));
+        assertEquals(used + 1, Keys.status(s).usedUsageStorage(), "an HMAC key takes none");
+        Keys.delete(s, aes);
+        Keys.delete(s, hmac);
+        assertEquals(used, Keys.status(s).usedUsageStorage(), "delete frees it");
+        var keys = new ArrayList<Cmk>();
+        for (int i = used; i < 256; i++) {
+            keys.add(Keys.importKey(s, KeyUsage.AES, Octets.of(random(32))));
+        }
+        assertEquals(new org.caliptra.util.host.commands.keys.KeyCommands.StorageStatus(0, 256, 256), Keys.status(s));
+        refused(CaliptraError.RUNTIME_CMB_KEY_USAGE_STORAGE_FULL, () -> Keys.importKey(s, KeyUsage.AES, Octets.of(random(32))));
+        Keys.delete(s, keys.get(0));
+        assertEquals(255, Keys.status(s).usedUsageStorage());
     }
 
     static void hmacAndKeys(Target t) throws Exception {
@@ -1364,14 +1446,46 @@ class CatalogOverEveryDriverTest {
         return Commands.execute(s, command);
     }
 
-    static void refusedByCaliptra1(Target t) {
-        // The core route's mappings are the 2.x commands (CM_*, LMV2, AECR, PDUR/PDUT); a 1.x runtime implements none.
-        for (CommandId id : EnumSet.of(HASH_INIT, HASH_UPDATE, HASH_FINALIZE, HMAC, HMAC_KDF_COUNTER, IMPORT, DELETE, AES_ENCRYPT_INIT,
-                AES_ENCRYPT_UPDATE, AES_DECRYPT_INIT, AES_DECRYPT_UPDATE, AES_GCM_ENCRYPT_INIT, AES_GCM_ENCRYPT_UPDATE,
-                AES_GCM_ENCRYPT_FINAL, AES_GCM_DECRYPT_INIT, AES_GCM_DECRYPT_UPDATE, AES_GCM_DECRYPT_FINAL, ECDSA_SIGN, ECDSA_VERIFY,
-                ECDH_GENERATE, ECDSA_PUBLIC_KEY, ECDH_FINISH, LMS_VERIFY, MLDSA_KEYGEN, MLDSA_SIGN, MLDSA_VERIFY, EXPORT_ATTESTED_CSR,
-                PROD_DEBUG_UNLOCK_REQ, PROD_DEBUG_UNLOCK_TOKEN)) {
-            refused(CaliptraError.RUNTIME_UNIMPLEMENTED_COMMAND, () -> example(t.session(), id), id.describe());
+    static void refusedBeforeSendingByCaliptra1(Target t) {
+        var catalog = CommandCatalog.builtIn();
+        var carried1x = carried(Route.CORE_MAILBOX_1X);
+        var carried2x = carried(Route.CORE_MAILBOX);
+        // The mailbox as the route's session reaches it, counting what gets there.
+        var core = t.device().asUser(Rig.PL0).coreMailbox();
+        var commands = new ArrayList<Integer>();
+        MailboxPort counting = (command, request) -> {
+            commands.add(command);
+            return core.execute(command, request);
+        };
+        var s = Rig.session(new MailboxTransport(new InProcessMailboxDriver(counting), catalog.mailboxTable(Route.CORE_MAILBOX_1X)));
+        t.opened().add(s);
+        int refused = 0;
+        for (CommandInfo info : catalog.listCommands()) {
+            if (carried1x.contains(info.id())) {
+                continue;
+            }
+            CommandId id = CommandId.fromValue(info.id()).orElseThrow();
+            var e = assertThrows(TransportException.class, () -> example(s, id), id.describe());
+            assertEquals(TransportException.Kind.NOT_SUPPORTED, e.kind(), e.getMessage());
+            assertFalse(e.mayHaveExecuted(), e.getMessage());
+            assertTrue(e.getMessage().contains(id.describe() + " is not carried by a Caliptra 1.x core mailbox")
+                    || e.getMessage().contains("no Caliptra target carries " + id.describe()), e.getMessage());
+            if (carried2x.contains(info.id())) {
+                assertTrue(e.getMessage().contains("it needs a Caliptra 2.x core"), e.getMessage());
+            }
+            refused++;
+        }
+        assertEquals(List.of(), commands, "nothing reached the mailbox");
+        assertEquals(CommandId.values().length - 7, refused);
+        // The counter sees what does travel, and what the 2.x route would have sent the part refuses on its own.
+        DeviceInfo.getDeviceCapabilities(s);
+        assertEquals(List.of(0x4341_5053), commands, "CAPABILITIES reached the mailbox");
+        var v2 = catalog.mailboxTable(Route.CORE_MAILBOX);
+        for (CommandId id : EnumSet.of(RANDOM_GENERATE, CM_STATUS, HASH_INIT, LMS_VERIFY, EXPORT_ATTESTED_CSR, PROD_DEBUG_UNLOCK_REQ)) {
+            int code = v2.lookup(id.value()).orElseThrow().externalCommand();
+            var reply = core.execute(code, org.caliptra.util.protocol.mailbox.MailboxFrame.sealRequest(code, new byte[0]));
+            assertEquals(new org.caliptra.util.protocol.MailboxReply.Failure(CaliptraError.RUNTIME_UNIMPLEMENTED_COMMAND.code()), reply,
+                    id.describe() + " as " + Integer.toHexString(code));
         }
     }
 
@@ -1384,9 +1498,10 @@ class CatalogOverEveryDriverTest {
         var s = t.session();
         // Per route: an id carried elsewhere (and the routes that carry it), and one no route carries.
         Map<Route, Object[]> probes = Map.of(
-                Route.MCU_MAILBOX, new Object[] {GET_LDEVID_CERT, List.of("a Caliptra core mailbox")},
+                Route.MCU_MAILBOX, new Object[] {GET_LDEVID_CERT, List.of("a Caliptra 2.x core mailbox", "a Caliptra 1.x core mailbox")},
                 Route.CORE_MAILBOX, new Object[] {DEBUG_GET_LOG, List.of("an MCU (MCI) mailbox", "MCTP-VDM")},
-                Route.MCTP_VDM, new Object[] {HASH_INIT, List.of("an MCU (MCI) mailbox", "a Caliptra core mailbox")});
+                Route.CORE_MAILBOX_1X, new Object[] {RANDOM_GENERATE, List.of("an MCU (MCI) mailbox", "a Caliptra 2.x core mailbox")},
+                Route.MCTP_VDM, new Object[] {HASH_INIT, List.of("an MCU (MCI) mailbox", "a Caliptra 2.x core mailbox")});
         Object[] probe = probes.get(t.route());
         var id = (CommandId) probe[0];
         var e = assertThrows(TransportException.class, () -> example(s, id));

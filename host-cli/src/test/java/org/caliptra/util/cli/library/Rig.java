@@ -230,8 +230,8 @@ final class Rig {
         MCTP_VDM(Route.MCTP_VDM, Profile.CALIPTRA_2_1),
         /** The Caliptra core mailbox of a caliptra-2.1 part, as requester 1. */
         CORE_2_1(Route.CORE_MAILBOX, Profile.CALIPTRA_2_1),
-        /** The Caliptra core mailbox of a caliptra-1.2 part (passive mode), as requester 1. */
-        CORE_1_2(Route.CORE_MAILBOX, Profile.CALIPTRA_1_2);
+        /** The Caliptra core mailbox of a caliptra-1.2 part (passive mode), as requester 1, with the 1.x table. */
+        CORE_1_2(Route.CORE_MAILBOX_1X, Profile.CALIPTRA_1_2);
 
         private final Route route;
         private final Profile profile;
@@ -257,7 +257,7 @@ final class Rig {
                         catalog.mailboxTable(DeviceKind.MCU));
                 case MCTP_VDM -> new MctpVdmTransport(new InProcessMctpVdmDriver(d), catalog.vdmTable());
                 case CORE_2_1, CORE_1_2 -> new MailboxTransport(new InProcessMailboxDriver(d.asUser(PL0).coreMailbox()),
-                        catalog.mailboxTable(DeviceKind.CALIPTRA_CORE));
+                        catalog.mailboxTable(route));
             };
         }
 

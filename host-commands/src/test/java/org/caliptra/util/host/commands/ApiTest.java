@@ -150,8 +150,9 @@ class ApiTest {
             var e = assertThrows(IllegalArgumentException.class, () -> RandomNumbers.generate(session, bad));
             assertEquals("RandomGenerate: size is 0 to 4096 bytes, got " + Integer.toUnsignedString(bad), e.getMessage());
         }
-        var stir = assertThrows(IllegalArgumentException.class, () -> RandomNumbers.stir(session, Octets.zeros(4097)));
-        assertEquals("RandomStir: input is at most 4096 bytes, got 4097", stir.getMessage());
+        var stir = assertThrows(IllegalArgumentException.class, () -> RandomNumbers.stir(session, Octets.zeros(4081)));
+        assertEquals("RandomStir: input is at most 4080 bytes (the device stirs whole 48-byte blocks into a 4096-byte buffer), got 4081",
+                stir.getMessage());
         assertEquals(2, port.sent().size(), "nothing was sent for the refused arguments");
     }
 

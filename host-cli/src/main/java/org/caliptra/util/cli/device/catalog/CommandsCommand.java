@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
 /** {@code caliptra-util commands}: the command catalogue, and what a target carries of it. */
 @Command(name = "commands", mixinStandardHelpOptions = true,
         description = {"List the command catalogue: each command's id, name, family, description, the device command it "
-                + "travels as on each route (MCU mailbox, Caliptra core mailbox, MCTP-VDM) and the caliptra-util command "
-                + "that runs it.",
+                + "travels as on each route (MCU mailbox, Caliptra 2.x core mailbox, Caliptra 1.x core mailbox, MCTP-VDM) and "
+                + "the caliptra-util command that runs it.",
             "With --target, each command is marked carried or not by that target, with the reason when it is not; "
                 + "--plugin-dir adds plugin command families."})
 public final class CommandsCommand implements Callable<Integer> {
@@ -62,6 +62,9 @@ public final class CommandsCommand implements Callable<Integer> {
         m.put(0x2014, "hmac-kdf-counter");
         m.put(0x2015, "import");
         m.put(0x2016, "delete");
+        m.put(0x2030, "random");
+        m.put(0x2031, "random-stir");
+        m.put(0x2032, "cm-status");
         m.put(0x3001, "aes-encrypt");
         m.put(0x3002, "aes-encrypt");
         m.put(0x3003, "aes-decrypt");
@@ -190,7 +193,7 @@ public final class CommandsCommand implements Callable<Integer> {
 
     private static String reason(CommandCatalog catalog, Route route, int id) {
         Optional<String> reason = route == Route.MCTP_VDM ? catalog.vdmTable().unsupportedReason(id)
-                : catalog.mailboxTable(route.deviceKind().orElseThrow()).unsupportedReason(id);
+                : catalog.mailboxTable(route).unsupportedReason(id);
         return reason.orElse("the route has no mapping for it");
     }
 
@@ -198,6 +201,7 @@ public final class CommandsCommand implements Callable<Integer> {
         return switch (route) {
             case MCU_MAILBOX -> "mcu-mailbox";
             case CORE_MAILBOX -> "core-mailbox";
+            case CORE_MAILBOX_1X -> "core-mailbox-1.x";
             case MCTP_VDM -> "mctp-vdm";
         };
     }

@@ -15,8 +15,13 @@ import org.caliptra.util.protocol.codec.Codec;
  * of §2.3.
  */
 public final class RandomCommands {
-    /** The most bytes one RandomGenerate returns, and one RandomStir takes: the device's data buffer. */
+    /** The most bytes one RandomGenerate returns: the device's data buffer, and the internal structs' buffers. */
     public static final int MAX_DATA = 4096;
+    /**
+     * The most input one RandomStir takes: the runtime feeds the DRBG whole 48-byte (twelve-word)
+     * blocks and refuses a size that rounds up past its 4096-byte buffer, so 85 blocks.
+     */
+    public static final int MAX_STIR_INPUT = 4096 / 48 * 48;
 
     private RandomCommands() {}
 
@@ -61,8 +66,8 @@ public final class RandomCommands {
     }
 
     /**
-     * RandomStir (0x2031, extension): {@code input} goes into the device's DRBG as additional input
-     * to a reseed. Not idempotent: a replay stirs twice.
+     * RandomStir (0x2031, extension): {@code input} (at most {@value #MAX_STIR_INPUT} bytes) goes into
+     * the device's DRBG as additional input to a reseed. Not idempotent: a replay stirs twice.
      *
      * <pre>
      * internal request:  input_size u32, input u8[4096]                        (4100)
@@ -71,13 +76,17 @@ public final class RandomCommands {
      */
     public record RandomStir(Octets input) implements RandomCommand<StatusResponse> {
         public static final CommandType<RandomStir, StatusResponse> TYPE = CommandType.of(CommandId.RANDOM_STIR, RandomStir.class,
-                false, "Stir additional input (up to 4096 bytes) into the device's DRBG",
+                false, "Stir additional input (up to 4080 bytes) into the device's DRBG",
                 Codec.fixed(4 + MAX_DATA, (v, out) -> InternalFields.sized(out, v.input(), MAX_DATA),
                         in -> new RandomStir(InternalFields.sized(in, "input_size", "input", MAX_DATA))),
                 StatusResponse.CODEC, () -> new RandomStir(Octets.of("caliptra-util stir".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
 
         public RandomStir {
-            InternalFields.atMost("RandomStir", "input", input, MAX_DATA);
+            InternalFields.present("RandomStir", "input", input);
+            if (input.length() > MAX_STIR_INPUT) {
+                throw new IllegalArgumentException("RandomStir: input is at most " + MAX_STIR_INPUT + " bytes (the device stirs whole "
+                        + "48-byte blocks into a 4096-byte buffer), got " + input.length());
+            }
         }
 
         @Override

@@ -9,8 +9,10 @@ import org.caliptra.util.protocol.ProtocolException;
 
 /** High-level random number API (RandomGenerate, RandomStir: this library's extensions). */
 public final class RandomNumbers {
-    /** The most bytes one call returns or stirs in. */
+    /** The most bytes one {@link #generate} returns. */
     public static final int MAX_BYTES = RandomCommands.MAX_DATA;
+    /** The most bytes one {@link #stir} takes: 85 whole 48-byte blocks. */
+    public static final int MAX_STIR_BYTES = RandomCommands.MAX_STIR_INPUT;
 
     private RandomNumbers() {}
 
@@ -29,9 +31,9 @@ public final class RandomNumbers {
     }
 
     /**
-     * Stirs {@code input} (at most 4096 bytes) into the device's DRBG as additional input.
+     * Stirs {@code input} (at most 4080 bytes) into the device's DRBG as additional input.
      *
-     * @throws IllegalArgumentException for more than 4096 bytes, before anything is sent
+     * @throws IllegalArgumentException for more than 4080 bytes, before anything is sent
      */
     public static void stir(CaliptraSession session, Octets input) {
         Commands.execute(session, new RandomStir(input));
