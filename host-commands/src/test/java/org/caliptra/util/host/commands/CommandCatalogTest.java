@@ -224,6 +224,8 @@ class CommandCatalogTest {
                 + "mailbox; it travels over an MCU (MCI) mailbox or a Caliptra 2.x core mailbox", v1.unsupportedReason(0x2030).orElseThrow());
         assertEquals("DotStatus (0x8026) is not carried by a Caliptra 1.x core mailbox; it travels over an MCU (MCI) mailbox",
                 v1.unsupportedReason(0x8026).orElseThrow());
+        assertEquals("CmStatus (0x2032) is not carried by MCTP-VDM (the MCU's vendor-defined message responder); it travels over an "
+                + "MCU (MCI) mailbox or a Caliptra 2.x core mailbox", catalog.vdmTable().unsupportedReason(0x2032).orElseThrow());
         assertEquals("no Caliptra target carries LmsKeygen (0x4010): no MCU mailbox, Caliptra core mailbox or MCTP-VDM command "
                 + "implements it", catalog.mailboxTable(DeviceKind.MCU).unsupportedReason(0x4010).orElseThrow());
         assertFalse(catalog.mailboxTable(DeviceKind.MCU).unsupportedReason(0x7E01).isPresent());
