@@ -30,10 +30,12 @@ import org.slf4j.LoggerFactory;
  *       with one log line; the size is checked before anything is copied (the channel's receive
  *       buffer is set one byte larger than the bound, so an oversized datagram is seen as such
  *       rather than silently truncated).
- *   <li>Data: the reply is the response bytes. Anything else is answered with an empty datagram, as
- *       the reference hw-model responder does, and logged: CMD_COMPLETE without data, CMD_FAILURE
- *       (the protocol has no field for the error code, so the log line names it), an unanswered
- *       command, a response over {@link UdpMailboxDatagram#MAX_REPLY_SIZE}, a device that failed.
+ *   <li>Data: the reply is the response bytes. Anything else is answered with the failure reply
+ *       {@code FF ‖ error code} ({@link UdpMailboxDatagram#failureReply}; the reference servers'
+ *       empty or one-byte replies carry no code, and Netty sends no empty datagram) and logged:
+ *       CMD_FAILURE with the device's error code; with code 0, CMD_COMPLETE without data, an
+ *       unanswered command, a response over {@link UdpMailboxDatagram#MAX_REPLY_SIZE}, a device that
+ *       failed.
  *   <li>A mailbox locked by another requester (a register-level client holds it) gets no reply and
  *       a log line: nothing ran, so the client's retransmission of the same request tries again.
  * </ul>
@@ -47,7 +49,7 @@ public final class UdpMailboxHandler extends SimpleChannelInboundHandler<Datagra
     /** Datagrams accepted and not yet answered, beyond which new ones are dropped. */
     public static final int MAX_IN_FLIGHT = 256;
     private static final Logger LOG = LoggerFactory.getLogger(UdpMailboxHandler.class);
-    private static final byte[] EMPTY = new byte[0];
+    private static final byte[] NO_CODE = UdpMailboxDatagram.failureReply(0);
 
     private final MailboxPort port;
     private final Executor deviceCalls;
@@ -106,34 +108,34 @@ public final class UdpMailboxHandler extends SimpleChannelInboundHandler<Datagra
         }
     }
 
-    /** The reply for one request: the response bytes, an empty datagram, or null for none. */
+    /** The reply for one request: the response bytes, a failure reply, or null for none. */
     private byte[] serve(UdpMailboxDatagram request, InetSocketAddress sender) {
         String what = peer(sender) + String.format(": command 0x%08X", request.command());
         MailboxReply reply;
         try {
             reply = port.execute(request.command(), request.sram().toByteArray());
         } catch (RuntimeException e) {
-            log.accept(what + ": the device failed (" + e.getMessage() + "); empty reply");
-            return EMPTY;
+            log.accept(what + ": the device failed (" + e.getMessage() + "); failure reply");
+            return NO_CODE;
         }
         if (reply instanceof MailboxReply.Data data) {
             if (data.length() > UdpMailboxDatagram.MAX_REPLY_SIZE) {
-                log.accept(what + ": the " + data.length() + "-byte response does not fit in a datagram; empty reply");
-                return EMPTY;
+                log.accept(what + ": the " + data.length() + "-byte response does not fit in a datagram; failure reply");
+                return NO_CODE;
             }
             return data.bytes();
         }
         if (reply instanceof MailboxReply.Complete) {
-            log.accept(what + ": completed without response data; empty reply");
-            return EMPTY;
+            log.accept(what + ": completed without response data; failure reply");
+            return NO_CODE;
         }
         if (reply instanceof MailboxReply.Failure failure) {
-            log.accept(what + ": failed on the device with " + CaliptraError.describe(failure.errorCode()) + "; empty reply");
-            return EMPTY;
+            log.accept(what + ": failed on the device with " + CaliptraError.describe(failure.errorCode()) + "; failure reply");
+            return UdpMailboxDatagram.failureReply(failure.errorCode());
         }
         if (reply instanceof MailboxReply.Timeout timeout) {
-            log.accept(what + ": the device did not answer within " + timeout.polls() + " status polls; empty reply");
-            return EMPTY;
+            log.accept(what + ": the device did not answer within " + timeout.polls() + " status polls; failure reply");
+            return NO_CODE;
         }
         log.accept(what + ": the mailbox is locked by another requester; no reply (nothing ran, a retransmission retries it)");
         return null;

@@ -82,34 +82,35 @@ class UdpMailboxHandlerTest {
     }
 
     @Test
-    void withoutDataTheReplyIsEmptyAndTheLogSaysWhy() {
+    void withoutDataTheReplyIsAFailureReplyAndTheLogSaysWhy() {
         var replies = new ArrayDeque<MailboxReply>(List.of(new MailboxReply.Failure(0x0600_0001), new MailboxReply.Complete(),
                 new MailboxReply.Timeout(1000)));
         var ch = channel(c -> replies.poll(), Runnable::run);
-        for (int i = 0; i < 3; i++) {
+        // FF then the device's error code (LE), or 0 when it gave none.
+        for (String expected : List.of("ff01000006", "ff00000000", "ff00000000")) {
             ch.writeInbound(datagram(HEX.parseHex("5041434d" + "dffeffff")));
             DatagramPacket reply = ch.readOutbound();
-            assertEquals(0, reply.content().readableBytes());
+            assertEquals(expected, HEX.formatHex(ByteBufUtil.getBytes(reply.content())));
             assertEquals(CLIENT, reply.recipient());
             reply.release();
         }
         assertEquals(3, log.size());
         assertTrue(log.get(0).startsWith("udp 127.0.0.1:40000: command 0x4D434150: failed on the device with "), log.get(0));
-        assertTrue(log.get(0).endsWith("(0x06000001); empty reply"), log.get(0));
-        assertTrue(log.get(1).contains("completed without response data; empty reply"), log.get(1));
-        assertTrue(log.get(2).contains("did not answer within 1000 status polls; empty reply"), log.get(2));
+        assertTrue(log.get(0).endsWith("(0x06000001); failure reply"), log.get(0));
+        assertTrue(log.get(1).contains("completed without response data; failure reply"), log.get(1));
+        assertTrue(log.get(2).contains("did not answer within 1000 status polls; failure reply"), log.get(2));
     }
 
     @Test
-    void aDeviceThatFailsGetsAnEmptyReplyAndABusyMailboxNone() {
+    void aDeviceThatFailsGetsAFailureReplyAndABusyMailboxNone() {
         var ch = channel(c -> {
             throw new IllegalStateException("the device is closed");
         }, Runnable::run);
         ch.writeInbound(datagram(new byte[8]));
         DatagramPacket reply = ch.readOutbound();
-        assertEquals(0, reply.content().readableBytes());
+        assertEquals("ff00000000", HEX.formatHex(ByteBufUtil.getBytes(reply.content())));
         reply.release();
-        assertEquals(List.of("udp 127.0.0.1:40000: command 0x00000000: the device failed (the device is closed); empty reply"), log);
+        assertEquals(List.of("udp 127.0.0.1:40000: command 0x00000000: the device failed (the device is closed); failure reply"), log);
 
         log.clear();
         var busy = channel(c -> new MailboxReply.Busy(), Runnable::run);

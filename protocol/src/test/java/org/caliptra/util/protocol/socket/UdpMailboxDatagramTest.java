@@ -3,6 +3,7 @@ package org.caliptra.util.protocol.socket;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,5 +80,26 @@ class UdpMailboxDatagramTest {
         byte[] buffer = new byte[100];
         System.arraycopy(HEX.parseHex("ffffffff01000000"), 0, buffer, 0, 8);
         assertTrue(UdpMailboxDatagram.replyVerifies(buffer, 8));
+    }
+
+    @Test
+    void repliesAreResponsesFailuresOrNeither() {
+        byte[] mfwv = HEX.parseHex("0dffffff00000000050000" + "00322e302e30");
+        var ok = assertInstanceOf(UdpMailboxDatagram.Reply.Response.class, UdpMailboxDatagram.classifyReply(mfwv, mfwv.length));
+        assertEquals(Octets.of(mfwv), ok.frame());
+        // This endpoint's failure reply: FF then the error code LE.
+        byte[] failure = UdpMailboxDatagram.failureReply(0x0006_0002);
+        assertArrayEquals(HEX.parseHex("ff02000600"), failure);
+        assertEquals(new UdpMailboxDatagram.Reply.Failure(0x0006_0002), UdpMailboxDatagram.classifyReply(failure, 5));
+        // The reference servers' replies: empty (hw-model responder), FF (mock server).
+        assertEquals(new UdpMailboxDatagram.Reply.Failure(0), UdpMailboxDatagram.classifyReply(new byte[0], 0));
+        assertEquals(new UdpMailboxDatagram.Reply.Failure(0), UdpMailboxDatagram.classifyReply(new byte[] {(byte) 0xFF}, 1));
+        assertEquals("7 bytes: shorter than the 8-byte response header and not a failure reply",
+                assertInstanceOf(UdpMailboxDatagram.Reply.Invalid.class, UdpMailboxDatagram.classifyReply(new byte[7], 7)).reason());
+        mfwv[16] ^= 1;
+        assertEquals("checksum 0xFFFFFF0D at offset 0 does not match the response (expected 0xFFFFFF0C)",
+                assertInstanceOf(UdpMailboxDatagram.Reply.Invalid.class, UdpMailboxDatagram.classifyReply(mfwv, mfwv.length)).reason());
+        assertInstanceOf(UdpMailboxDatagram.Reply.Invalid.class, UdpMailboxDatagram.classifyReply(new byte[65_508], 65_508));
+        assertThrows(IllegalArgumentException.class, () -> UdpMailboxDatagram.classifyReply(new byte[4], 5));
     }
 }
