@@ -157,7 +157,7 @@ final class I3cTargetHandler extends SimpleChannelInboundHandler<I3cCommandFrame
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        log.accept(peer + ": connection closed: " + cause.getMessage());
+        log.accept(peer + ": connection closed: " + (cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName()));
         ctx.close();
     }
 }
