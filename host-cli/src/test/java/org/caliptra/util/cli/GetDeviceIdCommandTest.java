@@ -58,7 +58,7 @@ class GetDeviceIdCommandTest {
     void unknownTargetIsAUsageErrorNamingIt() {
         var r = cli("get-device-id", "--target", "udpx://127.0.0.1:9");
         assertEquals(2, r.exitCode());
-        assertEquals("caliptra-util get-device-id: unknown target 'udpx://127.0.0.1:9': supported targets are emulator\n",
+        assertEquals("caliptra-util get-device-id: unknown target 'udpx://127.0.0.1:9': supported targets are emulator, mctp-i3c, udp\n",
                 r.err().replace(System.lineSeparator(), "\n"));
         var p = cli("get-device-id", "--target", "emulator?profile=caliptra-0.1");
         assertEquals(2, p.exitCode());

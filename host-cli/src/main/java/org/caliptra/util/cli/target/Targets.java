@@ -9,7 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.caliptra.util.host.commands.CommandCatalog;
+import org.caliptra.util.host.commands.Route;
+import org.caliptra.util.host.transport.DeviceKind;
 import org.caliptra.util.host.transport.Transport;
+import org.caliptra.util.host.transport.mailbox.MailboxCommandTable;
+import org.caliptra.util.host.transport.mctp.VdmCommandTable;
+import org.caliptra.util.host.transport.plugin.CommandTables;
+import org.caliptra.util.host.transport.plugin.DeviceLink;
 import org.caliptra.util.host.transport.plugin.TransportConfigurationException;
 import org.caliptra.util.host.transport.plugin.TransportInfo;
 import org.caliptra.util.host.transport.plugin.TransportRegistry;
@@ -25,19 +31,23 @@ import org.caliptra.util.host.transport.plugin.TransportSpec;
  *   <li>{@code emulator[?name=value&…]}: an embedded emulated device ({@link EmbeddedTarget} lists
  *       the parameters: profile, driver, transport, mailbox);
  *   <li>{@code NAME[:PATH]} or {@code NAME://HOST[:PORT][/PATH]}, each with an optional query: the
- *       transport plugin named NAME ({@link TransportRegistry}: the class path's providers and the
- *       plugin path's jars), given the URI's parts as {@link TransportSpec#parse} reads them.
+ *       transport named NAME ({@link TransportRegistry}: the class path's providers — among them
+ *       host-transport's built-in {@code udp} and {@code mctp-i3c} — and the plugin path's jars),
+ *       given the URI's parts as {@link TransportSpec#parse} reads them. A provider that makes a
+ *       {@link DeviceLink} gets this catalogue's table for the link's route (MC_* codes for
+ *       {@code udp://…}, runtime codes for {@code udp://…?mailbox=core}, the VDM table for
+ *       {@code mctp-i3c://…}); any other builds its own.
  * </ul>
- * The socket schemes of the design ({@code udp}, {@code mctp-i3c}, {@code apb}, {@code apb+unix},
- * {@code mbox}, {@code mbox+unix}) are no transports yet; a plugin may provide them meanwhile.
+ * The design's other socket schemes ({@code apb}, {@code apb+unix}, {@code mbox},
+ * {@code mbox+unix}) are no transports yet; a plugin may provide them meanwhile.
  */
 public final class Targets {
     /** The target used when neither {@code --target} nor {@code CALIPTRA_TARGET} names one. */
     public static final String DEFAULT = "emulator";
     public static final String ENVIRONMENT_VARIABLE = "CALIPTRA_TARGET";
     static final String EMULATOR = "emulator";
-    /** The design's socket schemes, which come with the socket transports. */
-    static final List<String> SOCKET_SCHEMES = List.of("udp", "mctp-i3c", "apb", "apb+unix", "mbox", "mbox+unix");
+    /** The design's socket schemes that have no built-in transport yet. */
+    static final List<String> SOCKET_SCHEMES = List.of("apb", "apb+unix", "mbox", "mbox+unix");
 
     private Targets() {}
 
@@ -143,17 +153,42 @@ public final class Targets {
                 throw unknown(uri, spec.name(), registry.listTransports());
             }
             Transport transport;
+            Optional<Route> route;
+            String description;
             try {
-                transport = registry.create(spec);
+                Optional<DeviceLink> link = registry.link(spec);
+                if (link.isPresent()) {
+                    route = Optional.of(link.get().deviceKind().map(Route::of).orElse(Route.MCTP_VDM));
+                    transport = link.get().transport(tables(catalog));
+                    description = spec.name() + " (" + transport.name() + ", " + route.get().description() + ")";
+                } else {
+                    route = Optional.empty();
+                    transport = registry.create(spec);
+                    description = spec.name() + " transport plugin (" + transport.name() + ")";
+                }
             } catch (TransportConfigurationException e) {
                 throw new TargetException("target '" + uri + "': " + e.getMessage());
             }
-            String description = spec.name() + " transport plugin (" + transport.name() + ")";
-            return new OpenTarget(uri, description, transport, catalog, Optional.empty(), List.of(registry), () -> { });
+            return new OpenTarget(uri, description, transport, catalog, route, List.of(registry), () -> { });
         } catch (RuntimeException e) {
             registry.close();
             throw e;
         }
+    }
+
+    /** The catalogue's tables as a link takes them. */
+    private static CommandTables tables(CommandCatalog catalog) {
+        return new CommandTables() {
+            @Override
+            public MailboxCommandTable mailboxTable(DeviceKind kind) {
+                return catalog.mailboxTable(kind);
+            }
+
+            @Override
+            public VdmCommandTable vdmTable() {
+                return catalog.vdmTable();
+            }
+        };
     }
 
     private static TargetException unknown(String uri, String scheme, List<TransportInfo> plugins) {

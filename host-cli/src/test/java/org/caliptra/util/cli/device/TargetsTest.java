@@ -135,10 +135,15 @@ class TargetsTest {
                 .contains("mailbox=mcu needs profile=caliptra-2.1"));
         assertTrue(fails(2, "get-capabilities", "--target", "emulator?profile=caliptra-2.1&profile=caliptra-1.2")
                 .contains("parameter 'profile' given twice"));
-        // The socket schemes come later; other schemes name what exists.
-        String udp = fails(2, "get-capabilities", "--target", "udp://127.0.0.1:62222");
-        assertTrue(udp.contains("the udp transport is not available yet"), udp);
-        assertTrue(udp.contains("supported targets are emulator"), udp);
+        // The register and MBOX socket schemes come later; other schemes name what exists.
+        String apb = fails(2, "get-capabilities", "--target", "apb://127.0.0.1:40001");
+        assertTrue(apb.contains("the apb transport is not available yet"), apb);
+        assertTrue(apb.contains("supported targets are emulator, mctp-i3c, udp"), apb);
+        // A built-in socket scheme's parameters are checked when the target opens.
+        assertTrue(fails(2, "get-capabilities", "--target", "udp://127.0.0.1:62222?mailbox=soc")
+                .contains("target 'udp://127.0.0.1:62222?mailbox=soc': transport 'udp': unknown mailbox 'soc' (known: mcu, core)"));
+        assertTrue(fails(2, "get-capabilities", "--target", "mctp-i3c://127.0.0.1:63333?addr=0x7f")
+                .contains("transport 'mctp-i3c': addr=0x7f is not an I3C dynamic address"));
         String unknown = fails(2, "get-capabilities", "--target", "smoke-signals:hill");
         assertTrue(unknown.contains("unknown target 'smoke-signals:hill': supported targets are emulator"), unknown);
         // Embedded-device options make no sense for another target.

@@ -104,8 +104,9 @@ class TransportPluginTest {
     @Test
     void aPluginSchemeIsListedAndCarriesDeviceCommands() {
         var listed = json("transports", "--plugin-dir", plugins.toString()).get("transports");
-        assertEquals(1, listed.size());
-        assertEquals("emu-plugin", listed.get(0).get("name").asText());
+        var names = new java.util.ArrayList<String>();
+        listed.forEach(t -> names.add(t.get("name").asText()));
+        assertEquals(java.util.List.of("emu-plugin", "mctp-i3c", "udp"), names, "the plugin and the built-in socket schemes");
         assertTrue(listed.get(0).get("origin").asText().endsWith("emu-plugin.jar"));
 
         var ids = json("get-device-id", "--target", "emu-plugin?vendor=0x1AB4", "--plugin-dir", plugins.toString());
@@ -120,6 +121,6 @@ class TransportPluginTest {
         assertTrue(unknown.contains("unknown target 'emu-plugin': supported targets are emulator"), "no plugin dir: " + unknown);
         assertTrue(fails(2, "get-device-id", "--target", "emu-plugin", "--plugin-dir", plugins.toString(), "--fw", "fw.bin")
                 .contains("--device, --fw and --flash describe an embedded emulated device"));
-        assertTrue(ok("transports").out().lines().count() == 1, "without the plugin path only the emulator");
+        assertEquals(3, ok("transports").out().lines().count(), "without the plugin path the emulator and the built-in socket schemes");
     }
 }

@@ -1,0 +1,147 @@
+package org.caliptra.util.emulator.server;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.caliptra.util.protocol.MailboxPort;
+import org.caliptra.util.protocol.MailboxReply;
+import org.caliptra.util.protocol.ProtocolException;
+import org.caliptra.util.protocol.error.CaliptraError;
+import org.caliptra.util.protocol.socket.UdpMailboxDatagram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The UDP mailbox endpoint (spec/hostlib.md §3.2; docs/protocols-udp-i3c.md): each datagram is one
+ * mailbox transaction on a {@link MailboxPort} — the MCU mailbox of a part with an MCU, else the
+ * core mailbox — and its reply goes back to the sender's address.
+ *
+ * <ul>
+ *   <li>A datagram under 4 bytes or over {@link UdpMailboxDatagram#MAX_REQUEST_SIZE} is dropped
+ *       with one log line; the size is checked before anything is copied (the channel's receive
+ *       buffer is set one byte larger than the bound, so an oversized datagram is seen as such
+ *       rather than silently truncated).
+ *   <li>Data: the reply is the response bytes. Anything else is answered with the failure reply
+ *       {@code FF ‖ error code} ({@link UdpMailboxDatagram#failureReply}; the reference servers'
+ *       empty or one-byte replies carry no code, and Netty sends no empty datagram) and logged:
+ *       CMD_FAILURE with the device's error code; with code 0, CMD_COMPLETE without data, an
+ *       unanswered command, a response over {@link UdpMailboxDatagram#MAX_REPLY_SIZE}, a device that
+ *       failed.
+ *   <li>A mailbox locked by another requester (a register-level client holds it) gets no reply and
+ *       a log line: nothing ran, so the client's retransmission of the same request tries again.
+ * </ul>
+ *
+ * <p>The port is called on {@code deviceCalls}, never on the event loop: a device call blocks
+ * until the device has served it. Give each device one single-threaded executor shared by its
+ * endpoints; each datagram is one atomic call. At most {@link #MAX_IN_FLIGHT} datagrams wait for
+ * the device; more are dropped with a log line, so a flood cannot queue without bound.
+ */
+public final class UdpMailboxHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+    /** Datagrams accepted and not yet answered, beyond which new ones are dropped. */
+    public static final int MAX_IN_FLIGHT = 256;
+    private static final Logger LOG = LoggerFactory.getLogger(UdpMailboxHandler.class);
+    private static final byte[] NO_CODE = UdpMailboxDatagram.failureReply(0);
+
+    private final MailboxPort port;
+    private final Executor deviceCalls;
+    private final Consumer<String> log;
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    /** Logs to SLF4J (logger {@code org.caliptra.util.emulator.server.UdpMailboxHandler}, level WARN). */
+    public UdpMailboxHandler(MailboxPort port, Executor deviceCalls) {
+        this(port, deviceCalls, LOG::warn);
+    }
+
+    /** @param log receives one line per dropped datagram and per request the device did not answer with data */
+    public UdpMailboxHandler(MailboxPort port, Executor deviceCalls, Consumer<String> log) {
+        super(DatagramPacket.class);
+        this.port = Objects.requireNonNull(port, "port");
+        this.deviceCalls = Objects.requireNonNull(deviceCalls, "deviceCalls");
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        ctx.channel().config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(UdpMailboxDatagram.MAX_REQUEST_SIZE + 1));
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+        InetSocketAddress sender = packet.sender();
+        int size = packet.content().readableBytes();
+        try {
+            UdpMailboxDatagram.checkRequestSize(size);
+        } catch (ProtocolException e) {
+            log.accept(peer(sender) + ": datagram dropped: " + e.getMessage());
+            return;
+        }
+        if (inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
+            inFlight.decrementAndGet();
+            log.accept(peer(sender) + ": datagram dropped: " + MAX_IN_FLIGHT + " requests already wait for the device");
+            return;
+        }
+        UdpMailboxDatagram request = UdpMailboxDatagram.decode(ByteBufUtil.getBytes(packet.content()));
+        try {
+            deviceCalls.execute(() -> {
+                byte[] reply;
+                try {
+                    reply = serve(request, sender);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+                if (reply != null) {
+                    ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(reply), sender));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.decrementAndGet();
+            log.accept(peer(sender) + ": datagram dropped: the device is shutting down");
+        }
+    }
+
+    /** The reply for one request: the response bytes, a failure reply, or null for none. */
+    private byte[] serve(UdpMailboxDatagram request, InetSocketAddress sender) {
+        String what = peer(sender) + String.format(": command 0x%08X", request.command());
+        MailboxReply reply;
+        try {
+            reply = port.execute(request.command(), request.sram().toByteArray());
+        } catch (RuntimeException e) {
+            log.accept(what + ": the device failed (" + e.getMessage() + "); failure reply");
+            return NO_CODE;
+        }
+        if (reply instanceof MailboxReply.Data data) {
+            if (data.length() > UdpMailboxDatagram.MAX_REPLY_SIZE) {
+                log.accept(what + ": the " + data.length() + "-byte response does not fit in a datagram; failure reply");
+                return NO_CODE;
+            }
+            return data.bytes();
+        }
+        if (reply instanceof MailboxReply.Complete) {
+            log.accept(what + ": completed without response data; failure reply");
+            return NO_CODE;
+        }
+        if (reply instanceof MailboxReply.Failure failure) {
+            log.accept(what + ": failed on the device with " + CaliptraError.describe(failure.errorCode()) + "; failure reply");
+            return UdpMailboxDatagram.failureReply(failure.errorCode());
+        }
+        if (reply instanceof MailboxReply.Timeout timeout) {
+            log.accept(what + ": the device did not answer within " + timeout.polls() + " status polls; failure reply");
+            return NO_CODE;
+        }
+        log.accept(what + ": the mailbox is locked by another requester; no reply (nothing ran, a retransmission retries it)");
+        return null;
+    }
+
+    private static String peer(InetSocketAddress sender) {
+        return "udp " + (sender == null ? "?" : sender.getAddress().getHostAddress() + ":" + sender.getPort());
+    }
+}

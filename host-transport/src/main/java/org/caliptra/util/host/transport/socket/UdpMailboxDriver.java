@@ -1,0 +1,268 @@
+package org.caliptra.util.host.transport.socket;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.caliptra.util.host.transport.mailbox.MailboxDriver;
+import org.caliptra.util.host.transport.mailbox.MailboxException;
+import org.caliptra.util.protocol.Octets;
+import org.caliptra.util.protocol.socket.UdpMailboxDatagram;
+
+/**
+ * A mailbox driver over the UDP mailbox protocol (spec/hostlib.md §3.2;
+ * docs/protocols-udp-i3c.md): one datagram {@code command ‖ SRAM} out, one datagram with the SRAM
+ * response back, from a server such as {@code caliptra-util emulator serve --udp-port}.
+ *
+ * <p><b>Loss.</b> A request unanswered within the timeout is sent again, byte for byte, up to
+ * {@code retries} more times; then the command fails with TIMEOUT. UDP gives no more than
+ * at-least-once: a retransmitted request whose first copy did reach the device runs twice, so a
+ * caller sending commands that must not repeat sets {@code retries} to 0.
+ *
+ * <p><b>Stale and foreign replies.</b> A datagram from any address but the server's, and one that
+ * is neither a verified response frame nor a failure reply ({@link UdpMailboxDatagram#classifyReply}),
+ * is ignored and the wait goes on. After an exchange that needed a retransmission or timed out, a
+ * late duplicate reply may still be on its way, so the socket (and its port) is replaced before the
+ * next command; a clean exchange keeps the socket, and anything already queued on it is discarded
+ * before each send.
+ *
+ * <p><b>Failures.</b> A failure reply with an error code is DEVICE_ERROR keeping the code; without
+ * one (the reference servers' empty or 0xFF replies) it is INVALID_COMMAND, as the device refused the
+ * command without saying why. A request over the datagram bound is BUFFER_OVERFLOW before anything
+ * is sent. {@link #disconnect()} from another thread aborts a wait in progress.
+ */
+public final class UdpMailboxDriver implements MailboxDriver {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+    /** Three transmissions in all: with the default timeout, 9 s, within the session's 10 s command timeout. */
+    public static final int DEFAULT_RETRIES = 2;
+
+    private final InetSocketAddress server;
+    private final long timeoutNanos;
+    private final int retries;
+    private final AtomicLong retransmissions = new AtomicLong();
+    private final AtomicLong ignoredReplies = new AtomicLong();
+    private final ByteBuffer receiveBuffer = ByteBuffer.allocate(UdpMailboxDatagram.MAX_REPLY_SIZE + 1);
+    private volatile Link link;
+
+    /** One socket and its selector. */
+    private record Link(DatagramChannel channel, Selector selector) {
+        static Link open(InetSocketAddress server) throws IOException {
+            DatagramChannel channel = DatagramChannel.open(server.getAddress() instanceof java.net.Inet6Address
+                    ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+            try {
+                channel.configureBlocking(false);
+                channel.bind(null);
+                Selector selector = Selector.open();
+                channel.register(selector, SelectionKey.OP_READ);
+                return new Link(channel, selector);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        }
+
+        void close() {
+            try {
+                selector.close();
+            } catch (IOException ignored) {
+                // releasing: nothing to report
+            }
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // releasing: nothing to report
+            }
+        }
+    }
+
+    /**
+     * @param server the server's address, resolved
+     * @param timeout how long to wait for the reply to one transmission
+     * @param retries how many times an unanswered request is sent again (0: never)
+     */
+    public UdpMailboxDriver(InetSocketAddress server, Duration timeout, int retries) {
+        this.server = Objects.requireNonNull(server, "server");
+        if (server.isUnresolved()) {
+            throw new IllegalArgumentException("server address " + server + " is unresolved");
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+        if (retries < 0) {
+            throw new IllegalArgumentException("retries must not be negative: " + retries);
+        }
+        this.timeoutNanos = timeout.toNanos();
+        this.retries = retries;
+    }
+
+    public UdpMailboxDriver(InetSocketAddress server) {
+        this(server, DEFAULT_TIMEOUT, DEFAULT_RETRIES);
+    }
+
+    @Override
+    public String name() {
+        return "udp " + server.getAddress().getHostAddress() + ":" + server.getPort();
+    }
+
+    /** Requests sent again because the previous transmission went unanswered. */
+    public long retransmissions() {
+        return retransmissions.get();
+    }
+
+    /** Datagrams ignored while waiting: from another address, or neither a verified response nor a failure reply. */
+    public long ignoredReplies() {
+        return ignoredReplies.get();
+    }
+
+    @Override
+    public synchronized void connect() {
+        if (link != null) {
+            return;
+        }
+        try {
+            link = Link.open(server);
+        } catch (IOException e) {
+            throw new MailboxException(MailboxException.Kind.NOT_READY, name() + ": cannot open a UDP socket: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void disconnect() {
+        Link l = link;
+        link = null;
+        if (l != null) {
+            l.close();
+        }
+    }
+
+    @Override
+    public boolean isReady() {
+        Link l = link;
+        return l != null && l.channel().isOpen();
+    }
+
+    @Override
+    public synchronized byte[] sendCommand(int externalCommand, byte[] payload) {
+        Link l = link;
+        if (l == null) {
+            throw new MailboxException(MailboxException.Kind.NOT_READY, name() + " driver is not connected");
+        }
+        if (payload.length > UdpMailboxDatagram.MAX_SRAM) {
+            throw new MailboxException(MailboxException.Kind.BUFFER_OVERFLOW, String.format(
+                    "request of %d bytes exceeds the %d bytes of mailbox SRAM a UDP datagram carries", payload.length,
+                    UdpMailboxDatagram.MAX_SRAM));
+        }
+        ByteBuffer datagram = ByteBuffer.wrap(new UdpMailboxDatagram(externalCommand, Octets.of(payload)).encode());
+        boolean clean = false;
+        try {
+            discardQueued(l);
+            for (int transmission = 0; transmission <= retries; transmission++) {
+                if (transmission > 0) {
+                    retransmissions.incrementAndGet();
+                }
+                send(l, datagram.rewind(), transmission);
+                UdpMailboxDatagram.Reply reply = await(l, transmission);
+                if (reply == null) {
+                    continue;
+                }
+                clean = transmission == 0;
+                if (reply instanceof UdpMailboxDatagram.Reply.Response response) {
+                    return response.frame().toByteArray();
+                }
+                int code = ((UdpMailboxDatagram.Reply.Failure) reply).errorCode();
+                if (code != 0) {
+                    throw MailboxException.deviceError(code);
+                }
+                throw new MailboxException(MailboxException.Kind.INVALID_COMMAND,
+                        "the server answered with a failure reply that carries no error code");
+            }
+            throw new MailboxException(MailboxException.Kind.TIMEOUT, String.format("no reply from %s within %d ms after %d transmission%s",
+                    name(), TimeUnit.NANOSECONDS.toMillis(timeoutNanos), retries + 1, retries == 0 ? "" : "s"));
+        } finally {
+            if (!clean) {
+                replace(l);
+            }
+        }
+    }
+
+    private void send(Link l, ByteBuffer datagram, int transmission) {
+        try {
+            if (l.channel().send(datagram, server) == 0) {
+                throw new IOException("the socket's send buffer is full");
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            // Nothing reached the server when the first transmission could not be sent.
+            throw new MailboxException(transmission == 0 ? MailboxException.Kind.NOT_READY : MailboxException.Kind.COMMUNICATION_ERROR,
+                    name() + ": sending failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The server's answer to this transmission, or null when the timeout passes without one. */
+    private UdpMailboxDatagram.Reply await(Link l, int transmission) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        try {
+            while (true) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return null;
+                }
+                l.selector().select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
+                l.selector().selectedKeys().clear();
+                if (!l.channel().isOpen()) {
+                    throw new IOException("the socket was closed");
+                }
+                SocketAddress from;
+                while ((from = l.channel().receive(receiveBuffer.clear())) != null) {
+                    if (!server.equals(from)) {
+                        ignoredReplies.incrementAndGet();
+                        continue;
+                    }
+                    var reply = UdpMailboxDatagram.classifyReply(receiveBuffer.array(), receiveBuffer.position());
+                    if (reply instanceof UdpMailboxDatagram.Reply.Invalid) {
+                        ignoredReplies.incrementAndGet();
+                        continue;
+                    }
+                    return reply;
+                }
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            throw new MailboxException(MailboxException.Kind.COMMUNICATION_ERROR, name() + ": receiving failed after transmission "
+                    + (transmission + 1) + ": " + (e.getMessage() == null ? "the socket was closed" : e.getMessage()), e);
+        }
+    }
+
+    /** Drops whatever arrived since the last exchange: nothing queued before a send can answer it. */
+    private void discardQueued(Link l) {
+        try {
+            while (l.channel().receive(receiveBuffer.clear()) != null) {
+                ignoredReplies.incrementAndGet();
+            }
+        } catch (IOException e) {
+            throw new MailboxException(MailboxException.Kind.NOT_READY, name() + ": the socket failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A fresh socket instead of {@code old}, so a late reply to the last command lands on a closed port. */
+    private void replace(Link old) {
+        old.close();
+        synchronized (this) {
+            if (link != old) {
+                return; // disconnected meanwhile
+            }
+            try {
+                link = Link.open(server);
+            } catch (IOException e) {
+                link = null; // not ready: the next connect() tries again
+            }
+        }
+    }
+}
