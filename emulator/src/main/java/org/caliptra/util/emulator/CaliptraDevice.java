@@ -296,6 +296,11 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, VdmPort, 
         return onDevice(core -> core.firmware().uart().bytesFrom(offset));
     }
 
+    /** The most bytes the debug UART output can reach; later lines are dropped. */
+    public int outputCapacity() {
+        return onDevice(core -> core.firmware().uart().capacity());
+    }
+
     /** The whole debug UART output as text. */
     public String outputText() {
         return onDevice(core -> core.firmware().uart().text());
