@@ -40,7 +40,7 @@
 typedef enum caliptra_hw_version {
     CALIPTRA_HW_VERSION_2_0 = 0,
     CALIPTRA_HW_VERSION_2_1 = 1,
-    CALIPTRA_HW_VERSION_2_2 = 2,
+    CALIPTRA_HW_VERSION_2_2 = 2
 } caliptra_hw_version;
 
 /* An emulated Caliptra device; opaque. */

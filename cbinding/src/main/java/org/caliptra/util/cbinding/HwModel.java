@@ -182,7 +182,8 @@ public final class HwModel {
      */
     public int bootDefault(byte[] firmware, int bootStatus) {
         try {
-            return boot(firmware, bootStatus);
+            // One sequence: no other caller's access lands between the fuses and the boot status.
+            return bus.exclusive(b -> boot(firmware, bootStatus));
         } catch (Throwable t) {
             return fail(t);
         }

@@ -202,7 +202,7 @@ class HwModelLibraryIT {
 
     @Test
     void theBenchmarkRuns() throws Exception {
-        Run r = run("bench_model", Map.of(), rom.toString(), ast2700.toString(), "200000", "3");
+        Run r = run("bench_model", Map.of(), rom.toString(), ast2700.toString(), "200000", "5", "3");
         assertEquals(0, r.exitCode(), r::show);
         assertTrue(r.stdout().contains("bench_model: done"), r::show);
         System.out.println(r.stdout()); // the numbers, for whoever reads the build log
