@@ -2,30 +2,22 @@
  * C entry points of libcaliptra_util_host.so: start (once) an embedded JVM through the JNI
  * invocation API and forward every call to org.caliptra.util.cbinding.NativeBridge.
  *
- * libjvm is loaded with dlopen rather than linked, so a machine without Java gets a clear
- * error from caliptra_last_error() instead of a loader failure.
+ * Finding and starting the JVM is jvm_embed.c's, shared with libcaliptra_hw_model_c_binding.so so
+ * both libraries can live in one process on one JVM.
  */
 #define _GNU_SOURCE
 #include "caliptra_util_host.h"
+#include "jvm_embed.h"
 
-#include <dlfcn.h>
-#include <errno.h>
 #include <jni.h>
-#include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #define BRIDGE_CLASS "org/caliptra/util/cbinding/NativeBridge"
-#define CLASSPATH_JAR "caliptra-util-cbinding.jar"
-#define MESSAGE_SIZE 2048
-#define MAX_JVM_OPTIONS 32
-
-typedef jint (*create_java_vm_fn)(JavaVM **, void **, void *);
-typedef jint (*get_created_java_vms_fn)(JavaVM **, jsize, jsize *);
+#define MESSAGE_SIZE CU_MESSAGE_SIZE
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static JavaVM *jvm;
@@ -61,139 +53,12 @@ static void set_init_error(CaliptraError status, const char *fmt, ...)
     init_status = status;
 }
 
-static int readable(const char *path)
-{
-    return path != NULL && access(path, R_OK) == 0;
-}
-
-/* Finds libjvm.so: $CALIPTRA_UTIL_JVM, $JAVA_HOME, then the `java` on PATH. */
-static int find_libjvm(char *out, size_t size)
-{
-    const char *explicit_jvm = getenv("CALIPTRA_UTIL_JVM");
-    if (explicit_jvm != NULL && *explicit_jvm != '\0') {
-        if (!readable(explicit_jvm)) {
-            set_init_error(IO, "caliptra_util_host: CALIPTRA_UTIL_JVM=%s is not a readable libjvm.so", explicit_jvm);
-            return -1;
-        }
-        int n = snprintf(out, size, "%s", explicit_jvm);
-        return n > 0 && (size_t)n < size ? 0 : -1;
-    }
-    const char *java_home = getenv("JAVA_HOME");
-    if (java_home != NULL && *java_home != '\0') {
-        int n = snprintf(out, size, "%s/lib/server/libjvm.so", java_home);
-        if (n < 0 || (size_t)n >= size || !readable(out)) {
-            set_init_error(IO, "caliptra_util_host: no JVM at JAVA_HOME=%s (looked for %s); "
-                           "set JAVA_HOME to a Java 17+ JDK or JRE", java_home, out);
-            return -1;
-        }
-        return 0;
-    }
-    const char *path = getenv("PATH");
-    if (path != NULL) {
-        char *copy = strdup(path);
-        char *save = NULL;
-        for (char *dir = strtok_r(copy, ":", &save); dir != NULL; dir = strtok_r(NULL, ":", &save)) {
-            char candidate[PATH_MAX];
-            char resolved[PATH_MAX];
-            snprintf(candidate, sizeof candidate, "%s/java", dir);
-            if (access(candidate, X_OK) != 0 || realpath(candidate, resolved) == NULL) {
-                continue;
-            }
-            char *slash = strrchr(resolved, '/'); /* .../bin/java -> .../bin */
-            if (slash != NULL) {
-                *slash = '\0';
-                slash = strrchr(resolved, '/'); /* .../bin -> JDK home */
-            }
-            if (slash != NULL) {
-                *slash = '\0';
-                int n = snprintf(out, size, "%s/lib/server/libjvm.so", resolved);
-                if (n > 0 && (size_t)n < size && readable(out)) {
-                    free(copy);
-                    return 0;
-                }
-            }
-        }
-        free(copy);
-    }
-    set_init_error(IO, "caliptra_util_host: no JVM found: set JAVA_HOME to a Java 17+ JDK or JRE "
-                   "(or CALIPTRA_UTIL_JVM to its libjvm.so); no `java` on PATH either");
-    return -1;
-}
-
-/* Finds the bridge jar: $CALIPTRA_UTIL_CLASSPATH, $CALIPTRA_UTIL_HOME/lib, then beside this library. */
-static int find_classpath(char *out, size_t size)
-{
-    const char *cp = getenv("CALIPTRA_UTIL_CLASSPATH");
-    if (cp != NULL && *cp != '\0') {
-        char *copy = strdup(cp);
-        char *save = NULL;
-        for (char *entry = strtok_r(copy, ":", &save); entry != NULL; entry = strtok_r(NULL, ":", &save)) {
-            if (!readable(entry)) {
-                set_init_error(IO, "caliptra_util_host: CALIPTRA_UTIL_CLASSPATH entry %s cannot be read", entry);
-                free(copy);
-                return -1;
-            }
-        }
-        free(copy);
-        int n = snprintf(out, size, "%s", cp);
-        if (n < 0 || (size_t)n >= size) {
-            set_init_error(IO, "caliptra_util_host: CALIPTRA_UTIL_CLASSPATH is longer than %zu bytes", size - 1);
-            return -1;
-        }
-        return 0;
-    }
-    const char *home = getenv("CALIPTRA_UTIL_HOME");
-    if (home != NULL && *home != '\0') {
-        int n = snprintf(out, size, "%s/lib/%s", home, CLASSPATH_JAR);
-        if (n < 0 || (size_t)n >= size || !readable(out)) {
-            set_init_error(IO, "caliptra_util_host: class path not found: CALIPTRA_UTIL_HOME=%s has no lib/%s",
-                           home, CLASSPATH_JAR);
-            return -1;
-        }
-        return 0;
-    }
-    Dl_info info;
-    if (dladdr((void *)&find_classpath, &info) != 0 && info.dli_fname != NULL) {
-        char lib[PATH_MAX];
-        if (realpath(info.dli_fname, lib) != NULL) {
-            char *slash = strrchr(lib, '/');
-            if (slash != NULL) {
-                *slash = '\0';
-                int n = snprintf(out, size, "%s/%s", lib, CLASSPATH_JAR);
-                if (n > 0 && (size_t)n < size && readable(out)) {
-                    return 0;
-                }
-                set_init_error(IO, "caliptra_util_host: class path not found: no %s beside the library in %s; "
-                               "set CALIPTRA_UTIL_HOME or CALIPTRA_UTIL_CLASSPATH", CLASSPATH_JAR, lib);
-                return -1;
-            }
-        }
-    }
-    set_init_error(IO, "caliptra_util_host: class path not found: set CALIPTRA_UTIL_HOME or CALIPTRA_UTIL_CLASSPATH");
-    return -1;
-}
-
 /* Describes and clears a pending Java exception into init_message. */
 static void exception_to_init_error(JNIEnv *env, const char *what)
 {
-    jthrowable ex = (*env)->ExceptionOccurred(env);
-    (*env)->ExceptionClear(env);
-    const char *detail = "unknown error";
-    jstring text = NULL;
-    if (ex != NULL) {
-        jclass object = (*env)->FindClass(env, "java/lang/Object");
-        jmethodID to_string = (*env)->GetMethodID(env, object, "toString", "()Ljava/lang/String;");
-        text = (jstring)(*env)->CallObjectMethod(env, ex, to_string);
-        (*env)->ExceptionClear(env);
-    }
-    const char *chars = text != NULL ? (*env)->GetStringUTFChars(env, text, NULL) : NULL;
-    if (chars != NULL) {
-        detail = chars;
-    }
+    char detail[MESSAGE_SIZE];
+    cu_exception_text(env, detail, sizeof detail);
     set_init_error(IO, "caliptra_util_host: %s: %s", what, detail);
-    if (chars != NULL) {
-        (*env)->ReleaseStringUTFChars(env, text, chars);
-    }
 }
 
 static int lookup(JNIEnv *env, jmethodID *out, const char *name, const char *signature)
@@ -208,68 +73,14 @@ static int lookup(JNIEnv *env, jmethodID *out, const char *name, const char *sig
 
 static void start_jvm(void)
 {
-    char libjvm[PATH_MAX];
-    char classpath[8192];
-    if (find_libjvm(libjvm, sizeof libjvm) != 0 || find_classpath(classpath, sizeof classpath) != 0) {
-        return;
-    }
-    void *handle = dlopen(libjvm, RTLD_NOW | RTLD_GLOBAL);
-    if (handle == NULL) {
-        set_init_error(IO, "caliptra_util_host: cannot load the JVM %s: %s", libjvm, dlerror());
-        return;
-    }
-    create_java_vm_fn create_vm = (create_java_vm_fn)dlsym(handle, "JNI_CreateJavaVM");
-    get_created_java_vms_fn created_vms = (get_created_java_vms_fn)dlsym(handle, "JNI_GetCreatedJavaVMs");
-    if (create_vm == NULL || created_vms == NULL) {
-        set_init_error(IO, "caliptra_util_host: %s is not a JVM library (no JNI_CreateJavaVM)", libjvm);
-        return;
-    }
-
+    /* Leave the host program's signals (SIGINT, SIGTERM, ...) alone. */
+    static const char *const options[] = {"-Xrs", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", NULL};
+    char classpath[CU_CLASSPATH_SIZE];
     JNIEnv *env = NULL;
-    JavaVM *existing = NULL;
-    jsize count = 0;
-    if (created_vms(&existing, 1, &count) == JNI_OK && count > 0) {
-        /* Loaded into a process that already runs Java: join it. */
-        jvm = existing;
-        if ((*jvm)->AttachCurrentThreadAsDaemon(jvm, (void **)&env, NULL) != JNI_OK) {
-            set_init_error(IO, "caliptra_util_host: cannot attach to the running JVM");
-            return;
-        }
-    } else {
-        JavaVMOption options[MAX_JVM_OPTIONS];
-        int n = 0;
-        static char cp_option[8192 + 32];
-        snprintf(cp_option, sizeof cp_option, "-Djava.class.path=%s", classpath);
-        options[n++].optionString = cp_option;
-        /* Leave the host program's signals (SIGINT, SIGTERM, ...) alone. */
-        options[n++].optionString = "-Xrs";
-        options[n++].optionString = "-XX:+UseSerialGC";
-        options[n++].optionString = "-XX:TieredStopAtLevel=1";
-        static char extra[4096];
-        const char *user = getenv("CALIPTRA_UTIL_JVM_OPTIONS");
-        if (user != NULL) {
-            snprintf(extra, sizeof extra, "%s", user);
-            char *save = NULL;
-            for (char *opt = strtok_r(extra, " ", &save); opt != NULL && n < MAX_JVM_OPTIONS;
-                 opt = strtok_r(NULL, " ", &save)) {
-                options[n++].optionString = opt;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            options[i].extraInfo = NULL;
-        }
-        JavaVMInitArgs args;
-        args.version = JNI_VERSION_10;
-        args.nOptions = n;
-        args.options = options;
-        args.ignoreUnrecognized = JNI_FALSE;
-        jint rc = create_vm(&jvm, (void **)&env, &args);
-        if (rc != JNI_OK) {
-            jvm = NULL;
-            set_init_error(IO, "caliptra_util_host: JNI_CreateJavaVM failed with %d using %s "
-                           "(Java 17+ needed; check CALIPTRA_UTIL_JVM_OPTIONS)", (int)rc, libjvm);
-            return;
-        }
+    if (cu_jvm_start("caliptra_util_host", options, &jvm, &env, classpath, sizeof classpath, init_message,
+                     sizeof init_message) != 0) {
+        init_status = IO;
+        return;
     }
 
     jclass local = (*env)->FindClass(env, BRIDGE_CLASS);
@@ -305,13 +116,14 @@ static JNIEnv *java(CaliptraError *status)
         *status = init_status;
         return NULL;
     }
-    JNIEnv *env = NULL;
-    jint rc = (*jvm)->GetEnv(jvm, (void **)&env, JNI_VERSION_10);
-    if (rc == JNI_EDETACHED) {
-        rc = (*jvm)->AttachCurrentThreadAsDaemon(jvm, (void **)&env, NULL);
+    if (cu_forked()) {
+        set_last_error("caliptra_util_host: the JVM does not survive fork(): this child process cannot use the library");
+        *status = IO;
+        return NULL;
     }
-    if (rc != JNI_OK || env == NULL) {
-        set_last_error("caliptra_util_host: cannot attach this thread to the JVM (%d)", (int)rc);
+    JNIEnv *env = cu_jvm_env(jvm);
+    if (env == NULL) {
+        set_last_error("caliptra_util_host: cannot attach this thread to the JVM");
         *status = Unknown;
         return NULL;
     }

@@ -2,6 +2,7 @@ package org.caliptra.util.emulator;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.caliptra.util.emulator.firmware.CaliptraFirmware;
@@ -21,6 +22,13 @@ import org.caliptra.util.protocol.regs.MciRegs;
  * a whole mailbox transaction, a boot stage — is one submission, which keeps it atomic with
  * respect to other callers and makes each access inside it a plain method call.
  *
+ * <p>A device made by {@link #createOnCallerThread} has no thread of its own: each call runs on the
+ * caller's thread while it holds the device's lock, so calls still run one at a time and each sees
+ * the previous one's effects, but a register access costs a method call and an uncontended lock
+ * instead of a thread hand-off. That suits a device driven almost entirely by one thread that
+ * makes millions of tiny calls (the hw-model C binding's {@code caliptra_model_step}); callers
+ * blocked on the lock wait as long as the call in progress takes.
+ *
  * <p>Time advances only through {@link #step()} — which is what {@link #idle()} does, so a driver
  * polling a status register lets the firmware run — and behaviour is deterministic for a given
  * configuration.
@@ -29,15 +37,39 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, VdmPort, 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final DeviceConfig config;
+    /** The device thread; null for a device that runs on its callers' threads. */
     private final DeviceActor actor;
+    /** Held by the caller a call runs on; null for a device with its own thread. */
+    private final ReentrantLock lock;
+    /** Touched only under {@link #lock}; the actor owns its own reference. */
+    private final DeviceCore core;
+    private boolean closed;
 
-    private CaliptraDevice(DeviceConfig config) {
+    private CaliptraDevice(DeviceConfig config, boolean ownThread) {
         this.config = config;
-        this.actor = new DeviceActor(new DeviceCore(config), "caliptra-device-" + INSTANCES.incrementAndGet());
+        var state = new DeviceCore(config);
+        if (ownThread) {
+            this.actor = new DeviceActor(state, "caliptra-device-" + INSTANCES.incrementAndGet());
+            this.lock = null;
+            this.core = null;
+        } else {
+            this.actor = null;
+            this.lock = new ReentrantLock();
+            this.core = state;
+        }
     }
 
+    /** A device with its own thread, which every call is handed to. */
     public static CaliptraDevice create(DeviceConfig config) {
-        return new CaliptraDevice(config);
+        return new CaliptraDevice(config, true);
+    }
+
+    /**
+     * A device without a thread of its own: every call runs on the thread that makes it, one at a
+     * time under the device's lock (see the class description).
+     */
+    public static CaliptraDevice createOnCallerThread(DeviceConfig config) {
+        return new CaliptraDevice(config, false);
     }
 
     public static CaliptraDevice createDefault() {
@@ -55,11 +87,29 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, VdmPort, 
 
     @Override
     public int read32(int address) {
+        if (lock != null) {
+            // The common calls skip the lambda a hand-off needs: no allocation per access.
+            lock.lock();
+            try {
+                return open().read32(address);
+            } finally {
+                lock.unlock();
+            }
+        }
         return onDevice(core -> core.read32(address));
     }
 
     @Override
     public void write32(int address, int value) {
+        if (lock != null) {
+            lock.lock();
+            try {
+                open().write32(address, value);
+            } finally {
+                lock.unlock();
+            }
+            return;
+        }
         onDevice(core -> {
             core.write32(address, value);
             return null;
@@ -185,6 +235,15 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, VdmPort, 
 
     /** Advances device time by one step. */
     public void step() {
+        if (lock != null) {
+            lock.lock();
+            try {
+                open().step();
+            } finally {
+                lock.unlock();
+            }
+            return;
+        }
         onDevice(core -> {
             core.step();
             return null;
@@ -214,6 +273,37 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, VdmPort, 
     /** What the emulated Caliptra uC is doing. */
     public CaliptraFirmware.Phase phase() {
         return onDevice(core -> core.firmware().phase());
+    }
+
+    /**
+     * Whether the ROM has set ready_for_fw (ready_for_mb_processing) since power-on: a latch that
+     * stays set after FIRMWARE_LOAD clears the flag, as the reference hw-model's ready_for_fw.
+     */
+    public boolean readyForFwSeen() {
+        return onDevice(DeviceCore::readyForFwSeen);
+    }
+
+    /** The length of the firmware's debug UART output so far (see {@link #output}). */
+    public int outputLength() {
+        return onDevice(core -> core.firmware().uart().length());
+    }
+
+    /**
+     * The firmware's debug UART output from byte {@code offset} on: one line per boot milestone,
+     * mailbox command and fatal error. Append-only and bounded, so earlier bytes never change.
+     */
+    public byte[] output(int offset) {
+        return onDevice(core -> core.firmware().uart().bytesFrom(offset));
+    }
+
+    /** The most bytes the debug UART output can reach; later lines are dropped. */
+    public int outputCapacity() {
+        return onDevice(core -> core.firmware().uart().capacity());
+    }
+
+    /** The whole debug UART output as text. */
+    public String outputText() {
+        return onDevice(core -> core.firmware().uart().text());
     }
 
     /** Whether the emulated firmware has stopped on a fatal error (only a new device recovers). */
@@ -265,10 +355,35 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, VdmPort, 
 
     @Override
     public void close() {
-        actor.close();
+        if (lock == null) {
+            actor.close();
+            return;
+        }
+        lock.lock();
+        try {
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private <T> T onDevice(Function<DeviceCore, T> action) {
-        return actor.call(action);
+        if (lock == null) {
+            return actor.call(action);
+        }
+        lock.lock();
+        try {
+            return action.apply(open());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The state, if the device is still open; call with {@link #lock} held. */
+    private DeviceCore open() {
+        if (closed) {
+            throw new DeviceClosedException("the device is closed");
+        }
+        return core;
     }
 }

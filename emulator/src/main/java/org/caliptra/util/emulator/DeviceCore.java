@@ -91,6 +91,10 @@ final class DeviceCore implements RegisterBus {
         }
     }
 
+    boolean readyForFwSeen() {
+        return socIfc.readyForFwSeen();
+    }
+
     long protocolViolations() {
         return mcuMailbox.protocolViolations();
     }

@@ -78,6 +78,9 @@ public final class CaliptraFirmware {
     private boolean enteringAfterUpdateReset;
     private CmKek cmKek;
     private int runtimeStarts;
+    private final UartLog uart = new UartLog();
+    /** The command being served, named in its outcome's log line; null between commands. */
+    private CoreMailbox.Request serving;
 
     public CaliptraFirmware(DeviceConfig config, SocIfc soc, CoreMailbox mailbox, ShaAccelerator shaAcc) {
         this.config = config;
@@ -111,6 +114,7 @@ public final class CaliptraFirmware {
         switch (phase) {
             case AWAITING_FUSES_AND_GO -> {
                 if (soc.bootFsmGo() && soc.fusesLocked()) {
+                    uart.println("[rom] cold boot: CPTRA_BOOTFSM_GO and CPTRA_FUSE_WR_DONE are set");
                     rom().startColdBoot();
                     phase = Phase.ROM_COLD_BOOT;
                 }
@@ -139,8 +143,9 @@ public final class CaliptraFirmware {
             soc.setReg(SocIfcRegs.FW_REV_ID, config.romVersion() | (loaded.bundle().fmc().version() & 0xFFFF) << 16);
             soc.setReg(SocIfcRegs.FW_REV_ID + 4, loaded.bundle().runtime().version());
             soc.setFlowBits(SocIfcRegs.FLOW_READY_FOR_RUNTIME | SocIfcRegs.FLOW_MAILBOX_FLOW_DONE);
-            reportBootStatus(RUNTIME_READY_STATUS);
             phase = Phase.RUNTIME;
+            reportBootStatus(RUNTIME_READY_STATUS);
+            log("ready for commands");
             runtimeStarts++;
             runtime().enter(enteringAfterUpdateReset);
         }
@@ -166,6 +171,25 @@ public final class CaliptraFirmware {
 
     public long steps() {
         return steps;
+    }
+
+    /** The firmware's debug UART output. */
+    public UartLog uart() {
+        return uart;
+    }
+
+    /** A line on the debug UART, prefixed with who prints it: the ROM (or FMC while it boots) or the runtime. */
+    public void log(String text) {
+        uart.println(source() + text);
+    }
+
+    private String source() {
+        return switch (phase) {
+            case FIRMWARE_BOOT -> "[fmc] ";
+            case RUNTIME -> "[rt] ";
+            case HALTED -> "[fw] ";
+            default -> "[rom] ";
+        };
     }
 
     public Phase phase() {
@@ -304,11 +328,29 @@ public final class CaliptraFirmware {
             mailbox.forceUnlock();
             return Optional.empty();
         }
-        return mailbox.hasPendingCommand() ? Optional.of(mailbox.takeCommand()) : Optional.empty();
+        if (!mailbox.hasPendingCommand()) {
+            return Optional.empty();
+        }
+        serving = mailbox.takeCommand();
+        return Optional.of(serving);
+    }
+
+    /** The log line of a command's outcome: which command, from whom, how it ended. */
+    private void logOutcome(String outcome) {
+        if (serving == null) {
+            return;
+        }
+        int code = serving.command();
+        String name = org.caliptra.util.protocol.core.CaliptraCommand.fromCode(code).map(c -> c.name() + " ").orElse("");
+        log(String.format("%s(0x%08X) from 0x%08X, %d bytes: %s", name, code, serving.user(), serving.payload().length, outcome));
+        serving = null;
     }
 
     /** CPTRA_BOOT_STATUS: always remembered, visible in the register only when debug is unlocked. */
     public void reportBootStatus(int status) {
+        // Who reports it follows from the value: the ROM below 0x400, the FMC below 0x600, then the runtime.
+        uart.println((status >= RUNTIME_READY_STATUS ? "[rt] " : status >= 0x400 ? "[fmc] " : "[rom] ")
+                + String.format("boot status 0x%X", status));
         bootStatus = status;
         if (!config.debugLocked()) {
             soc.setReg(SocIfcRegs.BOOT_STATUS, status);
@@ -322,12 +364,15 @@ public final class CaliptraFirmware {
 
     /** DATA_READY with a checksummed response whose header carries {@code fipsStatus}. */
     public void respond(int fipsStatus, byte[] fields) {
-        mailbox.respond(MailboxStatus.DATA_READY, MailboxFrame.sealResponse(fipsStatus, fields));
+        byte[] response = MailboxFrame.sealResponse(fipsStatus, fields);
+        mailbox.respond(MailboxStatus.DATA_READY, response);
+        logOutcome("DATA_READY, " + response.length + " bytes");
     }
 
     /** CMD_COMPLETE, no data. */
     public void complete() {
         mailbox.respond(MailboxStatus.CMD_COMPLETE, new byte[0]);
+        logOutcome("CMD_COMPLETE");
     }
 
     /** CMD_FAILURE with the failure's code in CPTRA_FW_ERROR_NON_FATAL; a fatal failure then halts. */
@@ -336,6 +381,8 @@ public final class CaliptraFirmware {
             soc.setReg(SocIfcRegs.FW_ERROR_NON_FATAL, failure.code());
         }
         mailbox.respond(MailboxStatus.CMD_FAILURE, new byte[0]);
+        logOutcome("CMD_FAILURE" + (failure.code() != 0 ? " " + describe(failure.code()) : "")
+                + (failure.getMessage() != null ? ": " + failure.getMessage() : ""));
         if (failure.fatal()) {
             halt(failure.code());
         }
@@ -346,7 +393,18 @@ public final class CaliptraFirmware {
         soc.setReg(SocIfcRegs.FW_ERROR_FATAL, code);
         soc.setReg(SocIfcRegs.FW_ERROR_NON_FATAL, code);
         soc.setReg(SocIfcRegs.BOOT_STATUS, bootStatus);
+        boolean executing = mailbox.fsm() == org.caliptra.util.protocol.regs.MboxCsr.Fsm.EXECUTE_UC;
         mailbox.failIfExecuting();
+        if (executing) {
+            logOutcome("CMD_FAILURE");
+        }
+        serving = null;
+        log("fatal error " + describe(code) + ": halted until reset");
         phase = Phase.HALTED;
+    }
+
+    private String describe(int code) {
+        return org.caliptra.util.protocol.error.CaliptraError.of(code, generation()).map(e -> e.describe())
+                .orElse(String.format("0x%08X", code));
     }
 }

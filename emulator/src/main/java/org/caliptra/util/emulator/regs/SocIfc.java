@@ -53,12 +53,21 @@ public final class SocIfc {
     private final DeviceConfig config;
     private final Generation generation;
     private final int[] regs = new int[SocIfcRegs.SIZE / 4];
+    /** Per word: a fuse register / a write-only one (seeds), looked up once instead of on every access. */
+    private final boolean[] fuseWord = new boolean[SocIfcRegs.SIZE / 4];
+    private final boolean[] writeOnlyWord = new boolean[SocIfcRegs.SIZE / 4];
     private long droppedWrites;
     private boolean mailboxUserLocked;
+    private boolean readyForFwSeen;
 
     public SocIfc(DeviceConfig config) {
         this.config = config;
         this.generation = config.profile().generation();
+        for (int i = 0; i < fuseWord.length; i++) {
+            var fuse = FuseRegisters.at(generation, i * 4);
+            fuseWord[i] = fuse.isPresent();
+            writeOnlyWord[i] = fuse.isPresent() && fuse.get().writeOnly();
+        }
         coldReset();
     }
 
@@ -66,6 +75,7 @@ public final class SocIfc {
     public void coldReset() {
         Arrays.fill(regs, 0);
         mailboxUserLocked = false;
+        readyForFwSeen = false;
         for (int i = 0; i < MBOX_USER_SLOTS; i++) {
             regs[(MBOX_VALID_USER >> 2) + i] = 0xFFFF_FFFF;
         }
@@ -91,11 +101,8 @@ public final class SocIfc {
 
     public int socRead(int offset) {
         checkMapped(offset);
-        var fuse = FuseRegisters.at(generation, offset);
-        if (fuse.isPresent() && fuse.get().writeOnly()) {
-            return 0;
-        }
-        return regs[offset >> 2];
+        int i = offset >> 2;
+        return writeOnlyWord[i] ? 0 : regs[i];
     }
 
     public void socWrite(int offset, int value) {
@@ -130,7 +137,7 @@ public final class SocIfc {
             writeUnlessLocked(i, value, FUSE_USER_LOCK);
             return;
         }
-        if (FuseRegisters.at(generation, offset).isPresent()) {
+        if (fuseWord[i]) {
             if (fusesLocked()) {
                 droppedWrites++;
             } else {
@@ -173,7 +180,7 @@ public final class SocIfc {
         boolean mapped = offset >= 0 && offset <= LAST_COMMON
                 || generation == Generation.V2 && (offset >= HW_CAPABILITIES && offset <= CAP_LOCK
                         || offset >= OWNER_PK_HASH && offset <= OWNER_PK_HASH_LOCK || offset >= SS_FIRST && offset <= SS_LAST)
-                || FuseRegisters.at(generation, offset).isPresent();
+                || offset >= 0 && offset < SocIfcRegs.SIZE && (offset & 3) == 0 && fuseWord[offset >> 2];
         if (!mapped) {
             throw new BusFaultException(String.format("no soc_ifc register at SoC address 0x%08X (offset 0x%03X)",
                     SocIfcRegs.BASE + offset, offset));
@@ -192,6 +199,15 @@ public final class SocIfc {
 
     public void setFlowBits(int bits) {
         regs[FLOW_STATUS >> 2] |= bits;
+        readyForFwSeen |= (bits & SocIfcRegs.FLOW_READY_FOR_FW) != 0;
+    }
+
+    /**
+     * Whether the ROM has ever set ready_for_fw (ready_for_mb_processing on 2.x) since reset: a
+     * latch, as the reference hw-model's, that stays set after the flag itself drops at FIRMWARE_LOAD.
+     */
+    public boolean readyForFwSeen() {
+        return readyForFwSeen;
     }
 
     public void clearFlowBits(int bits) {

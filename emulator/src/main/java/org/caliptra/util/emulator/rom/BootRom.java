@@ -67,6 +67,9 @@ public final class BootRom {
         fuseRegisters = firmware.soc().readFuses();
         fuses = fuseRegisters.verifierFuses(firmware.config().lifecycle());
         var config = firmware.config();
+        firmware.log("lifecycle " + config.lifecycle().cliName() + (config.debugLocked() ? ", debug locked" : ", debug unlocked")
+                + ", vendor_pk_hash " + hashFuse(fuseRegisters.vendorPkHash()) + ", owner_pk_hash " + hashFuse(fuseRegisters.ownerPkHash())
+                + (firmware.generation() == Generation.V1 ? ", lms_verify " + (fuseRegisters.lmsVerify() ? "on" : "off") : ""));
         firmware.setDice(DiceIdentity.coldBoot(firmware.generation(), fuseRegisters, config.obfuscationKey(), config.csrHmacKey(),
                 config.debugLocked()));
         for (int m : COLD_BOOT_MILESTONES) {
@@ -76,6 +79,10 @@ public final class BootRom {
             // Two TRNG draws after the DICE keys, kept in persistent data until the next cold boot.
             firmware.setCmKek(CmKek.generate(firmware.trng()));
         }
+    }
+
+    private static String hashFuse(Octets hash) {
+        return hash.isZero() ? "not fused" : hash.hex();
     }
 
     /** One cold-boot step; true once the ROM is ready for firmware. */
@@ -98,6 +105,7 @@ public final class BootRom {
         // The ROM writes FLOW_STATUS whole here, which also drops idevid_csr_ready.
         soc.clearFlowBits(SocIfcRegs.FLOW_IDEVID_CSR_READY);
         soc.setFlowBits(SocIfcRegs.FLOW_READY_FOR_FW);
+        firmware.log("ready for firmware");
         return true;
     }
 
@@ -213,6 +221,9 @@ public final class BootRom {
             throw new CommandFailure(r.rejection().code(), true, r.rejection().detail());
         }
         var accepted = ((VerificationResult.Accepted) result).image();
+        firmware.log(String.format("image verified (%s): FMC %d bytes, SVN %d; runtime %d bytes, SVN %d",
+                String.join(", ", accepted.signaturesVerified()), accepted.fmcSize(), accepted.fmcSvn(), accepted.runtimeSize(),
+                accepted.runtimeSvn()));
         var bundle = FwBundle.parse(image, "firmware");
         var loaded = updateReset && firmware.loaded() != null ? firmware.loaded().updatedTo(bundle, accepted)
                 : LoadedFirmware.coldBoot(bundle, accepted, fuses);

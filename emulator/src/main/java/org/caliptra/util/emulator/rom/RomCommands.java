@@ -75,6 +75,9 @@ final class RomCommands implements CommandTable.CommandFamily {
             table.add(CertificateCommands.GET_LDEV_MLDSA87_CERT, (request, requester) ->
                     SizedData.of(
                             firmware.dice().ldevidCert(DiceAlgorithm.MLDSA87)));
+        } else {
+            // caliptra-1.2's ROM serves GET_IDEV_CSR ("IDCR") too, with the whole 512-byte buffer (spec/device.md §3.2).
+            table.add(CertificateCommands.GET_IDEV_ECC384_CSR_V1, (request, requester) -> idevidCsr(DiceAlgorithm.ECC384));
         }
         table.add(MeasurementCommands.STASH_MEASUREMENT, (request, requester) -> {
             if (stashed == MAX_STASHED_MEASUREMENTS) {

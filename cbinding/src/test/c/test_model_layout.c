@@ -1,0 +1,159 @@
+/*
+ * The public layouts and values of one hw-model header set (built once against 1.x, once against
+ * 2.x) against the reference binding's: the repr(C) structs of caliptra-sw hw-model/c-binding
+ * (caliptra-1.2 branch for 1.x, main for 2.x) and the register map of spec/device.md §1.
+ * Needs no library: it only compiles the headers and compares numbers.
+ */
+#include <stddef.h>
+
+#include "model_test.h"
+
+#define EQ(actual, expected) CHECK((unsigned long long)(actual) == (unsigned long long)(expected), \
+                                   "%s is 0x%llX, expected 0x%llX", #actual, (unsigned long long)(actual), \
+                                   (unsigned long long)(expected))
+
+int main(void)
+{
+    /* struct caliptra_buffer { const uint8_t *data; uintptr_t len; } */
+    EQ(sizeof(struct caliptra_buffer), 16);
+    EQ(offsetof(struct caliptra_buffer, data), 0);
+    EQ(offsetof(struct caliptra_buffer, len), 8);
+    EQ(sizeof(caliptra_buffer), 16);
+
+    EQ(CALIPTRA_SEC_STATE_DBG_UNLOCKED_UNPROVISIONED, 0);
+    EQ(CALIPTRA_SEC_STATE_DBG_LOCKED_MANUFACTURING, 5);
+    EQ(CALIPTRA_SEC_STATE_DBG_UNLOCKED_PRODUCTION, 3);
+    EQ(CALIPTRA_SEC_STATE_DBG_LOCKED_PRODUCTION, 7);
+    EQ(CALIPTRA_MODEL_STATUS_OK, 0);
+
+    /* The SoC mailbox and soc_ifc registers every generation shares (block offsets). */
+    EQ(MBOX_CSR_MBOX_LOCK, 0x00);
+    EQ(MBOX_CSR_MBOX_USER, 0x04);
+    EQ(MBOX_CSR_MBOX_CMD, 0x08);
+    EQ(MBOX_CSR_MBOX_DLEN, 0x0C);
+    EQ(MBOX_CSR_MBOX_DATAIN, 0x10);
+    EQ(MBOX_CSR_MBOX_DATAOUT, 0x14);
+    EQ(MBOX_CSR_MBOX_EXECUTE, 0x18);
+    EQ(MBOX_CSR_MBOX_STATUS, 0x1C);
+    EQ(MBOX_CSR_MBOX_UNLOCK, 0x20);
+    EQ(MBOX_CSR_MBOX_LOCK_LOCK_MASK, 0x1);
+    EQ(MBOX_CSR_MBOX_STATUS_STATUS_MASK, 0xF);
+    EQ(MBOX_CSR_MBOX_STATUS_MBOX_FSM_PS_LOW, 6);
+    EQ(MBOX_CSR_MBOX_STATUS_MBOX_FSM_PS_MASK, 0x1C0);
+    EQ(MBOX_CSR_MBOX_STATUS_SOC_HAS_LOCK_MASK, 0x200);
+    EQ(MBOX_CSR_MBOX_STATUS_MBOX_RDPTR_LOW, 10);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_FW_ERROR_FATAL, 0x008);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_FW_ERROR_NON_FATAL, 0x00C);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_BOOT_STATUS, 0x038);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_FLOW_STATUS, 0x03C);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_FLOW_STATUS_IDEVID_CSR_READY_MASK, 1u << 24);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_FLOW_STATUS_BOOT_FSM_PS_MASK, 7u << 25);
+    EQ(FLOW_READY_FOR_FW_MASK, 1u << 28);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_FLOW_STATUS_READY_FOR_RUNTIME_MASK, 1u << 29);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_FLOW_STATUS_READY_FOR_FUSES_MASK, 1u << 30);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_FLOW_STATUS_MAILBOX_FLOW_DONE_MASK, 1u << 31);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_SECURITY_STATE, 0x044);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_FUSE_WR_DONE, 0x0B0);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_BOOTFSM_GO, 0x0B8);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_DBG_MANUF_SERVICE_REG, 0x0BC);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_HW_REV_ID, 0x0D4);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_WDT_CFG_0, 0x110);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_WDT_CFG_1, 0x114);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_ITRNG_ENTROPY_CONFIG_0, 0x118);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_ITRNG_ENTROPY_CONFIG_0_LOW_THRESHOLD_MASK, 0xFFFF);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_ITRNG_ENTROPY_CONFIG_0_HIGH_THRESHOLD_LOW, 16);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_ITRNG_ENTROPY_CONFIG_0_HIGH_THRESHOLD_MASK, 0xFFFF0000u);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_ITRNG_ENTROPY_CONFIG_1, 0x11C);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_ITRNG_ENTROPY_CONFIG_1_REPETITION_COUNT_MASK, 0xFFFF);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_UDS_SEED_0, 0x200);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_RUNTIME_SVN_0, 0x2B8);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_ANTI_ROLLBACK_DISABLE, 0x2C8);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_IDEVID_CERT_ATTR_0, 0x2CC);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_IDEVID_MANUF_HSM_ID_0, 0x32C);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_SOC_STEPPING_ID, 0x348);
+
+#if CALIPTRA_MODEL_API_GENERATION == 1
+    /* caliptra-1.2: { rom, dccm, iccm, uint8_t security_state }, 56 bytes. */
+    EQ(sizeof(struct caliptra_model_init_params), 56);
+    EQ(offsetof(struct caliptra_model_init_params, rom), 0);
+    EQ(offsetof(struct caliptra_model_init_params, dccm), 16);
+    EQ(offsetof(struct caliptra_model_init_params, iccm), 32);
+    EQ(offsetof(struct caliptra_model_init_params, security_state), 48);
+    EQ(sizeof(((struct caliptra_model_init_params *)0)->security_state), 1);
+
+    /* Absolute SoC (APB) addresses. */
+    EQ(CALIPTRA_TOP_REG_BASE_ADDR, 0x30000000u);
+    EQ(CALIPTRA_TOP_REG_MBOX_CSR_BASE_ADDR, 0x30020000u);
+    EQ(CALIPTRA_TOP_REG_SHA512_ACC_CSR_BASE_ADDR, 0x30021000u);
+    EQ(CALIPTRA_TOP_REG_GENERIC_AND_FUSE_REG_BASE_ADDR, 0x30030000u);
+    EQ(CALIPTRA_TOP_REG_MBOX_CSR_MBOX_STATUS, 0x3002001Cu);
+    EQ(CALIPTRA_TOP_REG_GENERIC_AND_FUSE_REG_CPTRA_FLOW_STATUS, 0x3003003Cu);
+    EQ(CALIPTRA_TOP_REG_GENERIC_AND_FUSE_REG_CPTRA_BOOTFSM_GO, 0x300300B8u);
+    EQ(CALIPTRA_TOP_REG_GENERIC_AND_FUSE_REG_CPTRA_FUSE_WR_DONE, 0x300300B0u);
+    EQ(CALIPTRA_TOP_REG_GENERIC_AND_FUSE_REG_CPTRA_DBG_MANUF_SERVICE_REG, 0x300300BCu);
+    EQ(MBOX_CSR_MBOX_STATUS_MBOX_RDPTR_MASK, 0x1FFFC00u); /* 15 bits in 1.x */
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_FLOW_STATUS_READY_FOR_FW_MASK, 1u << 28);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_MBOX_VALID_PAUSER_0, 0x048);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_MBOX_PAUSER_LOCK_0, 0x05C);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_FUSE_VALID_PAUSER, 0x108);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_FUSE_PAUSER_LOCK, 0x10C);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_FIELD_ENTROPY_0, 0x230);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_KEY_MANIFEST_PK_HASH_0, 0x250);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_KEY_MANIFEST_PK_HASH_MASK, 0x280);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_OWNER_PK_HASH_0, 0x284);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_FMC_KEY_MANIFEST_SVN, 0x2B4);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_LIFE_CYCLE, 0x33C);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_LMS_VERIFY, 0x340);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_LMS_REVOCATION, 0x344);
+    /* The 1.x SHA-512 accelerator (spec/device.md §1.6). */
+    EQ(SHA512_ACC_CSR_MODE, 0x08);
+    EQ(SHA512_ACC_CSR_DATAIN, 0x14);
+    EQ(SHA512_ACC_CSR_DIGEST_0, 0x20);
+    EQ(SHA512_ACC_CSR_DIGEST_15, 0x5C);
+    EQ(SHA512_ACC_CSR_CONTROL, 0x60);
+#else
+    /* caliptra-sw main: { hw_version, rom, dccm, iccm, security_state, soc_user, optional_obf_key }, 80 bytes. */
+    EQ(sizeof(struct caliptra_model_init_params), 80);
+    EQ(offsetof(struct caliptra_model_init_params, hw_version), 0);
+    EQ(sizeof(enum caliptra_hw_version), 4);
+    EQ(offsetof(struct caliptra_model_init_params, rom), 8);
+    EQ(offsetof(struct caliptra_model_init_params, dccm), 24);
+    EQ(offsetof(struct caliptra_model_init_params, iccm), 40);
+    EQ(offsetof(struct caliptra_model_init_params, security_state), 56);
+    EQ(offsetof(struct caliptra_model_init_params, soc_user), 60);
+    EQ(offsetof(struct caliptra_model_init_params, optional_obf_key), 64);
+    EQ(CALIPTRA_HW_VERSION_2_0, 0);
+    EQ(CALIPTRA_HW_VERSION_2_1, 1);
+    EQ(CALIPTRA_HW_VERSION_2_2, 2);
+    EQ(CALIPTRA_MODEL_INVALID_OBF_KEY_SIZE, -1);
+
+    /* Relative to the Caliptra base; libcaliptra adds 0x3000_0000. */
+    EQ(CALIPTRA_TOP_REG_BASE_ADDR, 0);
+    EQ(CALIPTRA_TOP_REG_MBOX_CSR_BASE_ADDR, 0x20000);
+    EQ(CALIPTRA_TOP_REG_GENERIC_AND_FUSE_REG_BASE_ADDR, 0x30000);
+    EQ(CALIPTRA_TOP_REG_GENERIC_AND_FUSE_REG_CPTRA_FLOW_STATUS, 0x3003C);
+    EQ(CALIPTRA_TOP_REG_GENERIC_AND_FUSE_REG_CPTRA_BOOTFSM_GO, 0x300B8);
+    EQ(MBOX_CSR_MBOX_STATUS_MBOX_RDPTR_MASK, 0x3FFFC00u); /* 16 bits in 2.x */
+    EQ(MBOX_CSR_MBOX_STATUS_TAP_HAS_LOCK_MASK, 1u << 26);
+    EQ(MBOX_CSR_TAP_MODE, 0x24);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_FLOW_STATUS_READY_FOR_MB_PROCESSING_MASK, 1u << 28);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_MBOX_VALID_AXI_USER_0, 0x048);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_MBOX_AXI_USER_LOCK_0, 0x05C);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_FUSE_VALID_AXI_USER, 0x108);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_FUSE_AXI_USER_LOCK, 0x10C);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_OWNER_PK_HASH_0, 0x140);
+    EQ(GENERIC_AND_FUSE_REG_CPTRA_OWNER_PK_HASH_LOCK, 0x170);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_UDS_SEED_15, 0x23C);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_FIELD_ENTROPY_0, 0x240);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_VENDOR_PK_HASH_0, 0x260);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_ECC_REVOCATION, 0x290);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_LMS_REVOCATION, 0x340);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_MLDSA_REVOCATION, 0x344);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_MANUF_DBG_UNLOCK_TOKEN_0, 0x34C);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_PQC_KEY_TYPE, 0x38C);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_SOC_MANIFEST_SVN_0, 0x390);
+    EQ(GENERIC_AND_FUSE_REG_FUSE_SOC_MANIFEST_MAX_SVN, 0x3A0);
+    EQ(GENERIC_AND_FUSE_REG_SS_DBG_SERVICE_REG_REQ, 0x5C0);
+#endif
+    return summary(CALIPTRA_MODEL_API_GENERATION == 1 ? "test_model_layout_1x" : "test_model_layout_2x");
+}
