@@ -7,7 +7,12 @@ import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +45,15 @@ import org.slf4j.LoggerFactory;
  *       a log line: nothing ran, so the client's retransmission of the same request tries again.
  * </ul>
  *
+ * <p><b>Retransmissions run once.</b> A datagram byte-identical to the previous one from the same
+ * address and port, within {@link #RETRANSMISSION_WINDOW_SECONDS} seconds of it, is a client's
+ * retransmission, not a new command: it is answered with the reply the first copy got (or, while
+ * the first copy is still on the device, not at all), so a lost reply never makes a command run
+ * twice. A client that means to send the same bytes again as a new command sends them from another
+ * port, as the reference client (a new socket per command) and {@code UdpMailboxDriver} do. Only
+ * the last request of each of the {@link #MAX_REMEMBERED_PEERS} most recent peers is remembered,
+ * by its SHA-256, so the memory this takes is bounded.
+ *
  * <p>The port is called on {@code deviceCalls}, never on the event loop: a device call blocks
  * until the device has served it. Give each device one single-threaded executor shared by its
  * endpoints; each datagram is one atomic call. At most {@link #MAX_IN_FLIGHT} datagrams wait for
@@ -48,6 +62,10 @@ import org.slf4j.LoggerFactory;
 public final class UdpMailboxHandler extends SimpleChannelInboundHandler<DatagramPacket> {
     /** Datagrams accepted and not yet answered, beyond which new ones are dropped. */
     public static final int MAX_IN_FLIGHT = 256;
+    /** How long a peer's last request is remembered to recognise its retransmissions. */
+    public static final long RETRANSMISSION_WINDOW_SECONDS = 10;
+    /** Peers whose last request is remembered; the least recently heard is forgotten first. */
+    public static final int MAX_REMEMBERED_PEERS = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(UdpMailboxHandler.class);
     private static final byte[] NO_CODE = UdpMailboxDatagram.failureReply(0);
 
@@ -55,6 +73,29 @@ public final class UdpMailboxHandler extends SimpleChannelInboundHandler<Datagra
     private final Executor deviceCalls;
     private final Consumer<String> log;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<InetSocketAddress, LastRequest> lastRequests = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<InetSocketAddress, LastRequest> eldest) {
+            return size() > MAX_REMEMBERED_PEERS;
+        }
+    };
+
+    /** A peer's last request: its digest, when it arrived, and its reply once the device has answered. */
+    private static final class LastRequest {
+        final byte[] digest;
+        final long receivedNanos;
+        volatile byte[] reply;
+
+        LastRequest(byte[] digest, long receivedNanos) {
+            this.digest = digest;
+            this.receivedNanos = receivedNanos;
+        }
+
+        boolean repeatedBy(byte[] otherDigest, long nowNanos) {
+            return nowNanos - receivedNanos <= TimeUnit.SECONDS.toNanos(RETRANSMISSION_WINDOW_SECONDS)
+                    && MessageDigest.isEqual(digest, otherDigest);
+        }
+    }
 
     /** Logs to SLF4J (logger {@code org.caliptra.util.emulator.server.UdpMailboxHandler}, level WARN). */
     public UdpMailboxHandler(MailboxPort port, Executor deviceCalls) {
@@ -89,7 +130,21 @@ public final class UdpMailboxHandler extends SimpleChannelInboundHandler<Datagra
             log.accept(peer(sender) + ": datagram dropped: " + MAX_IN_FLIGHT + " requests already wait for the device");
             return;
         }
-        UdpMailboxDatagram request = UdpMailboxDatagram.decode(ByteBufUtil.getBytes(packet.content()));
+        byte[] bytes = ByteBufUtil.getBytes(packet.content());
+        LastRequest current = new LastRequest(sha256(bytes), System.nanoTime());
+        synchronized (lastRequests) {
+            LastRequest previous = lastRequests.get(sender);
+            if (previous != null && previous.repeatedBy(current.digest, current.receivedNanos)) {
+                inFlight.decrementAndGet();
+                byte[] reply = previous.reply;
+                if (reply != null) {
+                    ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(reply), sender));
+                }
+                return; // a retransmission: answered from the first copy's reply, or by it when the device is done
+            }
+            lastRequests.put(sender, current);
+        }
+        UdpMailboxDatagram request = UdpMailboxDatagram.decode(bytes);
         try {
             deviceCalls.execute(() -> {
                 byte[] reply;
@@ -99,12 +154,30 @@ public final class UdpMailboxHandler extends SimpleChannelInboundHandler<Datagra
                     inFlight.decrementAndGet();
                 }
                 if (reply != null) {
+                    current.reply = reply;
                     ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(reply), sender));
+                } else {
+                    forget(sender, current); // nothing ran: a retransmission must reach the device
                 }
             });
         } catch (RejectedExecutionException e) {
             inFlight.decrementAndGet();
+            forget(sender, current);
             log.accept(peer(sender) + ": datagram dropped: the device is shutting down");
+        }
+    }
+
+    private void forget(InetSocketAddress sender, LastRequest request) {
+        synchronized (lastRequests) {
+            lastRequests.remove(sender, request);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 

@@ -59,6 +59,54 @@ class UdpMailboxHandlerTest {
     }
 
     @Test
+    void aRetransmissionIsAnsweredFromTheFirstCopysReplyWithoutRunningAgain() {
+        var served = new java.util.concurrent.atomic.AtomicInteger();
+        var ch = channel(c -> new MailboxReply.Data(new byte[] {(byte) served.incrementAndGet(), 0, 0, 0}), Runnable::run);
+        byte[] random = HEX.parseHex("52474e4d" + "0000000020000000"); // any request: the handler does not parse it
+        ch.writeInbound(datagram(random));
+        ch.writeInbound(datagram(random));
+        assertEquals(1, calls.size(), "the retransmission ran on the device");
+        assertArrayEquals(new byte[] {1, 0, 0, 0}, ByteBufUtil.getBytes(((DatagramPacket) ch.readOutbound()).content()));
+        assertArrayEquals(new byte[] {1, 0, 0, 0}, ByteBufUtil.getBytes(((DatagramPacket) ch.readOutbound()).content()),
+                "the retransmission gets the first copy's reply");
+        // The same bytes from another port are another client's command; after a different command
+        // from this port, they are a new command of this client.
+        var other = new InetSocketAddress("127.0.0.1", 40_001);
+        ch.writeInbound(new DatagramPacket(Unpooled.wrappedBuffer(random), SERVER, other));
+        ch.writeInbound(datagram(HEX.parseHex("5657464d" + "c0feffff00000000")));
+        ch.writeInbound(datagram(random));
+        assertEquals(4, calls.size());
+        assertEquals(4, served.get());
+        assertEquals(List.of(), log);
+    }
+
+    @Test
+    void aRetransmissionWhileTheFirstCopyRunsIsNotQueuedAgain() {
+        var queued = new ArrayDeque<Runnable>();
+        var ch = channel(c -> new MailboxReply.Data(new byte[] {7, 0, 0, 0}), queued::add);
+        byte[] request = HEX.parseHex("5657464d" + "c0feffff00000000");
+        ch.writeInbound(datagram(request));
+        ch.writeInbound(datagram(request));
+        assertEquals(1, queued.size(), "the retransmission was queued for the device too");
+        queued.poll().run();
+        assertEquals(1, calls.size());
+        assertArrayEquals(new byte[] {7, 0, 0, 0}, ByteBufUtil.getBytes(((DatagramPacket) ch.readOutbound()).content()));
+        assertNull(ch.readOutbound());
+    }
+
+    @Test
+    void aRequestTheBusyMailboxRefusedRunsWhenRetransmitted() {
+        var busy = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var ch = channel(c -> busy.getAndSet(false) ? new MailboxReply.Busy() : new MailboxReply.Data(new byte[] {9, 0, 0, 0}), Runnable::run);
+        byte[] request = HEX.parseHex("5657464d" + "c0feffff00000000");
+        ch.writeInbound(datagram(request));
+        assertNull(ch.readOutbound());
+        ch.writeInbound(datagram(request));
+        assertEquals(2, calls.size(), "nothing ran the first time, so the retransmission must reach the device");
+        assertArrayEquals(new byte[] {9, 0, 0, 0}, ByteBufUtil.getBytes(((DatagramPacket) ch.readOutbound()).content()));
+    }
+
+    @Test
     void theReceiveBufferIsOneByteOverTheBoundSoOversizeIsSeen() {
         var ch = channel(c -> new MailboxReply.Complete(), Runnable::run);
         var allocator = assertInstanceOf(FixedRecvByteBufAllocator.class, ch.config().getRecvByteBufAllocator());
@@ -87,17 +135,21 @@ class UdpMailboxHandlerTest {
                 new MailboxReply.Timeout(1000)));
         var ch = channel(c -> replies.poll(), Runnable::run);
         // FF then the device's error code (LE), or 0 when it gave none.
+        // Each from a port of its own, as the same bytes again from one port are a retransmission.
+        int port = CLIENT.getPort();
         for (String expected : List.of("ff01000006", "ff00000000", "ff00000000")) {
-            ch.writeInbound(datagram(HEX.parseHex("5041434d" + "dffeffff")));
+            var client = new InetSocketAddress("127.0.0.1", port++);
+            ch.writeInbound(new DatagramPacket(Unpooled.wrappedBuffer(HEX.parseHex("5041434d" + "dffeffff")), SERVER, client));
             DatagramPacket reply = ch.readOutbound();
             assertEquals(expected, HEX.formatHex(ByteBufUtil.getBytes(reply.content())));
-            assertEquals(CLIENT, reply.recipient());
+            assertEquals(client, reply.recipient());
             reply.release();
         }
         assertEquals(3, log.size());
         assertTrue(log.get(0).startsWith("udp 127.0.0.1:40000: command 0x4D434150: failed on the device with "), log.get(0));
         assertTrue(log.get(0).endsWith("(0x06000001); failure reply"), log.get(0));
         assertTrue(log.get(1).contains("completed without response data; failure reply"), log.get(1));
+        assertTrue(log.get(1).startsWith("udp 127.0.0.1:40001: "), log.get(1));
         assertTrue(log.get(2).contains("did not answer within 1000 status polls; failure reply"), log.get(2));
     }
 

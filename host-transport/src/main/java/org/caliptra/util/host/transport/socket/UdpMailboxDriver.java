@@ -10,6 +10,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,10 +24,13 @@ import org.caliptra.util.protocol.socket.UdpMailboxDatagram;
  * docs/protocols-udp-i3c.md): one datagram {@code command ‖ SRAM} out, one datagram with the SRAM
  * response back, from a server such as {@code caliptra-util emulator serve --udp-port}.
  *
- * <p><b>Loss.</b> A request unanswered within the timeout is sent again, byte for byte, up to
- * {@code retries} more times; then the command fails with TIMEOUT. UDP gives no more than
- * at-least-once: a retransmitted request whose first copy did reach the device runs twice, so a
- * caller sending commands that must not repeat sets {@code retries} to 0.
+ * <p><b>Loss.</b> A request unanswered within the timeout is sent again, byte for byte and from the
+ * same port, up to {@code retries} more times; then the command fails with TIMEOUT. The emulator's
+ * endpoint answers a retransmission with the reply of the first copy instead of running it again
+ * (docs/protocols-udp-i3c.md), so a lost reply does not make a command run twice. For that rule to
+ * tell a retransmission from a new command, a command byte-identical to the previous one is sent
+ * from a fresh socket (a new port). A server without that rule (the reference's) may run a
+ * retransmitted command twice; {@code retries} 0 avoids it there.
  *
  * <p><b>Stale and foreign replies.</b> A datagram from any address but the server's, and one that
  * is neither a verified response frame nor a failure reply ({@link UdpMailboxDatagram#classifyReply}),
@@ -52,6 +56,8 @@ public final class UdpMailboxDriver implements MailboxDriver {
     private final AtomicLong ignoredReplies = new AtomicLong();
     private final ByteBuffer receiveBuffer = ByteBuffer.allocate(UdpMailboxDatagram.MAX_REPLY_SIZE + 1);
     private volatile Link link;
+    /** The last request sent from the current socket, which the server remembers for that port. */
+    private byte[] lastDatagram;
 
     /** One socket and its selector. */
     private record Link(DatagramChannel channel, Selector selector) {
@@ -161,7 +167,17 @@ public final class UdpMailboxDriver implements MailboxDriver {
                     "request of %d bytes exceeds the %d bytes of mailbox SRAM a UDP datagram carries", payload.length,
                     UdpMailboxDatagram.MAX_SRAM));
         }
-        ByteBuffer datagram = ByteBuffer.wrap(new UdpMailboxDatagram(externalCommand, Octets.of(payload)).encode());
+        byte[] encoded = new UdpMailboxDatagram(externalCommand, Octets.of(payload)).encode();
+        if (Arrays.equals(encoded, lastDatagram)) {
+            // The same bytes again are a new command: from this port the server would take them for a retransmission.
+            replace(l);
+            l = link;
+            if (l == null) {
+                throw new MailboxException(MailboxException.Kind.NOT_READY, name() + ": cannot open a fresh UDP socket");
+            }
+        }
+        lastDatagram = encoded;
+        ByteBuffer datagram = ByteBuffer.wrap(encoded);
         boolean clean = false;
         try {
             discardQueued(l);
@@ -255,6 +271,7 @@ public final class UdpMailboxDriver implements MailboxDriver {
     private void replace(Link old) {
         old.close();
         synchronized (this) {
+            lastDatagram = null;
             if (link != old) {
                 return; // disconnected meanwhile
             }

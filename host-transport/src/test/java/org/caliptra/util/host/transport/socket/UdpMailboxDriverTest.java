@@ -62,9 +62,14 @@ class UdpMailboxDriverTest {
         // The wire bytes of §3.2: command LE, then the SRAM bytes.
         assertArrayEquals(HEX.parseHex("5657464d" + "c0feffff00000000"), server.received().get(0).bytes());
         assertEquals(0, d.retransmissions());
-        // A clean exchange keeps its socket.
-        d.sendCommand(MFWV, REQUEST);
+        // A clean exchange keeps its socket for a different command (MFWV index 1, §3.1)...
+        d.sendCommand(MFWV, HEX.parseHex("bffeffff01000000"));
         assertEquals(server.received().get(0).from(), server.received().get(1).from());
+        // ...but the same bytes again are a new command, sent from a new port, or the server would
+        // take them for a retransmission and answer from its cache.
+        d.sendCommand(MFWV, HEX.parseHex("bffeffff01000000"));
+        assertNotEquals(server.received().get(1).from(), server.received().get(2).from());
+        assertEquals(0, d.retransmissions());
         assertEquals("udp 127.0.0.1:" + server.address().getPort(), d.name());
     }
 
