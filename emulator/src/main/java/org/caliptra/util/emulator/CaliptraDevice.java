@@ -48,6 +48,14 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, VdmPort, 
         return config;
     }
 
+    /**
+     * The SRAM of the mailbox {@link #execute} uses, which bounds a command's request and response:
+     * MCU mailbox 0's on caliptra-2.1, the core mailbox's otherwise.
+     */
+    public int commandMailboxBytes() {
+        return config.profile().subsystemMode() ? DeviceCore.MCU_MBOX_SRAM_BYTES : config.profile().mailboxBytes();
+    }
+
     /** SoC bus address of MCU mailbox 0 (its SRAM window; the CSRs are 0x20_0000 above). */
     public int mcuMailboxBase() {
         return config.mciBase() + MciRegs.MBOX0_OFFSET;
