@@ -274,12 +274,12 @@ public final class EmulatorServer implements AutoCloseable {
         }
         if (!future.awaitUninterruptibly(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             future.channel().close();
-            throw new UncheckedIOException(new IOException(r.name() + " " + describe(r) + ": binding took more than "
-                    + BIND_TIMEOUT_SECONDS + " s"));
+            throw failure(r.name() + " " + describe(r) + ": binding took more than "
+                    + BIND_TIMEOUT_SECONDS + " s");
         }
         if (!future.isSuccess()) {
             Throwable cause = future.cause();
-            throw new UncheckedIOException(new IOException(r.name() + " " + describe(r) + ": cannot bind: " + cause.getMessage(), cause));
+            throw failure(r.name() + " " + describe(r) + ": cannot bind: " + cause.getMessage(), cause);
         }
         Channel channel = future.channel();
         channels.add(channel);
@@ -322,24 +322,33 @@ public final class EmulatorServer implements AutoCloseable {
             socket = false;
         }
         if (!socket) {
-            throw new UncheckedIOException(new IOException(r.name() + " " + describe(r) + ": the path exists and is not a socket"));
+            throw failure(r.name() + " " + describe(r) + ": the path exists and is not a socket");
         }
         try (var probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             probe.connect(r.address());
-            throw new UncheckedIOException(new IOException(r.name() + " " + describe(r) + ": another server is listening there"));
+            throw failure(r.name() + " " + describe(r) + ": another server is listening there");
         } catch (IOException refused) {
             try {
                 Files.deleteIfExists(path);
                 LOG.info("{} {}: removed the stale socket file of a server that is gone", r.name(), describe(r));
             } catch (IOException e) {
-                throw new UncheckedIOException(new IOException(r.name() + " " + describe(r) + ": cannot remove the stale socket file: "
-                        + e.getMessage(), e));
+                throw failure(r.name() + " " + describe(r) + ": cannot remove the stale socket file: "
+                        + e.getMessage(), e);
             }
         }
     }
 
     private static String describe(Registration r) {
-        return r.kind() == Kind.UNIX ? "unix:" + r.path() : r.address().toString();
+        return r.kind() == Kind.UNIX ? "unix:" + r.path() : new Endpoint(r.name(), r.address()).printableAddress();
+    }
+
+    /** A bind failure whose message is the sentence itself (an UncheckedIOException would prefix the class name). */
+    private static UncheckedIOException failure(String message) {
+        return new UncheckedIOException(message, new IOException(message));
+    }
+
+    private static UncheckedIOException failure(String message, Throwable cause) {
+        return new UncheckedIOException(message, cause instanceof IOException io ? io : new IOException(message, cause));
     }
 
     /** Closes every endpoint and connection, stops the event loops (waiting a bounded time) and removes the socket files. */
