@@ -19,6 +19,7 @@ import java.util.ServiceLoader;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.caliptra.util.host.transport.CommandTables;
 import org.caliptra.util.host.transport.Transport;
 import org.caliptra.util.protocol.CaliptraException;
 
@@ -101,6 +102,18 @@ public final class TransportRegistry implements AutoCloseable {
      *     or the provider fails
      */
     public Transport create(TransportSpec spec) {
+        return create(spec, null);
+    }
+
+    /**
+     * A new, not yet connected transport whose command tables come from {@code tables}
+     * ({@link TransportProvider#create(TransportSpec, CommandTables)}); the built-in socket
+     * transports need them.
+     *
+     * @throws TransportConfigurationException when no provider has that name, a parameter is wrong,
+     *     or the provider fails
+     */
+    public Transport create(TransportSpec spec, CommandTables tables) {
         Entry entry = byName.get(spec.name());
         if (entry == null) {
             throw new TransportConfigurationException("no transport named '" + spec.name() + "'; known: "
@@ -108,7 +121,7 @@ public final class TransportRegistry implements AutoCloseable {
         }
         Transport transport;
         try {
-            transport = entry.provider().create(spec);
+            transport = tables == null ? entry.provider().create(spec) : entry.provider().create(spec, tables);
         } catch (CaliptraException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {
