@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.caliptra.util.host.commands.CommandCatalog;
+import org.caliptra.util.host.commands.Route;
 import org.caliptra.util.host.transport.Transport;
+import org.caliptra.util.host.transport.mailbox.MailboxTransport;
 import org.caliptra.util.host.transport.plugin.TransportConfigurationException;
 import org.caliptra.util.host.transport.plugin.TransportInfo;
 import org.caliptra.util.host.transport.plugin.TransportRegistry;
@@ -25,19 +27,23 @@ import org.caliptra.util.host.transport.plugin.TransportSpec;
  *   <li>{@code emulator[?name=value&…]}: an embedded emulated device ({@link EmbeddedTarget} lists
  *       the parameters: profile, driver, transport, mailbox);
  *   <li>{@code NAME[:PATH]} or {@code NAME://HOST[:PORT][/PATH]}, each with an optional query: the
- *       transport plugin named NAME ({@link TransportRegistry}: the class path's providers and the
- *       plugin path's jars), given the URI's parts as {@link TransportSpec#parse} reads them.
+ *       transport named NAME ({@link TransportRegistry}: the class path's providers — among them the
+ *       built-in socket transports {@code apb}, {@code apb+unix}, {@code mbox}, {@code mbox+unix} of
+ *       host-transport — and the plugin path's jars), given the URI's parts as
+ *       {@link TransportSpec#parse} reads them and the catalogue's command tables. A transport made
+ *       from those tables for a kind of mailbox ({@link MailboxTransport#deviceKind()}) gives the
+ *       target its route, so what it carries is known; a plugin's own tables leave the route open.
  * </ul>
- * The socket schemes of the design ({@code udp}, {@code mctp-i3c}, {@code apb}, {@code apb+unix},
- * {@code mbox}, {@code mbox+unix}) are no transports yet; a plugin may provide them meanwhile.
+ * The design's other socket schemes ({@code udp}, {@code mctp-i3c}) are no transports yet; a plugin
+ * may provide them meanwhile.
  */
 public final class Targets {
     /** The target used when neither {@code --target} nor {@code CALIPTRA_TARGET} names one. */
     public static final String DEFAULT = "emulator";
     public static final String ENVIRONMENT_VARIABLE = "CALIPTRA_TARGET";
     static final String EMULATOR = "emulator";
-    /** The design's socket schemes, which come with the socket transports. */
-    static final List<String> SOCKET_SCHEMES = List.of("udp", "mctp-i3c", "apb", "apb+unix", "mbox", "mbox+unix");
+    /** The design's socket schemes that have no built-in transport yet. */
+    static final List<String> SOCKET_SCHEMES = List.of("udp", "mctp-i3c");
 
     private Targets() {}
 
@@ -144,16 +150,26 @@ public final class Targets {
             }
             Transport transport;
             try {
-                transport = registry.create(spec);
+                transport = registry.create(spec, catalog);
             } catch (TransportConfigurationException e) {
                 throw new TargetException("target '" + uri + "': " + e.getMessage());
             }
-            String description = spec.name() + " transport plugin (" + transport.name() + ")";
-            return new OpenTarget(uri, description, transport, catalog, Optional.empty(), List.of(registry), () -> { });
+            Optional<Route> route = routeOf(transport);
+            String description = route.map(r -> spec.name() + " target (" + transport.name() + ", " + r.description() + ")")
+                    .orElseGet(() -> spec.name() + " transport plugin (" + transport.name() + ")");
+            return new OpenTarget(uri, description, transport, catalog, route, List.of(registry), () -> { });
         } catch (RuntimeException e) {
             registry.close();
             throw e;
         }
+    }
+
+    /** The route of a transport made from the catalogue's tables; empty for one that brought its own. */
+    static Optional<Route> routeOf(Transport transport) {
+        if (transport instanceof MailboxTransport mailbox) {
+            return mailbox.deviceKind().map(Route::of);
+        }
+        return Optional.empty();
     }
 
     private static TargetException unknown(String uri, String scheme, List<TransportInfo> plugins) {
