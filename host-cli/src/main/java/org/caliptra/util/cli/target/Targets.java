@@ -10,8 +10,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.caliptra.util.host.commands.CommandCatalog;
 import org.caliptra.util.host.commands.Route;
+import org.caliptra.util.host.transport.DeviceKind;
 import org.caliptra.util.host.transport.Transport;
-import org.caliptra.util.host.transport.mailbox.MailboxTransport;
+import org.caliptra.util.host.transport.mailbox.MailboxCommandTable;
+import org.caliptra.util.host.transport.mctp.VdmCommandTable;
+import org.caliptra.util.host.transport.plugin.CommandTables;
+import org.caliptra.util.host.transport.plugin.DeviceLink;
 import org.caliptra.util.host.transport.plugin.TransportConfigurationException;
 import org.caliptra.util.host.transport.plugin.TransportInfo;
 import org.caliptra.util.host.transport.plugin.TransportRegistry;
@@ -27,12 +31,12 @@ import org.caliptra.util.host.transport.plugin.TransportSpec;
  *   <li>{@code emulator[?name=value&…]}: an embedded emulated device ({@link EmbeddedTarget} lists
  *       the parameters: profile, driver, transport, mailbox);
  *   <li>{@code NAME[:PATH]} or {@code NAME://HOST[:PORT][/PATH]}, each with an optional query: the
- *       transport named NAME ({@link TransportRegistry}: the class path's providers — among them the
- *       built-in socket transports {@code apb}, {@code apb+unix}, {@code mbox}, {@code mbox+unix} of
- *       host-transport — and the plugin path's jars), given the URI's parts as
- *       {@link TransportSpec#parse} reads them and the catalogue's command tables. A transport made
- *       from those tables for a kind of mailbox ({@link MailboxTransport#deviceKind()}) gives the
- *       target its route, so what it carries is known; a plugin's own tables leave the route open.
+ *       transport named NAME ({@link TransportRegistry}: the class path's providers — among them
+ *       host-transport's built-in {@code apb}, {@code apb+unix}, {@code mbox} and {@code mbox+unix}
+ *       — and the plugin path's jars), given the URI's parts as {@link TransportSpec#parse} reads
+ *       them. A provider that makes a {@link DeviceLink} gets this catalogue's table for the link's
+ *       route (runtime codes for {@code apb://…}, MC_* codes for {@code mbox://…}, each as its
+ *       {@code mailbox} parameter says); any other builds its own.
  * </ul>
  * The design's other socket schemes ({@code udp}, {@code mctp-i3c}) are no transports yet; a plugin
  * may provide them meanwhile.
@@ -149,14 +153,22 @@ public final class Targets {
                 throw unknown(uri, spec.name(), registry.listTransports());
             }
             Transport transport;
+            Optional<Route> route;
+            String description;
             try {
-                transport = registry.create(spec, catalog);
+                Optional<DeviceLink> link = registry.link(spec);
+                if (link.isPresent()) {
+                    route = Optional.of(link.get().deviceKind().map(Route::of).orElse(Route.MCTP_VDM));
+                    transport = link.get().transport(tables(catalog));
+                    description = spec.name() + " (" + transport.name() + ", " + route.get().description() + ")";
+                } else {
+                    route = Optional.empty();
+                    transport = registry.create(spec);
+                    description = spec.name() + " transport plugin (" + transport.name() + ")";
+                }
             } catch (TransportConfigurationException e) {
                 throw new TargetException("target '" + uri + "': " + e.getMessage());
             }
-            Optional<Route> route = routeOf(transport);
-            String description = route.map(r -> spec.name() + " target (" + transport.name() + ", " + r.description() + ")")
-                    .orElseGet(() -> spec.name() + " transport plugin (" + transport.name() + ")");
             return new OpenTarget(uri, description, transport, catalog, route, List.of(registry), () -> { });
         } catch (RuntimeException e) {
             registry.close();
@@ -164,12 +176,19 @@ public final class Targets {
         }
     }
 
-    /** The route of a transport made from the catalogue's tables; empty for one that brought its own. */
-    static Optional<Route> routeOf(Transport transport) {
-        if (transport instanceof MailboxTransport mailbox) {
-            return mailbox.deviceKind().map(Route::of);
-        }
-        return Optional.empty();
+    /** The catalogue's tables as a link takes them. */
+    private static CommandTables tables(CommandCatalog catalog) {
+        return new CommandTables() {
+            @Override
+            public MailboxCommandTable mailboxTable(DeviceKind kind) {
+                return catalog.mailboxTable(kind);
+            }
+
+            @Override
+            public VdmCommandTable vdmTable() {
+                return catalog.vdmTable();
+            }
+        };
     }
 
     private static TargetException unknown(String uri, String scheme, List<TransportInfo> plugins) {

@@ -31,7 +31,6 @@ import org.caliptra.util.host.commands.hash.HashFamily;
 import org.caliptra.util.host.commands.hmac.HmacFamily;
 import org.caliptra.util.host.commands.keys.KeyFamily;
 import org.caliptra.util.host.commands.ownership.OwnershipFamily;
-import org.caliptra.util.host.transport.CommandTables;
 import org.caliptra.util.host.transport.DeviceKind;
 import org.caliptra.util.host.transport.mailbox.MailboxCommandMapping;
 import org.caliptra.util.host.transport.mailbox.MailboxCommandTable;
@@ -55,7 +54,7 @@ import org.caliptra.util.protocol.mailbox.MailboxFrame;
  * sends one command loads that family's codecs, not the whole catalogue's. Immutable and
  * thread-safe.
  */
-public final class CommandCatalog implements CommandTables {
+public final class CommandCatalog {
     private static final class BuiltIn {
         static final CommandCatalog INSTANCE = new CommandCatalog(builtInFamilies());
     }
@@ -281,7 +280,6 @@ public final class CommandCatalog implements CommandTables {
     }
 
     /** The dispatch table of a mailbox of {@code kind}, with the reason for each command it does not carry. */
-    @Override
     public synchronized MailboxCommandTable mailboxTable(DeviceKind kind) {
         return mailboxTables.computeIfAbsent(kind, k -> {
             Route route = Route.of(k);
@@ -299,7 +297,6 @@ public final class CommandCatalog implements CommandTables {
     }
 
     /** The MCTP-VDM dispatch table, with the reason for each command it does not carry. */
-    @Override
     public synchronized VdmCommandTable vdmTable() {
         if (vdmTable == null) {
             var mappings = new ArrayList<VdmCommandMapping>();

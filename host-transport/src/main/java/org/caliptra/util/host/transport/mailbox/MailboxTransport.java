@@ -1,10 +1,7 @@
 package org.caliptra.util.host.transport.mailbox;
 
 import java.util.Objects;
-import java.util.Optional;
 import org.caliptra.util.host.transport.BufferedTransport;
-import org.caliptra.util.host.transport.CommandTables;
-import org.caliptra.util.host.transport.DeviceKind;
 import org.caliptra.util.host.transport.TransportException;
 import org.caliptra.util.host.transport.TransportException.Kind;
 import org.caliptra.util.host.transport.TransportException.Phase;
@@ -24,27 +21,9 @@ public final class MailboxTransport extends BufferedTransport {
     private final MailboxDriver driver;
     private final MailboxCommandTable table;
 
-    private final Optional<DeviceKind> deviceKind;
-
     public MailboxTransport(MailboxDriver driver, MailboxCommandTable table) {
         this.driver = Objects.requireNonNull(driver, "driver");
         this.table = Objects.requireNonNull(table, "table");
-        this.deviceKind = Optional.empty();
-    }
-
-    /** A transport to a mailbox of {@code kind}, with that kind's table from {@code tables}. */
-    public MailboxTransport(MailboxDriver driver, CommandTables tables, DeviceKind kind) {
-        this.driver = Objects.requireNonNull(driver, "driver");
-        this.table = Objects.requireNonNull(tables.mailboxTable(Objects.requireNonNull(kind, "kind")), "table");
-        this.deviceKind = Optional.of(kind);
-    }
-
-    /**
-     * The kind of mailbox this transport's table was chosen for, when it was made from a catalogue's
-     * tables; empty for a transport given a table directly.
-     */
-    public Optional<DeviceKind> deviceKind() {
-        return deviceKind;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.caliptra.util.host.transport.plugin;
 
-import org.caliptra.util.host.transport.CommandTables;
 import org.caliptra.util.host.transport.Transport;
 
 /**
@@ -24,15 +23,4 @@ public interface TransportProvider {
      * @throws TransportConfigurationException when a parameter is missing or malformed
      */
     Transport create(TransportSpec spec);
-
-    /**
-     * A new, not yet connected transport for {@code spec} whose command tables come from
-     * {@code tables} (the caller's catalogue). A provider that builds its own tables ignores them:
-     * the default is {@link #create(TransportSpec)}.
-     *
-     * @throws TransportConfigurationException when a parameter is missing or malformed
-     */
-    default Transport create(TransportSpec spec, CommandTables tables) {
-        return create(spec);
-    }
 }

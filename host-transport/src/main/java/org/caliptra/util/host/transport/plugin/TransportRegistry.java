@@ -19,7 +19,6 @@ import java.util.ServiceLoader;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.caliptra.util.host.transport.CommandTables;
 import org.caliptra.util.host.transport.Transport;
 import org.caliptra.util.protocol.CaliptraException;
 
@@ -102,26 +101,13 @@ public final class TransportRegistry implements AutoCloseable {
      *     or the provider fails
      */
     public Transport create(TransportSpec spec) {
-        return create(spec, null);
-    }
-
-    /**
-     * A new, not yet connected transport whose command tables come from {@code tables}
-     * ({@link TransportProvider#create(TransportSpec, CommandTables)}); the built-in socket
-     * transports need them.
-     *
-     * @throws TransportConfigurationException when no provider has that name, a parameter is wrong,
-     *     or the provider fails
-     */
-    public Transport create(TransportSpec spec, CommandTables tables) {
         Entry entry = byName.get(spec.name());
         if (entry == null) {
-            throw new TransportConfigurationException("no transport named '" + spec.name() + "'; known: "
-                    + (byName.isEmpty() ? "none" : byName.keySet().stream().sorted().collect(Collectors.joining(", "))));
+            throw unknown(spec.name());
         }
         Transport transport;
         try {
-            transport = tables == null ? entry.provider().create(spec) : entry.provider().create(spec, tables);
+            transport = entry.provider().create(spec);
         } catch (CaliptraException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {
@@ -133,6 +119,58 @@ public final class TransportRegistry implements AutoCloseable {
                     spec.name(), entry.info().providerClass(), entry.info().origin()));
         }
         return transport;
+    }
+
+    /**
+     * A new, not yet connected transport that carries the commands of {@code tables}: for a
+     * {@link DeviceLinkProvider}, its link for {@code spec} with the table of the link's route; for
+     * any other provider, {@link #create(TransportSpec)}.
+     *
+     * @throws TransportConfigurationException as {@link #create(TransportSpec)}
+     */
+    public Transport create(TransportSpec spec, CommandTables tables) {
+        Entry entry = byName.get(spec.name());
+        if (entry != null && entry.provider() instanceof DeviceLinkProvider links) {
+            return link(spec, entry, links).transport(tables);
+        }
+        return create(spec);
+    }
+
+    /**
+     * The link a {@link DeviceLinkProvider} makes of {@code spec}; empty when the named provider
+     * builds whole transports itself.
+     *
+     * @throws TransportConfigurationException when no provider has that name, a parameter is wrong,
+     *     or the provider fails
+     */
+    public Optional<DeviceLink> link(TransportSpec spec) {
+        Entry entry = byName.get(spec.name());
+        if (entry == null) {
+            throw unknown(spec.name());
+        }
+        return entry.provider() instanceof DeviceLinkProvider links ? Optional.of(link(spec, entry, links)) : Optional.empty();
+    }
+
+    private static DeviceLink link(TransportSpec spec, Entry entry, DeviceLinkProvider links) {
+        DeviceLink link;
+        try {
+            link = links.link(spec);
+        } catch (CaliptraException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw new TransportConfigurationException(String.format("transport '%s' (%s from %s) failed to create: %s",
+                    spec.name(), entry.info().providerClass(), entry.info().origin(), e), e);
+        }
+        if (link == null) {
+            throw new TransportConfigurationException(String.format("transport '%s' (%s from %s) created nothing",
+                    spec.name(), entry.info().providerClass(), entry.info().origin()));
+        }
+        return link;
+    }
+
+    private TransportConfigurationException unknown(String name) {
+        return new TransportConfigurationException("no transport named '" + name + "'; known: "
+                + (byName.isEmpty() ? "none" : byName.keySet().stream().sorted().collect(Collectors.joining(", "))));
     }
 
     /** {@link #create(TransportSpec)} of {@code new TransportSpec(name, parameters)}. */

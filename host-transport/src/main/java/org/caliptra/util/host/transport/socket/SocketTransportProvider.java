@@ -8,16 +8,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.caliptra.util.host.transport.CommandTables;
 import org.caliptra.util.host.transport.DeviceKind;
-import org.caliptra.util.host.transport.Transport;
 import org.caliptra.util.host.transport.mailbox.MailboxDriver;
-import org.caliptra.util.host.transport.mailbox.MailboxTransport;
+import org.caliptra.util.host.transport.plugin.DeviceLink;
+import org.caliptra.util.host.transport.plugin.DeviceLinkProvider;
 import org.caliptra.util.host.transport.plugin.TransportConfigurationException;
-import org.caliptra.util.host.transport.plugin.TransportProvider;
 import org.caliptra.util.host.transport.plugin.TransportSpec;
 import org.caliptra.util.protocol.cm.CmHashCommands;
-import org.caliptra.util.protocol.regs.MciRegs;
 import org.caliptra.util.protocol.socket.MboxMessage;
 import org.caliptra.util.soc.mailbox.MailboxRegisters;
 
@@ -34,13 +31,14 @@ import org.caliptra.util.soc.mailbox.MailboxRegisters;
  *       {@code mailbox=core} (a passive part: the Caliptra core mailbox's own commands).
  * </ul>
  * All take {@code connect-timeout=MS} (default 5000) and {@code timeout=MS} (each wait for a reply,
- * default 10000). The {@code mailbox} parameter decides which catalogue table (route) the transport
- * carries. These transports need the caller's command tables:
- * {@link org.caliptra.util.host.transport.plugin.TransportRegistry#create(TransportSpec, CommandTables)}.
+ * default 10000, at most an hour). Each makes a {@link DeviceLink.Mailbox} whose kind — the
+ * {@code mailbox} parameter — decides which catalogue table (route) the transport carries.
  */
-public abstract class SocketTransportProvider implements TransportProvider {
+public abstract class SocketTransportProvider implements DeviceLinkProvider {
     /** Where the emulator's MCI block is unless its device file says otherwise (DeviceConfig.DEFAULT_MCI_BASE). */
     public static final int DEFAULT_MCI_BASE = 0x2100_0000;
+    /** The longest timeout a URI may ask for: beyond it a session's own timeout has long fired. */
+    static final int MAX_TIMEOUT_MS = 3_600_000;
 
     private final String name;
     private final boolean unix;
@@ -65,13 +63,7 @@ public abstract class SocketTransportProvider implements TransportProvider {
     }
 
     @Override
-    public final Transport create(TransportSpec spec) {
-        throw new TransportConfigurationException("transport '" + name + "' carries the commands of a catalogue: create it with "
-                + "the catalogue's command tables (TransportRegistry.create(spec, tables))");
-    }
-
-    @Override
-    public final Transport create(TransportSpec spec, CommandTables tables) {
+    public final DeviceLink link(TransportSpec spec) {
         if (!unix && spec.parameter("path").isPresent()) {
             throw error(spec, "takes no path: " + name + "://HOST:PORT");
         }
@@ -104,7 +96,7 @@ public abstract class SocketTransportProvider implements TransportProvider {
             int bytes = kind == DeviceKind.MCU ? CmHashCommands.SUBSYSTEM_MAILBOX_SIZE : MboxMessage.MAX_DATA_LENGTH;
             driver = new MboxSocketMailboxDriver(address, peer, timeouts, bytes);
         }
-        return new MailboxTransport(driver, tables, kind);
+        return new DeviceLink.Mailbox(kind, driver);
     }
 
     /** "apb 127.0.0.1:40001" or "mbox unix:/run/c.sock": as the server's ready line names the endpoint. */
@@ -149,8 +141,8 @@ public abstract class SocketTransportProvider implements TransportProvider {
 
     private static Duration millis(TransportSpec spec, String key, Duration defaultValue) {
         int ms = spec.intParameter(key, (int) defaultValue.toMillis());
-        if (ms <= 0) {
-            throw error(spec, key + " " + ms + ": a positive number of milliseconds");
+        if (ms <= 0 || ms > MAX_TIMEOUT_MS) {
+            throw error(spec, key + " " + ms + ": a number of milliseconds from 1 to " + MAX_TIMEOUT_MS);
         }
         return Duration.ofMillis(ms);
     }

@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.caliptra.util.host.transport.CommandTables;
 import org.caliptra.util.host.transport.DeviceKind;
 import org.caliptra.util.host.transport.mailbox.MailboxCommandMapping;
 import org.caliptra.util.host.transport.mailbox.MailboxCommandTable;
 import org.caliptra.util.host.transport.mailbox.MailboxTransport;
 import org.caliptra.util.host.transport.mctp.VdmCommandTable;
+import org.caliptra.util.host.transport.plugin.CommandTables;
 import org.caliptra.util.host.transport.plugin.TransportConfigurationException;
 import org.caliptra.util.host.transport.plugin.TransportInfo;
 import org.caliptra.util.host.transport.plugin.TransportRegistry;
@@ -25,7 +25,7 @@ import org.caliptra.util.protocol.socket.MboxMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The four built-in socket schemes: found on the class path, configured from target URIs, carrying the caller's table. */
+/** The four built-in socket schemes: found on the class path, links configured from target URIs, transports carrying the caller's table. */
 class SocketTransportProviderTest {
     @TempDir
     Path dir;
@@ -75,9 +75,10 @@ class SocketTransportProviderTest {
                     new Object[] {"mbox://127.0.0.1:40002", DeviceKind.MCU, "mailbox/mbox 127.0.0.1:40002"},
                     new Object[] {"mbox+unix:/run/m.sock?mailbox=core&timeout=500", DeviceKind.CALIPTRA_CORE, "mailbox/mbox unix:/run/m.sock"});
             for (Object[] c : cases) {
+                var spec = TransportSpec.parse((String) c[0]);
+                assertEquals(Optional.of(c[1]), registry.link(spec).orElseThrow().deviceKind(), (String) c[0]);
                 var tables = new Tables();
-                var transport = assertInstanceOf(MailboxTransport.class, registry.create(TransportSpec.parse((String) c[0]), tables));
-                assertEquals(Optional.of(c[1]), transport.deviceKind(), (String) c[0]);
+                var transport = assertInstanceOf(MailboxTransport.class, registry.create(spec, tables));
                 assertEquals(List.of(c[1]), tables.asked, (String) c[0]);
                 assertEquals(c[2], transport.name());
             }
@@ -95,13 +96,13 @@ class SocketTransportProviderTest {
                     {"apb://127.0.0.1:1?mailbox=mci", "transport 'apb': mailbox 'mci': expected core or mcu"},
                     {"apb://127.0.0.1:1?mci=0x21000000", "transport 'apb': mci goes with mailbox=mcu: it places the MCU mailbox"},
                     {"apb://127.0.0.1:1?mailbox=mcu&mci=0x21001000", "transport 'apb': mci 0x21001000 is not 16 MiB aligned"},
-                    {"mbox+unix:/x?timeout=0", "transport 'mbox+unix': timeout 0: a positive number of milliseconds"},
+                    {"mbox+unix:/x?timeout=0", "transport 'mbox+unix': timeout 0: a number of milliseconds from 1 to 3600000"},
                     {"mbox+unix:/x?mci=1", "transport 'mbox+unix': unknown parameter 'mci' (mbox+unix takes path, mailbox, connect-timeout, timeout)"}}) {
                 var e = assertThrows(TransportConfigurationException.class, () -> registry.create(TransportSpec.parse(c[0]), new Tables()));
                 assertEquals(c[1], e.getMessage(), c[0]);
             }
             var noTables = assertThrows(TransportConfigurationException.class, () -> registry.create(TransportSpec.parse("mbox://127.0.0.1:1")));
-            assertTrue(noTables.getMessage().startsWith("transport 'mbox' carries the commands of a catalogue"), noTables.getMessage());
+            assertTrue(noTables.getMessage().startsWith("transport 'mbox' carries the command catalogue's commands"), noTables.getMessage());
         }
     }
 
