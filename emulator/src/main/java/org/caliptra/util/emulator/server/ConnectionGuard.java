@@ -12,8 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The last handler of every stream connection: whatever failure reaches it — a malformed frame, an
  * idle timeout, a reset by the peer, a handler's error — is one log line and the end of this
- * connection, and of nothing else. It also holds a connection's reading back while its answers
- * are not being read.
+ * connection, and of nothing else.
  */
 final class ConnectionGuard extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
@@ -38,16 +37,6 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
             return;
         }
         super.userEventTriggered(ctx, event);
-    }
-
-    /**
-     * A client that sends requests without reading the answers stops being read once its answers
-     * fill the outbound buffer, so it cannot make the server queue them without bound.
-     */
-    @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-        ctx.channel().config().setAutoRead(ctx.channel().isWritable());
-        super.channelWritabilityChanged(ctx);
     }
 
     @Override

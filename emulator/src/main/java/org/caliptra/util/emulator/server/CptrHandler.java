@@ -3,6 +3,7 @@ package org.caliptra.util.emulator.server;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import org.caliptra.util.emulator.BusFaultException;
 import org.caliptra.util.protocol.RegisterBus;
 import org.caliptra.util.protocol.socket.CptrMessage;
@@ -28,24 +29,27 @@ final class CptrHandler extends SimpleChannelInboundHandler<CptrMessage.Request>
     private static final Logger LOG = LoggerFactory.getLogger(CptrHandler.class);
     private final String kind;
     private final RegisterBus bus;
+    private final DeviceCalls calls;
 
-    CptrHandler(String kind, RegisterBus bus) {
+    /** @param deviceCalls where the device is called (the device's call executor; see {@link DeviceCalls}) */
+    CptrHandler(String kind, RegisterBus bus, Executor deviceCalls) {
         this.kind = kind;
         this.bus = Objects.requireNonNull(bus, "bus");
+        this.calls = new DeviceCalls(Objects.requireNonNull(deviceCalls, "deviceCalls"));
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, CptrMessage.Request request) {
-        CptrMessage.Reply reply;
-        try {
-            reply = serve(request);
-        } catch (BusFaultException e) {
-            LOG.warn("{}: {} at 0x{}: {}; answered {}", ConnectionGuard.describe(kind, ctx),
-                    request instanceof ApbRead ? "APB_READ" : "APB_WRITE", String.format("%08X", request.address()), e.getMessage(),
-                    request instanceof ApbRead ? "APB_RDATA 0" : "APB_WACK");
-            reply = request instanceof ApbRead ? new ApbReadData(0) : new ApbWriteAck();
-        }
-        ctx.writeAndFlush(reply);
+        calls.submit(ctx, () -> {
+            try {
+                return serve(request);
+            } catch (BusFaultException e) {
+                LOG.warn("{}: {} at 0x{}: {}; answered {}", ConnectionGuard.describe(kind, ctx),
+                        request instanceof ApbRead ? "APB_READ" : "APB_WRITE", String.format("%08X", request.address()), e.getMessage(),
+                        request instanceof ApbRead ? "APB_RDATA 0" : "APB_WACK");
+                return request instanceof ApbRead ? new ApbReadData(0) : new ApbWriteAck();
+            }
+        }, LOG, kind);
     }
 
     private CptrMessage.Reply serve(CptrMessage.Request request) {

@@ -3,6 +3,7 @@ package org.caliptra.util.emulator.server;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import org.caliptra.util.protocol.MailboxPort;
 import org.caliptra.util.protocol.MailboxReply;
 import org.caliptra.util.protocol.Octets;
@@ -35,25 +36,31 @@ final class MboxHandler extends SimpleChannelInboundHandler<MboxMessage.Execute>
     private final MailboxPort port;
     private final MailboxStatus dataStatus;
 
-    /** @param mcuMailbox whether the port is an MCU mailbox (data answered with CMD_COMPLETE) */
-    MboxHandler(String kind, MailboxPort port, boolean mcuMailbox) {
+    private final DeviceCalls calls;
+
+    /**
+     * @param mcuMailbox whether the port is an MCU mailbox (data answered with CMD_COMPLETE)
+     * @param deviceCalls where the device is called (the device's call executor; see {@link DeviceCalls})
+     */
+    MboxHandler(String kind, MailboxPort port, boolean mcuMailbox, Executor deviceCalls) {
         this.kind = kind;
         this.port = Objects.requireNonNull(port, "port");
         this.dataStatus = mcuMailbox ? MailboxStatus.CMD_COMPLETE : MailboxStatus.DATA_READY;
+        this.calls = new DeviceCalls(Objects.requireNonNull(deviceCalls, "deviceCalls"));
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, MboxMessage.Execute request) {
-        MboxMessage.Response response;
-        try {
-            response = respond(port.execute(request.mailboxCommand(), request.data().toByteArray()));
-        } catch (ProtocolException e) {
-            // The device broke the mailbox protocol (a reserved status, a DLEN beyond its SRAM): say so, keep serving.
-            LOG.warn("{}: command 0x{}: {}; answered CMD_FAILURE", ConnectionGuard.describe(kind, ctx),
-                    String.format("%08X", request.mailboxCommand()), e.getMessage());
-            response = new MboxMessage.Response(MailboxStatus.CMD_FAILURE, Octets.zeros(0));
-        }
-        ctx.writeAndFlush(response);
+        calls.submit(ctx, () -> {
+            try {
+                return respond(port.execute(request.mailboxCommand(), request.data().toByteArray()));
+            } catch (ProtocolException e) {
+                // The device broke the mailbox protocol (a reserved status, a DLEN beyond its SRAM): say so, keep serving.
+                LOG.warn("{}: command 0x{}: {}; answered CMD_FAILURE", ConnectionGuard.describe(kind, ctx),
+                        String.format("%08X", request.mailboxCommand()), e.getMessage());
+                return new MboxMessage.Response(MailboxStatus.CMD_FAILURE, Octets.zeros(0));
+            }
+        }, LOG, kind);
     }
 
     private MboxMessage.Response respond(MailboxReply reply) {

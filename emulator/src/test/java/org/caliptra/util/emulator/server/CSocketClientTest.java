@@ -129,9 +129,9 @@ class CSocketClientTest {
 
     @Test
     void registersAndMailboxOfACaliptra21() throws Exception {
-        var endpoints = DeviceEndpoints.of(v21, DevelopmentFirmware.PL0_REQUESTER);
         Path apb = dir.resolve("apb.sock");
         Path mbox = dir.resolve("mbox.sock");
+        var endpoints = DeviceEndpoints.of(v21, DevelopmentFirmware.PL0_REQUESTER);
         try (var server = EmulatorServer.builder().unix("apb", apb, endpoints.cptr()).tcp("apb", EmulatorServer.loopback(0), endpoints.cptr())
                 .unix("mbox", mbox, endpoints.mbox()).tcp("mbox", EmulatorServer.loopback(0), endpoints.mbox()).build()) {
             var bound = server.start();
@@ -145,7 +145,8 @@ class CSocketClientTest {
     @Test
     void registersOfACaliptra12() throws Exception {
         Path apb = dir.resolve("apb.sock");
-        try (var server = EmulatorServer.builder().unix("apb", apb, DeviceEndpoints.of(v12, DevelopmentFirmware.PL0_REQUESTER).cptr()).build()) {
+        var endpoints = DeviceEndpoints.of(v12, DevelopmentFirmware.PL0_REQUESTER);
+        try (var server = EmulatorServer.builder().unix("apb", apb, endpoints.cptr()).build()) {
             server.start();
             // 1.2's FW_INFO is 264 bytes with its header (spec/device.md §4.2).
             assertEquals(List.of(versionLine(v12), "FW_INFO dlen=264 pl0_pauser=0x00000001"), client("--apb", "unix:" + apb));

@@ -75,8 +75,12 @@ class EmulatorServerTest {
         device.close();
     }
 
+    private static DeviceEndpoints endpoints() {
+        return DeviceEndpoints.of(device, DevelopmentFirmware.PL0_REQUESTER);
+    }
+
     private EmulatorServer server(EmulatorServer.IoMode mode, Duration idle) {
-        var endpoints = DeviceEndpoints.of(device, DevelopmentFirmware.PL0_REQUESTER);
+        var endpoints = endpoints();
         return EmulatorServer.builder().ioMode(mode).idleTimeout(idle)
                 .unix(DeviceEndpoints.APB, dir.resolve("apb.sock"), endpoints.cptr())
                 .tcp(DeviceEndpoints.APB, EmulatorServer.loopback(0), endpoints.cptr())
@@ -303,7 +307,7 @@ class EmulatorServerTest {
         try (var taken = ServerSocketChannel.open()) {
             taken.bind(EmulatorServer.loopback(0));
             int port = ((java.net.InetSocketAddress) taken.getLocalAddress()).getPort();
-            try (var server = EmulatorServer.builder().tcp("apb", EmulatorServer.loopback(port), DeviceEndpoints.of(device).cptr()).build()) {
+            try (var server = EmulatorServer.builder().tcp("apb", EmulatorServer.loopback(port), endpoints().cptr()).build()) {
                 var e = assertThrows(UncheckedIOException.class, server::start);
                 assertTrue(e.getMessage().startsWith("apb 127.0.0.1:" + port + ": cannot bind: "), e.getMessage());
             }
@@ -322,7 +326,7 @@ class EmulatorServerTest {
             }
         };
         try (var server = EmulatorServer.builder().ioMode(mode).udp("echo", EmulatorServer.loopback(0), () -> echo)
-                .tcp("apb", EmulatorServer.loopback(0), DeviceEndpoints.of(device).cptr()).build()) {
+                .tcp("apb", EmulatorServer.loopback(0), endpoints().cptr()).build()) {
             var endpoints = server.start();
             assertTrue(endpoints.get(0).toString().matches("echo 127\\.0\\.0\\.1:[1-9][0-9]*"), endpoints.get(0).toString());
             try (var socket = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {

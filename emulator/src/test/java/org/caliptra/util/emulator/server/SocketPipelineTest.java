@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each stage of a connection's pipeline on an {@link EmbeddedChannel}, before any socket: the frame
- * decoder, the message codec, the CPTR and MBOX handlers and the guard. Expected bytes are written
+ * decoder, the message codec, the CPTR and MBOX handlers (calling the device on the channel's own
+ * thread here, so each answer is written before the test looks) and the guard. Expected bytes are written
  * out from the framing facts (12-byte LE header; CPTR magic 52 54 50 43 on the wire, MBOX 58 4F 42 4D).
  */
 class SocketPipelineTest {
@@ -73,12 +74,12 @@ class SocketPipelineTest {
 
     private static EmbeddedChannel cptr(RegisterBus bus) {
         return new EmbeddedChannel(new SocketFrameDecoder(CptrMessage.REQUESTS), new SocketMessageCodec(CptrMessage.REQUESTS),
-                new CptrHandler("apb", bus), new ConnectionGuard("apb"));
+                new CptrHandler("apb", bus, Runnable::run), new ConnectionGuard("apb"));
     }
 
     private static EmbeddedChannel mbox(MailboxPort port, int mailboxBytes, boolean mcu) {
         var codec = MboxMessage.requests(mailboxBytes);
-        return new EmbeddedChannel(new SocketFrameDecoder(codec), new SocketMessageCodec(codec), new MboxHandler("mbox", port, mcu),
+        return new EmbeddedChannel(new SocketFrameDecoder(codec), new SocketMessageCodec(codec), new MboxHandler("mbox", port, mcu, Runnable::run),
                 new ConnectionGuard("mbox"));
     }
 

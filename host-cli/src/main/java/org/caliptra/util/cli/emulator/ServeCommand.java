@@ -126,7 +126,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** A device being served: the device, the requester its endpoints present, and its CPTR/MBOX pipelines. */
+    /**
+     * A device being served: the device, the requester its endpoints present, and its endpoints
+     * (the CPTR/MBOX pipelines, and the executor every endpoint of the device calls it on).
+     */
     public record ServedDevice(CaliptraDevice device, OptionalInt requester, DeviceEndpoints endpoints) {}
 
     /**
@@ -271,6 +274,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** The server first (no new requests), then the devices. */
     private static void close(EmulatorServer server, List<ServedDevice> served) {
         if (server != null) {
             server.close();
