@@ -1,6 +1,7 @@
 package org.caliptra.util.emulator;
 
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -78,6 +79,14 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, VdmPort, 
 
     public DeviceConfig config() {
         return config;
+    }
+
+    /**
+     * The SRAM of the mailbox {@link #execute} uses, which bounds a command's request and response:
+     * MCU mailbox 0's on caliptra-2.1, the core mailbox's otherwise.
+     */
+    public int commandMailboxBytes() {
+        return config.profile().subsystemMode() ? DeviceCore.MCU_MBOX_SRAM_BYTES : config.profile().mailboxBytes();
     }
 
     /** SoC bus address of MCU mailbox 0 (its SRAM window; the CSRs are 0x20_0000 above). */
@@ -164,6 +173,19 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, VdmPort, 
     @Override
     public <T> T exclusive(Function<RegisterBus, T> sequence) {
         return onDevice(sequence::apply);
+    }
+
+    /**
+     * An executor whose tasks run on the device thread, one at a time, in submission order, among
+     * the device's other calls; inside a task every method of this device (and of its
+     * {@linkplain #asUser bus masters}) runs inline. For servers: an event loop hands a request to
+     * the device without waiting for it, and the task writes the answer. A task must not wait for
+     * other threads, and handles its own failures (nobody waits for its outcome).
+     *
+     * @throws DeviceClosedException from {@code execute} once the device is closed
+     */
+    public Executor executor() {
+        return actor::post;
     }
 
     /** The AXI USER that subsequent register accesses present (like caliptra_model_set_axi_user). */

@@ -56,7 +56,9 @@ final class DeviceActor implements AutoCloseable {
 
         private void finish() {
             done = true;
-            LockSupport.unpark(caller);
+            if (caller != null) {
+                LockSupport.unpark(caller);
+            }
         }
     }
 
@@ -97,6 +99,25 @@ final class DeviceActor implements AutoCloseable {
             throw call.failure;
         }
         return call.value;
+    }
+
+    /**
+     * Queues {@code task} to run on the device thread after the calls already queued, without
+     * waiting for it. Its failures are its own to handle: nobody waits for its outcome.
+     *
+     * @throws DeviceClosedException when the device is closed
+     */
+    void post(Runnable task) {
+        if (closed) {
+            throw new DeviceClosedException("the device is closed");
+        }
+        queue.add(new Call<>(core -> {
+            task.run();
+            return null;
+        }, null));
+        if (closed) {
+            drain();
+        }
     }
 
     private void loop() {

@@ -73,6 +73,7 @@ import org.caliptra.util.cli.device.keys.ImportCommand;
 import org.caliptra.util.cli.device.random.RandomCommand;
 import org.caliptra.util.cli.device.random.RandomStirCommand;
 import org.caliptra.util.cli.emulator.EmulatorCommand;
+import org.caliptra.util.cli.emulator.ServeCommand;
 import org.caliptra.util.cli.image.CreateAuthFlashCommand;
 import org.caliptra.util.cli.image.CreateAuthManCommand;
 import org.caliptra.util.cli.image.CreateFwBundleCommand;
@@ -196,7 +197,8 @@ final class CommandTree {
                     Node.leaf("derive-context", DpeDeriveContextCommand.class),
                     Node.leaf("cert-chain", DpeCertChainCommand.class)),
             Node.of("emulator", EmulatorCommand.class,
-                    Node.leaf("template", EmulatorCommand.Template.class)),
+                    Node.leaf("template", EmulatorCommand.Template.class),
+                    Node.leaf("serve", ServeCommand.class)),
             // help resolves its argument among its siblings, so choosing it builds the whole tree.
             Node.leaf("help", CommandLine.HelpCommand.class));
 

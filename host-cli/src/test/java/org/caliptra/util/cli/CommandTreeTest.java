@@ -77,7 +77,7 @@ class CommandTreeTest {
                 "stash-measurement", "quote-pcrs", "dpe", "emulator", "help"), List.copyOf(cli.getSubcommands().keySet()));
         assertEquals(List.of("inspect", "fuses", "verify", "keygen", "create-fw-bundle", "create-auth-man",
                 "create-auth-flash", "template", "extract"), List.copyOf(cli.getSubcommands().get("image").getSubcommands().keySet()));
-        assertEquals(List.of("template"), List.copyOf(cli.getSubcommands().get("emulator").getSubcommands().keySet()));
+        assertEquals(List.of("template", "serve"), List.copyOf(cli.getSubcommands().get("emulator").getSubcommands().keySet()));
         assertEquals(List.of("get-profile", "certify-key", "sign", "derive-context", "cert-chain"),
                 List.copyOf(cli.getSubcommands().get("dpe").getSubcommands().keySet()));
         assertEquals(List.of("status", "lock", "disable", "rotate", "backup-blob", "unlock-challenge", "unlock", "recovery",

@@ -58,8 +58,8 @@ class GetDeviceIdCommandTest {
     void unknownTargetIsAUsageErrorNamingIt() {
         var r = cli("get-device-id", "--target", "udpx://127.0.0.1:9");
         assertEquals(2, r.exitCode());
-        assertEquals("caliptra-util get-device-id: unknown target 'udpx://127.0.0.1:9': supported targets are emulator, mctp-i3c, udp\n",
-                r.err().replace(System.lineSeparator(), "\n"));
+        assertEquals("caliptra-util get-device-id: unknown target 'udpx://127.0.0.1:9': supported targets are emulator, "
+                + "apb, apb+unix, mbox, mbox+unix, mctp-i3c, udp\n", r.err().replace(System.lineSeparator(), "\n"));
         var p = cli("get-device-id", "--target", "emulator?profile=caliptra-0.1");
         assertEquals(2, p.exitCode());
         assertTrue(p.err().contains("unknown profile 'caliptra-0.1' (known: caliptra-1.2, caliptra-2.0, caliptra-2.1)"), p.err());

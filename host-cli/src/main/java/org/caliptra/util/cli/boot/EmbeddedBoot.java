@@ -60,14 +60,23 @@ public final class EmbeddedBoot {
      * fuses and lifecycle the options give.
      */
     public static Setup setup(Images images, String profile, FuseOptions fuseOptions) {
+        return new Setup(config(images.generation() == Generation.V1 ? Profile.CALIPTRA_1_2 : Profile.CALIPTRA_2_1, profile, fuseOptions),
+                images.images());
+    }
+
+    /**
+     * The device configuration of the options: the profile {@code --profile} names, else the device
+     * file's, else {@code fallback}; with the device file's part and the options' fuses and lifecycle.
+     */
+    public static DeviceConfig config(Profile fallback, String profile, FuseOptions fuseOptions) {
         Optional<Profile> chosen = Optional.ofNullable(profile).map(p -> Profile.fromId(p).orElseThrow(() -> new UsageException(
                 "--profile '" + p + "': expected caliptra-1.2, caliptra-2.0 or caliptra-2.1")));
-        Profile fallback = chosen.orElse(images.generation() == Generation.V1 ? Profile.CALIPTRA_1_2 : Profile.CALIPTRA_2_1);
+        Profile defaultProfile = chosen.orElse(fallback);
         var fuses = fuseOptions.fuses();
-        var base = fuseOptions.file().map(f -> f.deviceConfig(fallback)).orElseGet(() -> DeviceConfig.builder().profile(fallback).build());
+        var base = fuseOptions.file().map(f -> f.deviceConfig(defaultProfile))
+                .orElseGet(() -> DeviceConfig.builder().profile(defaultProfile).build());
         Profile p = chosen.orElse(base.profile());
-        var config = base.toBuilder().profile(p).lifecycle(fuses.lifecycle()).fuses(fuseOptions.fuseSet(p.generation())).build();
-        return new Setup(config, images.images());
+        return base.toBuilder().profile(p).lifecycle(fuses.lifecycle()).fuses(fuseOptions.fuseSet(p.generation())).build();
     }
 
     /** The setup on a part in the manufacturing lifecycle, as the IDevID CSR request needs. */

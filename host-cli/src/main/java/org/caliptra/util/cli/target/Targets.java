@@ -32,22 +32,19 @@ import org.caliptra.util.host.transport.plugin.TransportSpec;
  *       the parameters: profile, driver, transport, mailbox);
  *   <li>{@code NAME[:PATH]} or {@code NAME://HOST[:PORT][/PATH]}, each with an optional query: the
  *       transport named NAME ({@link TransportRegistry}: the class path's providers — among them
- *       host-transport's built-in {@code udp} and {@code mctp-i3c} — and the plugin path's jars),
- *       given the URI's parts as {@link TransportSpec#parse} reads them. A provider that makes a
+ *       host-transport's built-in socket transports {@code udp}, {@code mctp-i3c}, {@code apb},
+ *       {@code apb+unix}, {@code mbox} and {@code mbox+unix} — and the plugin path's jars), given
+ *       the URI's parts as {@link TransportSpec#parse} reads them. A provider that makes a
  *       {@link DeviceLink} gets this catalogue's table for the link's route (MC_* codes for
- *       {@code udp://…}, runtime codes for {@code udp://…?mailbox=core}, the VDM table for
- *       {@code mctp-i3c://…}); any other builds its own.
+ *       {@code udp://…} and {@code mbox://…}, runtime codes for {@code apb://…} and for
+ *       {@code mailbox=core}, the VDM table for {@code mctp-i3c://…}); any other builds its own.
  * </ul>
- * The design's other socket schemes ({@code apb}, {@code apb+unix}, {@code mbox},
- * {@code mbox+unix}) are no transports yet; a plugin may provide them meanwhile.
  */
 public final class Targets {
     /** The target used when neither {@code --target} nor {@code CALIPTRA_TARGET} names one. */
     public static final String DEFAULT = "emulator";
     public static final String ENVIRONMENT_VARIABLE = "CALIPTRA_TARGET";
     static final String EMULATOR = "emulator";
-    /** The design's socket schemes that have no built-in transport yet. */
-    static final List<String> SOCKET_SCHEMES = List.of("apb", "apb+unix", "mbox", "mbox+unix");
 
     private Targets() {}
 
@@ -196,10 +193,6 @@ public final class Targets {
         known.add(EMULATOR);
         plugins.stream().map(TransportInfo::name).forEach(known::add);
         String supported = "supported targets are " + String.join(", ", known);
-        if (SOCKET_SCHEMES.contains(scheme)) {
-            return new TargetException("target '" + uri + "': the " + scheme + " transport is not available yet (the socket "
-                    + "transports come in a later release; a transport plugin can provide it meanwhile); " + supported);
-        }
         return new TargetException("unknown target '" + uri + "': " + supported);
     }
 }

@@ -106,8 +106,9 @@ class TransportPluginTest {
         var listed = json("transports", "--plugin-dir", plugins.toString()).get("transports");
         var names = new java.util.ArrayList<String>();
         listed.forEach(t -> names.add(t.get("name").asText()));
-        assertEquals(java.util.List.of("emu-plugin", "mctp-i3c", "udp"), names, "the plugin and the built-in socket schemes");
-        assertTrue(listed.get(0).get("origin").asText().endsWith("emu-plugin.jar"));
+        assertEquals(java.util.List.of("apb", "apb+unix", "emu-plugin", "mbox", "mbox+unix", "mctp-i3c", "udp"), names,
+                "the plugin and the built-in socket schemes");
+        assertTrue(listed.get(2).get("origin").asText().endsWith("emu-plugin.jar"));
 
         var ids = json("get-device-id", "--target", "emu-plugin?vendor=0x1AB4", "--plugin-dir", plugins.toString());
         assertEquals(0x1AB4, ids.get("vendor_id").asInt(), "the URI's query reaches the plugin");
@@ -121,6 +122,6 @@ class TransportPluginTest {
         assertTrue(unknown.contains("unknown target 'emu-plugin': supported targets are emulator"), "no plugin dir: " + unknown);
         assertTrue(fails(2, "get-device-id", "--target", "emu-plugin", "--plugin-dir", plugins.toString(), "--fw", "fw.bin")
                 .contains("--device, --fw and --flash describe an embedded emulated device"));
-        assertEquals(3, ok("transports").out().lines().count(), "without the plugin path the emulator and the built-in socket schemes");
+        assertEquals(7, ok("transports").out().lines().count(), "without the plugin path the emulator and the six built-in socket schemes");
     }
 }

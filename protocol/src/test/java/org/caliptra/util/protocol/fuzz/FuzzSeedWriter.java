@@ -18,6 +18,9 @@ import org.caliptra.util.protocol.mctp.MctpPacket;
 import org.caliptra.util.protocol.mctp.MctpPacketizer;
 import org.caliptra.util.protocol.mctp.VdmMessage;
 import org.caliptra.util.protocol.socket.UdpMailboxDatagram;
+import org.caliptra.util.protocol.mailbox.MailboxStatus;
+import org.caliptra.util.protocol.socket.CptrMessage;
+import org.caliptra.util.protocol.socket.MboxMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -25,7 +28,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Writes the protocol module's seed corpus into {@code src/test/resources}: for every codec of the
  * catalogues ({@link Catalogue}) one message of its smallest size that our own codec decodes
  * (zeros, else a byte pattern, encoded again so it is the codec's own bytes), and sealed mailbox
- * frames, and the socket protocols' datagrams, frames and packets. Run it when a command is added: {@code ./mvnw -o -pl protocol -am test
+ * frames, the socket protocols' datagrams, frames and packets, and the CPTR and MBOX socket frames. Run it when a command is added: {@code ./mvnw -o -pl protocol -am test
  * -Dtest=FuzzSeedWriter -Dsurefire.failIfNoSpecifiedTests=false -Dcaliptra.fuzz.writeSeeds=true}.
  */
 @EnabledIfSystemProperty(named = "caliptra.fuzz.writeSeeds", matches = "true")
@@ -46,6 +49,20 @@ class FuzzSeedWriter {
         write("mailbox/MailboxFrameFuzzTestInputs/open/response-header-only.bin",
                 concat(new byte[] {1}, MailboxFrame.sealResponse(MailboxFrame.FIPS_NOT_APPROVED_USER_SUPPLIED_DIGEST, new byte[0])));
         write("mailbox/MailboxFrameFuzzTestInputs/open/response-too-short.bin", new byte[] {1, 0, 0, 0});
+        write("socket/SocketMessageFuzzTestInputs/decode/cptr-apb-read.bin", concat(new byte[] {0},
+                new CptrMessage.ApbRead(0x3002_0000).encode()));
+        write("socket/SocketMessageFuzzTestInputs/decode/cptr-apb-write.bin", concat(new byte[] {0},
+                new CptrMessage.ApbWrite(0x3003_00B0, 1).encode()));
+        write("socket/SocketMessageFuzzTestInputs/decode/cptr-apb-rdata.bin", concat(new byte[] {1},
+                new CptrMessage.ApbReadData(0x1234_5678).encode()));
+        write("socket/SocketMessageFuzzTestInputs/decode/cptr-apb-wack.bin", concat(new byte[] {1}, new CptrMessage.ApbWriteAck().encode()));
+        write("socket/SocketMessageFuzzTestInputs/decode/mbox-execute-firmware-version.bin", concat(new byte[] {2},
+                MboxMessage.Execute.of(0x4D46_5756, MailboxFrame.sealRequest(0x4D46_5756, new byte[4])).encode()));
+        write("socket/SocketMessageFuzzTestInputs/decode/mbox-response-padded.bin", concat(new byte[] {3},
+                new MboxMessage.Response(MailboxStatus.CMD_COMPLETE, Octets.of(MailboxFrame.sealResponse(MailboxFrame.FIPS_APPROVED,
+                        "2.0.0".getBytes(StandardCharsets.US_ASCII)))).encode()));
+        write("socket/SocketMessageFuzzTestInputs/decode/mbox-execute-mcu-empty.bin", concat(new byte[] {4},
+                MboxMessage.Execute.of(0x4D44_4944, new byte[0]).encode()));
         write("core/IdevIdCsrEnvelopeFuzzTestInputs/decode/envelope-small-csrs.bin", new IdevIdCsrEnvelope(
                 Octets.fromHex("3081aa".repeat(10)), Octets.fromHex("3082".repeat(300)), Octets.fromHex("ab".repeat(64))).encode());
         writeSocketSeeds();

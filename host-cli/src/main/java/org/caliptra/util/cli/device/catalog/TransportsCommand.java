@@ -18,10 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code caliptra-util transports}: the target schemes the class path's transports and the plugins add. */
+/** {@code caliptra-util transports}: the target schemes the built-in socket transports and transport plugins answer. */
 @Command(name = "transports", mixinStandardHelpOptions = true,
-        description = {"List the transports on the class path (the built-in udp and mctp-i3c) and the plugins on the plugin "
-                + "path: each one's name (the target scheme it answers), description, provider class and where it was loaded from.",
+        description = {"List the transports on the class path (the built-in socket transports udp, mctp-i3c, apb, apb+unix, mbox and mbox+unix among them) and the plugin path: "
+                + "each one's name (the target scheme it answers), description, provider class and where it was loaded from.",
             "The embedded emulator (--target emulator) is built in and always available."})
 public final class TransportsCommand implements Callable<Integer> {
     @Option(names = "--plugin-dir", paramLabel = "DIR",

@@ -12,19 +12,19 @@ import org.caliptra.util.soc.mailbox.MailboxRegisters;
  * data moves through a FIFO (core layout) or an SRAM window (MCU layout), and on the first idle
  * after EXECUTE the device answers as {@link #script} says (status 1 DATA_READY, 2 COMPLETE,
  * 3 FAILURE; 0 keeps it busy forever). Any register write without the lock is recorded as a
- * protocol violation.
+ * protocol violation. Public for the socket tests, which serve it over CPTR.
  */
-final class FakeRegisterMailbox implements RegisterBus {
-    record Answer(int status, byte[] response, int errorNonFatal) {
-        static Answer data(byte[] response) {
+public final class FakeRegisterMailbox implements RegisterBus {
+    public record Answer(int status, byte[] response, int errorNonFatal) {
+        public static Answer data(byte[] response) {
             return new Answer(1, response, 0);
         }
 
-        static Answer failure(int code) {
+        public static Answer failure(int code) {
             return new Answer(3, new byte[0], code);
         }
 
-        static Answer neverAnswers() {
+        public static Answer neverAnswers() {
             return new Answer(0, new byte[0], 0);
         }
     }
@@ -32,7 +32,7 @@ final class FakeRegisterMailbox implements RegisterBus {
     private final MailboxRegisters regs;
     private final BiFunction<Integer, byte[], Answer> script;
     boolean locked;
-    int command;
+    public int command;
     int dlen;
     private final ByteArrayOutputStream fifoIn = new ByteArrayOutputStream();
     private final byte[] sram;
@@ -41,13 +41,13 @@ final class FakeRegisterMailbox implements RegisterBus {
     private int status;
     private int errorNonFatal;
     private boolean executing;
-    byte[] received;
+    public byte[] received;
     int commands;
-    int violations;
+    public int violations;
     /** Throw this on the next read of STATUS, as a remote bus that lost its socket would. */
     UncheckedIOException failStatusRead;
 
-    FakeRegisterMailbox(MailboxRegisters regs, BiFunction<Integer, byte[], Answer> script) {
+    public FakeRegisterMailbox(MailboxRegisters regs, BiFunction<Integer, byte[], Answer> script) {
         this.regs = regs;
         this.script = script;
         this.sram = new byte[regs.capacity()];

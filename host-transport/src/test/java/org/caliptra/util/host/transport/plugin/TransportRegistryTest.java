@@ -213,7 +213,8 @@ class TransportRegistryTest {
         assertEquals("plugin path entry " + nowhere + " is neither a directory nor a jar file", e.getMessage());
         try (var registry = TransportRegistry.load(classPath(), List.of())) {
             var unknown = assertThrows(TransportConfigurationException.class, () -> registry.create("carrier-pigeon", Map.of()));
-            assertEquals("no transport named 'carrier-pigeon'; known: loopback-test, mctp-i3c, udp", unknown.getMessage());
+            assertEquals("no transport named 'carrier-pigeon'; known: apb, apb+unix, loopback-test, mbox, mbox+unix, mctp-i3c, udp",
+                    unknown.getMessage());
         }
     }
 

@@ -1,0 +1,101 @@
+package org.caliptra.util.emulator.server;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.caliptra.util.emulator.CaliptraDevice;
+import org.caliptra.util.protocol.MailboxPort;
+import org.caliptra.util.protocol.RegisterBus;
+import org.caliptra.util.protocol.socket.CptrMessage;
+import org.caliptra.util.protocol.socket.MboxMessage;
+
+/**
+ * The per-connection pipelines of the two ASPEED endpoints, for {@link EmulatorServer}'s
+ * {@code tcp}/{@code unix} registrations: frame decoder (header judged before the payload is read)
+ * → message codec → handler.
+ *
+ * <ul>
+ *   <li>{@link #cptr()}: "CPTR" register accesses on the device's register bus;
+ *   <li>{@link #mbox()}: "MBOX" mailbox transactions on the device's command mailbox (MCU mailbox 0
+ *       on caliptra-2.1, the core mailbox otherwise), frames bounded by that mailbox's SRAM.
+ * </ul>
+ * All endpoints made from one instance reach the same device as the same requester, and call it
+ * through {@link #deviceCalls()} — for a {@link CaliptraDevice}, its own thread
+ * ({@link CaliptraDevice#executor()}) — never on an event loop: the device serves one request at a
+ * time anyway, and a long one (a firmware load) must not stall the connections of other devices
+ * that share the event loop. Other endpoints of the same device (UDP, MCTP over I3C) take the same
+ * executor.
+ */
+public final class DeviceEndpoints {
+    /** The endpoint kinds, as they appear in ready lines and logs. */
+    public static final String APB = "apb";
+    public static final String MBOX = "mbox";
+
+    private final RegisterBus bus;
+    private final MailboxPort mailbox;
+    private final int mailboxBytes;
+    private final boolean mcuMailbox;
+    private final Executor deviceCalls;
+
+    private DeviceEndpoints(RegisterBus bus, MailboxPort mailbox, int mailboxBytes, boolean mcuMailbox, Executor deviceCalls) {
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.mailbox = Objects.requireNonNull(mailbox, "mailbox");
+        this.mailboxBytes = mailboxBytes;
+        this.mcuMailbox = mcuMailbox;
+        this.deviceCalls = Objects.requireNonNull(deviceCalls, "deviceCalls");
+    }
+
+    /** Where every endpoint of this device calls it: one call at a time, in submission order. */
+    public Executor deviceCalls() {
+        return deviceCalls;
+    }
+
+    /** The device as its device-wide requester ({@link CaliptraDevice#setRequesterUser}). */
+    public static DeviceEndpoints of(CaliptraDevice device) {
+        return new DeviceEndpoints(device, device, device.commandMailboxBytes(), device.config().profile().subsystemMode(),
+                device.executor());
+    }
+
+    /** The device as requester {@code user}: every access and transaction presents that AXI USER. */
+    public static DeviceEndpoints of(CaliptraDevice device, int user) {
+        CaliptraDevice.BusMaster agent = device.asUser(user);
+        return new DeviceEndpoints(agent, agent, device.commandMailboxBytes(), device.config().profile().subsystemMode(),
+                device.executor());
+    }
+
+    /**
+     * Any register bus and mailbox port.
+     *
+     * @param mailboxBytes the mailbox SRAM, which bounds an MBOX request's dlen
+     * @param mcuMailbox whether the port is an MCU mailbox (its successes report CMD_COMPLETE)
+     * @param deviceCalls where they are called: one call at a time, in submission order, never on an event loop
+     */
+    public static DeviceEndpoints of(RegisterBus bus, MailboxPort mailbox, int mailboxBytes, boolean mcuMailbox, Executor deviceCalls) {
+        return new DeviceEndpoints(bus, mailbox, mailboxBytes, mcuMailbox, deviceCalls);
+    }
+
+    /** A new CPTR pipeline for each connection. */
+    public Supplier<ChannelHandler> cptr() {
+        return () -> new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline().addLast(new SocketFrameDecoder(CptrMessage.REQUESTS), new SocketMessageCodec(CptrMessage.REQUESTS),
+                        new CptrHandler(APB, bus, deviceCalls));
+            }
+        };
+    }
+
+    /** A new MBOX pipeline for each connection. */
+    public Supplier<ChannelHandler> mbox() {
+        var codec = MboxMessage.requests(mailboxBytes);
+        return () -> new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline().addLast(new SocketFrameDecoder(codec), new SocketMessageCodec(codec), new MboxHandler(MBOX, mailbox, mcuMailbox, deviceCalls));
+            }
+        };
+    }
+}

@@ -1,0 +1,51 @@
+package org.caliptra.util.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** {@link CaliptraDevice#executor()}: tasks on the device thread, in order, calling the device inline; none once closed. */
+class CaliptraDeviceExecutorTest {
+    /** CPTRA_FW_EXTENDED_ERROR_INFO[7] (soc_ifc 0x034): read-write from the SoC. */
+    private static final int SCRATCH = 0x3003_0034;
+
+    @Test
+    void tasksRunInOrderOnTheDeviceThreadAndCallItInline() throws Exception {
+        try (var device = CaliptraDevice.createDefault()) {
+            var seen = new ArrayList<String>();
+            var threads = new ArrayList<String>();
+            var done = new CountDownLatch(100);
+            for (int i = 0; i < 100; i++) {
+                int n = i;
+                device.executor().execute(() -> {
+                    // Inline: a call from the device thread does not wait for the device thread.
+                    device.asUser(1).write32(SCRATCH, n);
+                    seen.add(Integer.toString(device.read32(SCRATCH)));
+                    threads.add(Thread.currentThread().getName());
+                    done.countDown();
+                });
+            }
+            assertTrue(done.await(60, TimeUnit.SECONDS));
+            var expected = new ArrayList<String>();
+            for (int i = 0; i < 100; i++) {
+                expected.add(Integer.toString(i));
+            }
+            assertEquals(expected, seen);
+            assertEquals(1, threads.stream().distinct().count());
+            assertTrue(threads.get(0).startsWith("caliptra-device-"), threads.get(0));
+            assertEquals(99, device.read32(SCRATCH), "a caller after the tasks sees what they did");
+        }
+    }
+
+    @Test
+    void aClosedDeviceTakesNoTask() {
+        var device = CaliptraDevice.createDefault();
+        device.close();
+        assertThrows(DeviceClosedException.class, () -> device.executor().execute(() -> { }));
+    }
+}
