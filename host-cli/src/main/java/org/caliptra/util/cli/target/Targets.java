@@ -20,6 +20,7 @@ import org.caliptra.util.host.transport.plugin.TransportConfigurationException;
 import org.caliptra.util.host.transport.plugin.TransportInfo;
 import org.caliptra.util.host.transport.plugin.TransportRegistry;
 import org.caliptra.util.host.transport.plugin.TransportSpec;
+import org.caliptra.util.protocol.Generation;
 
 /**
  * Wires a target URI to a transport: the one place that knows both the host library and the
@@ -155,7 +156,7 @@ public final class Targets {
             try {
                 Optional<DeviceLink> link = registry.link(spec);
                 if (link.isPresent()) {
-                    route = Optional.of(link.get().deviceKind().map(Route::of).orElse(Route.MCTP_VDM));
+                    route = Optional.of(link.get() instanceof DeviceLink.Mailbox mailbox ? Route.of(mailbox.kind(), mailbox.generation()) : Route.MCTP_VDM);
                     transport = link.get().transport(tables(catalog));
                     description = spec.name() + " (" + transport.name() + ", " + route.get().description() + ")";
                 } else {
@@ -179,6 +180,11 @@ public final class Targets {
             @Override
             public MailboxCommandTable mailboxTable(DeviceKind kind) {
                 return catalog.mailboxTable(kind);
+            }
+
+            @Override
+            public MailboxCommandTable mailboxTable(DeviceKind kind, Generation generation) {
+                return catalog.mailboxTable(kind, generation);
             }
 
             @Override

@@ -135,10 +135,11 @@ class TargetsTest {
                 .contains("mailbox=mcu needs profile=caliptra-2.1"));
         assertTrue(fails(2, "get-capabilities", "--target", "emulator?profile=caliptra-2.1&profile=caliptra-1.2")
                 .contains("parameter 'profile' given twice"));
-        // The register and MBOX socket schemes come later; other schemes name what exists.
-        String apb = fails(2, "get-capabilities", "--target", "apb://127.0.0.1:40001");
-        assertTrue(apb.contains("the apb transport is not available yet"), apb);
-        assertTrue(apb.contains("supported targets are emulator, mctp-i3c, udp"), apb);
+        // A socket scheme's generation goes with the core mailbox only: a 1.x part has no MCU.
+        assertTrue(fails(2, "get-capabilities", "--target", "mbox://127.0.0.1:40001?generation=1")
+                .contains("transport 'mbox': generation=1 goes with mailbox=core: a Caliptra 1.x part has no MCU"));
+        assertTrue(fails(2, "get-capabilities", "--target", "apb://127.0.0.1:40001?generation=3")
+                .contains("transport 'apb': unknown generation '3' (known: 2, 1)"));
         // A built-in socket scheme's parameters are checked when the target opens.
         assertTrue(fails(2, "get-capabilities", "--target", "udp://127.0.0.1:62222?mailbox=soc")
                 .contains("target 'udp://127.0.0.1:62222?mailbox=soc': transport 'udp': unknown mailbox 'soc' (known: mcu, core)"));

@@ -130,7 +130,7 @@ class ServeCommandTest {
             // The route of each scheme decides what it carries: the core mailbox has no MC_DEVICE_ID.
             var refused = Cli.run("get-device-id", "--target", "apb+unix:" + apb);
             assertEquals(1, refused.exitCode());
-            assertTrue(refused.err().contains("is not carried by a Caliptra core mailbox"), refused.err());
+            assertTrue(refused.err().contains("is not carried by a Caliptra 2.x core mailbox"), refused.err());
             String listing = json("commands", "--format", "json", "--target", "mbox+unix:" + mbox);
             assertTrue(listing.contains("MCU (MCI) mailbox"), listing);
         } finally {

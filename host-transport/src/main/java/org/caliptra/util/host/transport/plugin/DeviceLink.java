@@ -8,6 +8,7 @@ import org.caliptra.util.host.transport.mailbox.MailboxDriver;
 import org.caliptra.util.host.transport.mailbox.MailboxTransport;
 import org.caliptra.util.host.transport.mctp.MctpVdmDriver;
 import org.caliptra.util.host.transport.mctp.MctpVdmTransport;
+import org.caliptra.util.protocol.Generation;
 
 /**
  * A driver to a device and the route its commands take: a mailbox of a {@link DeviceKind} (so the
@@ -22,16 +23,25 @@ public sealed interface DeviceLink {
     /** The mailbox kind, for a mailbox link. */
     Optional<DeviceKind> deviceKind();
 
-    /** Mailbox commands of {@code kind} through {@code driver}. */
-    record Mailbox(DeviceKind kind, MailboxDriver driver) implements DeviceLink {
+    /** Mailbox commands of {@code kind}, as a device of {@code generation} serves them, through {@code driver}. */
+    record Mailbox(DeviceKind kind, Generation generation, MailboxDriver driver) implements DeviceLink {
         public Mailbox {
             Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(generation, "generation");
             Objects.requireNonNull(driver, "driver");
+            if (kind == DeviceKind.MCU && generation != Generation.V2) {
+                throw new IllegalArgumentException("an MCU mailbox belongs to a Caliptra 2.x subsystem, not " + generation);
+            }
+        }
+
+        /** A 2.x device's mailbox: every MCU, and the core of a 2.x part. */
+        public Mailbox(DeviceKind kind, MailboxDriver driver) {
+            this(kind, Generation.V2, driver);
         }
 
         @Override
         public Transport transport(CommandTables tables) {
-            return new MailboxTransport(driver, tables.mailboxTable(kind));
+            return new MailboxTransport(driver, tables.mailboxTable(kind, generation));
         }
 
         @Override

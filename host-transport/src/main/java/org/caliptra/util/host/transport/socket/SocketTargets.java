@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import org.caliptra.util.host.transport.DeviceKind;
+import org.caliptra.util.protocol.Generation;
 import java.util.List;
 import org.caliptra.util.host.transport.plugin.TransportConfigurationException;
 import org.caliptra.util.host.transport.plugin.TransportSpec;
@@ -41,6 +43,37 @@ final class SocketTargets {
         } catch (UnknownHostException e) {
             throw error(spec, "unknown host '" + host + "'");
         }
+    }
+
+    /** Which mailbox a mailbox target's commands go to, and the generation of the device behind it. */
+    record MailboxChoice(DeviceKind kind, Generation generation) {
+        boolean mcu() {
+            return kind == DeviceKind.MCU;
+        }
+    }
+
+    /**
+     * The {@code mailbox} parameter ({@code mcu} or {@code core}, default {@code defaultMailbox}) and
+     * the {@code generation} parameter ({@code 2} or {@code 1}, also {@code 2.x}/{@code 1.x}; default
+     * 2): a Caliptra 1.x core serves its own command codes, and an MCU is always 2.x.
+     */
+    static MailboxChoice mailbox(TransportSpec spec, String defaultMailbox) {
+        String mailbox = spec.parameter("mailbox").orElse(defaultMailbox);
+        DeviceKind kind = switch (mailbox) {
+            case "mcu" -> DeviceKind.MCU;
+            case "core" -> DeviceKind.CALIPTRA_CORE;
+            default -> throw error(spec, "unknown mailbox '" + mailbox + "' (known: mcu, core)");
+        };
+        String value = spec.parameter("generation").orElse("2");
+        Generation generation = switch (value) {
+            case "2", "2.x" -> Generation.V2;
+            case "1", "1.x" -> Generation.V1;
+            default -> throw error(spec, "unknown generation '" + value + "' (known: 2, 1)");
+        };
+        if (kind == DeviceKind.MCU && generation == Generation.V1) {
+            throw error(spec, "generation=1 goes with mailbox=core: a Caliptra 1.x part has no MCU");
+        }
+        return new MailboxChoice(kind, generation);
     }
 
     static Duration timeout(TransportSpec spec, Duration defaultValue) {

@@ -7,7 +7,6 @@ import java.nio.file.InvalidPathException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.caliptra.util.host.transport.DeviceKind;
 import org.caliptra.util.host.transport.mailbox.MailboxDriver;
 import org.caliptra.util.host.transport.plugin.DeviceLink;
@@ -58,8 +57,8 @@ public abstract class SocketTransportProvider implements DeviceLinkProvider {
     @Override
     public final String description() {
         String where = unix ? "a Unix socket (PATH)" : "TCP (host, port)";
-        return registers ? "the mailbox through CPTR register accesses over " + where + "; mailbox=core|mcu, mci, connect-timeout, timeout"
-                : "MBOX mailbox transactions over " + where + "; mailbox=mcu|core, connect-timeout, timeout";
+        return registers ? "the mailbox through CPTR register accesses over " + where + "; mailbox=core|mcu, generation=2|1, mci, connect-timeout, timeout"
+                : "MBOX mailbox transactions over " + where + "; mailbox=mcu|core, generation=2|1, connect-timeout, timeout";
     }
 
     @Override
@@ -68,20 +67,17 @@ public abstract class SocketTransportProvider implements DeviceLinkProvider {
             throw error(spec, "takes no path: " + name + "://HOST:PORT");
         }
         var allowed = new ArrayList<String>(unix ? List.of("path") : List.of("host", "port"));
-        allowed.addAll(registers ? List.of("mailbox", "mci", "connect-timeout", "timeout") : List.of("mailbox", "connect-timeout", "timeout"));
+        allowed.addAll(registers ? List.of("mailbox", "generation", "mci", "connect-timeout", "timeout") : List.of("mailbox", "generation", "connect-timeout", "timeout"));
         for (String key : spec.parameters().keySet()) {
             if (!allowed.contains(key)) {
                 throw error(spec, "unknown parameter '" + key + "' (" + name + " takes " + String.join(", ", allowed) + ")");
             }
         }
-        String mailbox = spec.parameter("mailbox").orElse(registers ? "core" : "mcu");
-        if (!Set.of("core", "mcu").contains(mailbox)) {
-            throw error(spec, "mailbox '" + mailbox + "': expected core or mcu");
-        }
-        if (spec.parameter("mci").isPresent() && !mailbox.equals("mcu")) {
+        var mailbox = SocketTargets.mailbox(spec, registers ? "core" : "mcu");
+        if (spec.parameter("mci").isPresent() && !mailbox.mcu()) {
             throw error(spec, "mci goes with mailbox=mcu: it places the MCU mailbox");
         }
-        DeviceKind kind = mailbox.equals("mcu") ? DeviceKind.MCU : DeviceKind.CALIPTRA_CORE;
+        DeviceKind kind = mailbox.kind();
         SocketAddress address = address(spec);
         String peer = peer(address);
         var timeouts = new SocketTimeouts(millis(spec, "connect-timeout", SocketTimeouts.DEFAULT.connect()),
@@ -96,7 +92,7 @@ public abstract class SocketTransportProvider implements DeviceLinkProvider {
             int bytes = kind == DeviceKind.MCU ? CmHashCommands.SUBSYSTEM_MAILBOX_SIZE : MboxMessage.MAX_DATA_LENGTH;
             driver = new MboxSocketMailboxDriver(address, peer, timeouts, bytes);
         }
-        return new DeviceLink.Mailbox(kind, driver);
+        return new DeviceLink.Mailbox(kind, mailbox.generation(), driver);
     }
 
     /** "apb 127.0.0.1:40001" or "mbox unix:/run/c.sock": as the server's ready line names the endpoint. */

@@ -93,11 +93,11 @@ class SocketTransportProviderTest {
                     {"apb://127.0.0.1", "transport 'apb': needs a port from 1 to 65535: apb://HOST:PORT"},
                     {"mbox://127.0.0.1:0", "transport 'mbox': needs a port from 1 to 65535: mbox://HOST:PORT"},
                     {"mbox://127.0.0.1:4/x", "transport 'mbox': takes no path: mbox://HOST:PORT"},
-                    {"apb://127.0.0.1:1?mailbox=mci", "transport 'apb': mailbox 'mci': expected core or mcu"},
+                    {"apb://127.0.0.1:1?mailbox=mci", "transport 'apb': unknown mailbox 'mci' (known: mcu, core)"},
                     {"apb://127.0.0.1:1?mci=0x21000000", "transport 'apb': mci goes with mailbox=mcu: it places the MCU mailbox"},
                     {"apb://127.0.0.1:1?mailbox=mcu&mci=0x21001000", "transport 'apb': mci 0x21001000 is not 16 MiB aligned"},
                     {"mbox+unix:/x?timeout=0", "transport 'mbox+unix': timeout 0: a number of milliseconds from 1 to 3600000"},
-                    {"mbox+unix:/x?mci=1", "transport 'mbox+unix': unknown parameter 'mci' (mbox+unix takes path, mailbox, connect-timeout, timeout)"}}) {
+                    {"mbox+unix:/x?mci=1", "transport 'mbox+unix': unknown parameter 'mci' (mbox+unix takes path, mailbox, generation, connect-timeout, timeout)"}}) {
                 var e = assertThrows(TransportConfigurationException.class, () -> registry.create(TransportSpec.parse(c[0]), new Tables()));
                 assertEquals(c[1], e.getMessage(), c[0]);
             }

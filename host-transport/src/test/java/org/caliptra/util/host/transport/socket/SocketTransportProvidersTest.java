@@ -89,7 +89,15 @@ class SocketTransportProvidersTest {
         mcuTransport.close();
         coreTransport.close();
         assertEquals("transport 'udp': unknown mailbox 'soc' (known: mcu, core)", error("udp://127.0.0.1:1?mailbox=soc"));
-        assertEquals("transport 'udp': unknown parameter 'addr' (allowed: mailbox, timeout, retries)", error("udp://127.0.0.1:1?addr=8"));
+        assertEquals("transport 'udp': unknown parameter 'addr' (allowed: mailbox, generation, timeout, retries)", error("udp://127.0.0.1:1?addr=8"));
+        // The generation of the core behind the link: 1.x cores serve their own codes, an MCU is 2.x.
+        assertEquals(org.caliptra.util.protocol.Generation.V2, mcu.generation());
+        var v1 = assertInstanceOf(DeviceLink.Mailbox.class, link("udp://127.0.0.1:9?mailbox=core&generation=1.x"));
+        assertEquals(org.caliptra.util.protocol.Generation.V1, v1.generation());
+        var apbV1 = assertInstanceOf(DeviceLink.Mailbox.class, link("apb://127.0.0.1:9?generation=1"));
+        assertEquals(List.of(DeviceKind.CALIPTRA_CORE, org.caliptra.util.protocol.Generation.V1), List.of(apbV1.kind(), apbV1.generation()));
+        assertEquals("transport 'udp': generation=1 goes with mailbox=core: a Caliptra 1.x part has no MCU",
+                error("udp://127.0.0.1:1?generation=1"));
         assertEquals("transport 'udp': retries=11 is not a count from 0 to 10", error("udp://127.0.0.1:1?retries=11"));
         assertEquals("transport 'udp': timeout=0 is not a number of milliseconds from 1 to 3600000", error("udp://127.0.0.1:1?timeout=0"));
         assertEquals("transport 'udp': parameter 'timeout' = '2s' is not an integer", error("udp://127.0.0.1:1?timeout=2s"));
