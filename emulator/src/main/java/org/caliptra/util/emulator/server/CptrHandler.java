@@ -74,4 +74,10 @@ final class CptrHandler extends SimpleChannelInboundHandler<CptrMessage.Request>
         });
         return new ApbWriteAck();
     }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        calls.writabilityChanged(ctx);
+        super.channelWritabilityChanged(ctx);
+    }
 }

@@ -25,6 +25,16 @@ final class DeviceCalls {
     }
 
     /**
+     * Reading resumes when the connection is writable again and no request of it waits: a client
+     * that sends requests without reading the answers stops being read once they fill the
+     * outbound buffer, so it cannot make the server queue answers without bound.
+     */
+    void writabilityChanged(ChannelHandlerContext ctx) {
+        boolean writable = ctx.channel().isWritable();
+        ctx.channel().config().setAutoRead(writable && waiting.get() == 0);
+    }
+
+    /**
      * Runs {@code call} on the device and writes its answer on {@code ctx}; a call that fails
      * unexpectedly, or a device that is gone, closes the connection with one log line.
      */
@@ -43,7 +53,7 @@ final class DeviceCalls {
                     log.error("{}: closing it after an unexpected error: {}", ConnectionGuard.describe(kind, ctx), e.toString(), e);
                     ctx.close();
                 } finally {
-                    if (waiting.decrementAndGet() == 0) {
+                    if (waiting.decrementAndGet() == 0 && ctx.channel().isWritable()) {
                         ctx.channel().config().setAutoRead(true);
                     }
                 }

@@ -80,4 +80,10 @@ final class MboxHandler extends SimpleChannelInboundHandler<MboxMessage.Execute>
         }
         return new MboxMessage.Response(MailboxStatus.CMD_BUSY, Octets.zeros(0));
     }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        calls.writabilityChanged(ctx);
+        super.channelWritabilityChanged(ctx);
+    }
 }

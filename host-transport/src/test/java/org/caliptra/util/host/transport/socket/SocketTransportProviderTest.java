@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.caliptra.util.host.transport.DeviceKind;
+import org.caliptra.util.host.transport.TransportException;
 import org.caliptra.util.host.transport.mailbox.MailboxCommandMapping;
 import org.caliptra.util.host.transport.mailbox.MailboxCommandTable;
 import org.caliptra.util.host.transport.mailbox.MailboxTransport;
@@ -126,6 +127,33 @@ class SocketTransportProviderTest {
             // MC_FIRMWARE_VERSION index 0, sealed by the transport: C0 FE FF FF 00 00 00 00 (spec/hostlib.md §3.1).
             assertArrayEquals(MboxMessage.Execute.of(0x4D46_5756, java.util.HexFormat.of().parseHex("c0feffff00000000")).encode(),
                     frames.get(0));
+        }
+    }
+
+    /**
+     * The MBOX statuses as the session sees them: a locked mailbox is BUSY and certainly did not run
+     * the command; an unanswered one is a TIMEOUT that may have; a refusal keeps its Caliptra code.
+     */
+    @Test
+    void mboxOutcomesBecomeTransportErrorsThatSayWhetherTheCommandMayHaveRun() throws Exception {
+        var replies = List.of("584f424d 0100 0200 08000000 00000000 00000000", "584f424d 0100 0200 08000000 03000000 00000000",
+                "584f424d 0100 0200 0c000000 03000000 04000000 02000e00");
+        try (var server = FakeServer.unix(dir.resolve("m.sock"), c -> {
+            for (String reply : replies) {
+                c.readFrame();
+                c.write(java.util.HexFormat.of().parseHex(reply.replace(" ", "")));
+            }
+        }); var registry = registry(); var transport = registry.create(TransportSpec.parse("mbox+unix:" + dir.resolve("m.sock")), new Tables())) {
+            transport.connect();
+            var busy = assertThrows(TransportException.class, () -> transport.send(0x0042, new byte[4]));
+            assertEquals(TransportException.Kind.BUSY, busy.kind());
+            assertEquals(false, busy.mayHaveExecuted());
+            var timeout = assertThrows(TransportException.class, () -> transport.send(0x0042, new byte[4]));
+            assertEquals(TransportException.Kind.TIMEOUT, timeout.kind());
+            assertEquals(true, timeout.mayHaveExecuted());
+            var refused = assertThrows(TransportException.class, () -> transport.send(0x0042, new byte[4]));
+            assertEquals(TransportException.Kind.DEVICE_ERROR, refused.kind());
+            assertEquals(java.util.OptionalInt.of(0x000E_0002), refused.deviceErrorCode());
         }
     }
 }
