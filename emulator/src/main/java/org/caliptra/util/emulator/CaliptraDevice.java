@@ -45,6 +45,8 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, VdmPort, 
     /** Touched only under {@link #lock}; the actor owns its own reference. */
     private final DeviceCore core;
     private boolean closed;
+    /** The task thread of a device without a thread of its own, once {@link #executor()} was asked for; under {@link #lock}. */
+    private java.util.concurrent.ExecutorService tasks;
 
     private CaliptraDevice(DeviceConfig config, boolean ownThread) {
         this.config = config;
@@ -185,7 +187,41 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, VdmPort, 
      * @throws DeviceClosedException from {@code execute} once the device is closed
      */
     public Executor executor() {
-        return actor::post;
+        if (lock == null) {
+            return actor::post;
+        }
+        return callerThreadTasks();
+    }
+
+    /**
+     * For a device without a thread of its own: one thread, made on first use, that runs the tasks
+     * in order while holding the device's lock, so they keep the promise of {@link #executor()}.
+     */
+    private Executor callerThreadTasks() {
+        lock.lock();
+        try {
+            open();
+            if (tasks == null) {
+                tasks = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+                    var thread = new Thread(task, "caliptra-device-tasks-" + INSTANCES.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
+            var executor = tasks;
+            return task -> {
+                try {
+                    executor.execute(() -> onDevice(core -> {
+                        task.run();
+                        return null;
+                    }));
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    throw new DeviceClosedException("the device is closed");
+                }
+            };
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The AXI USER that subsequent register accesses present (like caliptra_model_set_axi_user). */
@@ -384,6 +420,9 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, VdmPort, 
         lock.lock();
         try {
             closed = true;
+            if (tasks != null) {
+                tasks.shutdown();
+            }
         } finally {
             lock.unlock();
         }

@@ -14,9 +14,15 @@ class CaliptraDeviceExecutorTest {
     /** CPTRA_FW_EXTENDED_ERROR_INFO[7] (soc_ifc 0x034): read-write from the SoC. */
     private static final int SCRATCH = 0x3003_0034;
 
-    @Test
-    void tasksRunInOrderOnTheDeviceThreadAndCallItInline() throws Exception {
-        try (var device = CaliptraDevice.createDefault()) {
+    /** Both kinds of device: with a thread of its own, and running on its callers' threads under a lock. */
+    static java.util.stream.Stream<java.util.function.Supplier<CaliptraDevice>> devices() {
+        return java.util.stream.Stream.of(CaliptraDevice::createDefault, () -> CaliptraDevice.createOnCallerThread(DeviceConfig.defaults()));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("devices")
+    void tasksRunInOrderOnTheDeviceThreadAndCallItInline(java.util.function.Supplier<CaliptraDevice> kind) throws Exception {
+        try (var device = kind.get()) {
             var seen = new ArrayList<String>();
             var threads = new ArrayList<String>();
             var done = new CountDownLatch(100);
@@ -42,9 +48,10 @@ class CaliptraDeviceExecutorTest {
         }
     }
 
-    @Test
-    void aClosedDeviceTakesNoTask() {
-        var device = CaliptraDevice.createDefault();
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("devices")
+    void aClosedDeviceTakesNoTask(java.util.function.Supplier<CaliptraDevice> kind) {
+        var device = kind.get();
         device.close();
         assertThrows(DeviceClosedException.class, () -> device.executor().execute(() -> { }));
     }
