@@ -9,18 +9,22 @@ import java.util.function.Supplier;
 import org.caliptra.util.emulator.CaliptraDevice;
 import org.caliptra.util.protocol.MailboxPort;
 import org.caliptra.util.protocol.RegisterBus;
+import org.caliptra.util.protocol.mctp.VdmPort;
 import org.caliptra.util.protocol.socket.CptrMessage;
 import org.caliptra.util.protocol.socket.MboxMessage;
 
 /**
- * The per-connection pipelines of the two ASPEED endpoints, for {@link EmulatorServer}'s
- * {@code tcp}/{@code unix} registrations: frame decoder (header judged before the payload is read)
- * → message codec → handler.
+ * The endpoints of one device, for {@link EmulatorServer}'s registrations. The two ASPEED
+ * framings' per-connection pipelines ({@code tcp}/{@code unix}) are frame decoder (header judged
+ * before the payload is read) → message codec → handler.
  *
  * <ul>
  *   <li>{@link #cptr()}: "CPTR" register accesses on the device's register bus;
  *   <li>{@link #mbox()}: "MBOX" mailbox transactions on the device's command mailbox (MCU mailbox 0
- *       on caliptra-2.1, the core mailbox otherwise), frames bounded by that mailbox's SRAM.
+ *       on caliptra-2.1, the core mailbox otherwise), frames bounded by that mailbox's SRAM;
+ *   <li>{@link #udp()}: the UDP mailbox datagrams ({@code udp}), on the same command mailbox;
+ *   <li>{@link #i3c()}: MCTP over the I3C socket ({@code tcp}), to the MCU's MCTP-VDM responder, on a
+ *       device with an MCU.
  * </ul>
  * All endpoints made from one instance reach the same device as the same requester, and call it
  * through {@link #deviceCalls()} — for a {@link CaliptraDevice}, its own thread
@@ -33,19 +37,25 @@ public final class DeviceEndpoints {
     /** The endpoint kinds, as they appear in ready lines and logs. */
     public static final String APB = "apb";
     public static final String MBOX = "mbox";
+    public static final String UDP = "udp";
+    public static final String I3C = "i3c";
 
     private final RegisterBus bus;
     private final MailboxPort mailbox;
     private final int mailboxBytes;
     private final boolean mcuMailbox;
     private final Executor deviceCalls;
+    /** The MCU's MCTP-VDM responder, on a device with an MCU; else null. */
+    private final VdmPort vdm;
 
-    private DeviceEndpoints(RegisterBus bus, MailboxPort mailbox, int mailboxBytes, boolean mcuMailbox, Executor deviceCalls) {
+    private DeviceEndpoints(RegisterBus bus, MailboxPort mailbox, int mailboxBytes, boolean mcuMailbox, Executor deviceCalls,
+            VdmPort vdm) {
         this.bus = Objects.requireNonNull(bus, "bus");
         this.mailbox = Objects.requireNonNull(mailbox, "mailbox");
         this.mailboxBytes = mailboxBytes;
         this.mcuMailbox = mcuMailbox;
         this.deviceCalls = Objects.requireNonNull(deviceCalls, "deviceCalls");
+        this.vdm = vdm;
     }
 
     /** Where every endpoint of this device calls it: one call at a time, in submission order. */
@@ -56,14 +66,24 @@ public final class DeviceEndpoints {
     /** The device as its device-wide requester ({@link CaliptraDevice#setRequesterUser}). */
     public static DeviceEndpoints of(CaliptraDevice device) {
         return new DeviceEndpoints(device, device, device.commandMailboxBytes(), device.config().profile().subsystemMode(),
-                device.executor());
+                device.executor(), responder(device));
     }
 
     /** The device as requester {@code user}: every access and transaction presents that AXI USER. */
     public static DeviceEndpoints of(CaliptraDevice device, int user) {
         CaliptraDevice.BusMaster agent = device.asUser(user);
         return new DeviceEndpoints(agent, agent, device.commandMailboxBytes(), device.config().profile().subsystemMode(),
-                device.executor());
+                device.executor(), responder(device));
+    }
+
+    /** MCTP-VDM presents no requester: the MCU's responder answers whoever sends. */
+    private static VdmPort responder(CaliptraDevice device) {
+        return device.config().profile().subsystemMode() ? device : null;
+    }
+
+    /** Whether the device has the MCU's MCTP-VDM responder, which {@link #i3c()} needs. */
+    public boolean hasMctpResponder() {
+        return vdm != null;
     }
 
     /**
@@ -74,7 +94,7 @@ public final class DeviceEndpoints {
      * @param deviceCalls where they are called: one call at a time, in submission order, never on an event loop
      */
     public static DeviceEndpoints of(RegisterBus bus, MailboxPort mailbox, int mailboxBytes, boolean mcuMailbox, Executor deviceCalls) {
-        return new DeviceEndpoints(bus, mailbox, mailboxBytes, mcuMailbox, deviceCalls);
+        return new DeviceEndpoints(bus, mailbox, mailboxBytes, mcuMailbox, deviceCalls, null);
     }
 
     /** A new CPTR pipeline for each connection. */
@@ -86,6 +106,24 @@ public final class DeviceEndpoints {
                         new CptrHandler(APB, bus, deviceCalls));
             }
         };
+    }
+
+    /** A UDP mailbox handler for each bound datagram channel. */
+    public Supplier<ChannelHandler> udp() {
+        return () -> new UdpMailboxHandler(mailbox, deviceCalls);
+    }
+
+    /**
+     * The MCTP-over-I3C initializer for the device's MCTP-VDM responder.
+     *
+     * @throws IllegalStateException on a device without an MCU
+     */
+    public Supplier<ChannelHandler> i3c() {
+        if (vdm == null) {
+            throw new IllegalStateException("MCTP over I3C needs a device with an MCU (caliptra-2.1)");
+        }
+        VdmPort responder = vdm;
+        return () -> new I3cSocketInitializer(responder, deviceCalls);
     }
 
     /** A new MBOX pipeline for each connection. */

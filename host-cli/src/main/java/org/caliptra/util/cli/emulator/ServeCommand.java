@@ -52,7 +52,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve emulated Caliptra devices on sockets: CPTR register accesses (--apb-socket, --apb-port) and MBOX "
-                + "mailbox commands (--mbox-socket, --mbox-port), as ASPEED's QEMU devices speak them (docs/protocols.md).",
+                + "mailbox commands (--mbox-socket, --mbox-port), as ASPEED's QEMU devices speak them; UDP mailbox datagrams "
+                + "(--udp-port) and MCTP over the I3C socket (--i3c-port), as the reference host library's clients speak them "
+                + "(docs/protocols.md).",
             "With --fw or --flash each device boots to runtime before the endpoints open; without, it waits at ready_for_fuses. "
                     + "Prints one line per endpoint when ready (e.g. 'apb 127.0.0.1:40001'), then serves until SIGINT or SIGTERM."})
 public final class ServeCommand implements Callable<Integer> {
@@ -94,6 +96,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--mbox-port", paramLabel = "N", description = "MBOX mailbox endpoint on TCP port N (0: any free port).")
     Integer mboxPort;
 
+    @Option(names = "--udp-port", paramLabel = "N", description = "UDP mailbox endpoint on UDP port N (0: any free port; the "
+            + "reference clients' default is 62222).")
+    Integer udpPort;
+
+    @Option(names = "--i3c-port", paramLabel = "N", description = "MCTP-over-I3C socket endpoint on TCP port N, target address 0x08 "
+            + "(0: any free port; the reference clients' default is 63333); needs a device with an MCU (caliptra-2.1).")
+    Integer i3cPort;
+
     @Option(names = "--devices", paramLabel = "N", defaultValue = "1",
             description = "Independent devices to serve (default 1): device i (1..N) listens on each port + i - 1 and on each "
                     + "socket path with '.i' appended (no suffix when N is 1).")
@@ -115,6 +125,13 @@ public final class ServeCommand implements Callable<Integer> {
             @Override
             public Where forDevice(int index, int count) {
                 return new Tcp(port == 0 ? 0 : port + index);
+            }
+        }
+
+        record Udp(int port) implements Where {
+            @Override
+            public Where forDevice(int index, int count) {
+                return new Udp(port == 0 ? 0 : port + index);
             }
         }
 
@@ -161,6 +178,14 @@ public final class ServeCommand implements Callable<Integer> {
             specs.add(new EndpointSpec("--mbox-port", DeviceEndpoints.MBOX, new Where.Tcp(port("--mbox-port", mboxPort)),
                     d -> d.endpoints().mbox()));
         }
+        if (udpPort != null) {
+            specs.add(new EndpointSpec("--udp-port", DeviceEndpoints.UDP, new Where.Udp(port("--udp-port", udpPort)),
+                    d -> d.endpoints().udp()));
+        }
+        if (i3cPort != null) {
+            specs.add(new EndpointSpec("--i3c-port", DeviceEndpoints.I3C, new Where.Tcp(port("--i3c-port", i3cPort)),
+                    d -> d.endpoints().i3c()));
+        }
         return specs;
     }
 
@@ -171,7 +196,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         List<EndpointSpec> specs = endpointSpecs();
         if (specs.isEmpty()) {
-            throw new UsageException("nothing to serve: give at least one of --apb-socket, --apb-port, --mbox-socket, --mbox-port");
+            throw new UsageException("nothing to serve: give at least one of --apb-socket, --apb-port, --mbox-socket, --mbox-port, "
+                    + "--udp-port, --i3c-port");
         }
         checkDistinct(specs);
         InetAddress address = bindAddress();
@@ -181,6 +207,10 @@ public final class ServeCommand implements Callable<Integer> {
                 ? EmbeddedBoot.flash(f.flash) : EmbeddedBoot.bundle(f.fw, Optional.empty(), List.of()), profile, fuseOptions));
         DeviceConfig config = setup.map(EmbeddedBoot.Setup::config)
                 .orElseGet(() -> EmbeddedBoot.config(Profile.CALIPTRA_2_1, profile, fuseOptions));
+        if (i3cPort != null && !config.profile().subsystemMode()) {
+            throw new UsageException("--i3c-port: MCTP over I3C reaches the MCU's responder, and a " + config.profile().id()
+                    + " device has no MCU (use caliptra-2.1)");
+        }
         if (devices > 1 && config.fuseStore().isPresent()) {
             throw new UsageException("--devices " + devices + ": the device file's fuse_store keeps one device's fuses; serve one "
                     + "device, or use a device file without fuse_store");
@@ -199,6 +229,8 @@ public final class ServeCommand implements Callable<Integer> {
                     Where where = s.where().forDevice(i, devices);
                     if (where instanceof Where.Tcp tcp) {
                         builder.tcp(s.kind(), new InetSocketAddress(address, tcp.port()), handler);
+                    } else if (where instanceof Where.Udp udp) {
+                        builder.udp(s.kind(), new InetSocketAddress(address, udp.port()), handler);
                     } else {
                         builder.unix(s.kind(), ((Where.Unix) where).path(), handler);
                     }
@@ -300,7 +332,8 @@ public final class ServeCommand implements Callable<Integer> {
         for (int i = 0; i < devices; i++) {
             for (EndpointSpec s : specs) {
                 Where where = s.where().forDevice(i, devices);
-                String key = where instanceof Where.Tcp tcp ? (tcp.port() == 0 ? null : "port " + tcp.port())
+                String key = where instanceof Where.Tcp tcp ? (tcp.port() == 0 ? null : "TCP port " + tcp.port())
+                        : where instanceof Where.Udp udp ? (udp.port() == 0 ? null : "UDP port " + udp.port())
                         : "socket " + ((Where.Unix) where).path().toAbsolutePath().normalize();
                 if (key == null) {
                     continue;

@@ -100,7 +100,8 @@ class ServeCommandTest {
         var err = new StringWriter();
         int[] exit = {-1};
         var serving = new Thread(() -> exit[0] = CaliptraUtil.run(new PrintWriter(out, true), new PrintWriter(err, true), "emulator",
-                "serve", "--lifecycle", "unprovisioned", "--apb-socket", apb.toString(), "--apb-port", "0", "--mbox-socket", mbox.toString(), "--mbox-port", "0"));
+                "serve", "--lifecycle", "unprovisioned", "--apb-socket", apb.toString(), "--apb-port", "0", "--mbox-socket", mbox.toString(), "--mbox-port", "0",
+                "--udp-port", "0", "--i3c-port", "0"));
         serving.start();
         try {
             assertEquals("apb unix:" + apb, out.next());
@@ -109,6 +110,10 @@ class ServeCommandTest {
             assertEquals("mbox unix:" + mbox, out.next());
             String mboxTcp = out.next();
             assertTrue(mboxTcp.matches("mbox 127\\.0\\.0\\.1:[1-9][0-9]*"), mboxTcp);
+            String udp = out.next();
+            assertTrue(udp.matches("udp 127\\.0\\.0\\.1:[1-9][0-9]*"), udp);
+            String i3c = out.next();
+            assertTrue(i3c.matches("i3c 127\\.0\\.0\\.1:[1-9][0-9]*"), i3c);
 
             // The MCU answers MC_DEVICE_ID from its configuration, booted or not.
             String ids = json("get-device-id", "--format", "json", "--target", "mbox://127.0.0.1:" + port(mboxTcp));
@@ -126,6 +131,9 @@ class ServeCommandTest {
             assertEquals(viaCore, json("get-firmware-version", "--format", "json", "--target", "apb://127.0.0.1:" + port(apbTcp)));
             String viaMcu = json("get-firmware-version", "--format", "json", "--target", "emulator");
             assertEquals(viaMcu, json("get-firmware-version", "--format", "json", "--target", "mbox+unix:" + mbox));
+            assertEquals(viaMcu, json("get-firmware-version", "--format", "json", "--target", "udp://127.0.0.1:" + port(udp)));
+            assertEquals(json("get-firmware-version", "--format", "json", "--target", "emulator?transport=mctp"),
+                    json("get-firmware-version", "--format", "json", "--target", "mctp-i3c://127.0.0.1:" + port(i3c)));
 
             // The route of each scheme decides what it carries: the core mailbox has no MC_DEVICE_ID.
             var refused = Cli.run("get-device-id", "--target", "apb+unix:" + apb);
@@ -200,8 +208,10 @@ class ServeCommandTest {
     @Test
     void badOptionsAreUsageErrors() {
         for (String[] c : new String[][] {
-                {"nothing to serve: give at least one of --apb-socket, --apb-port, --mbox-socket, --mbox-port"},
-                {"--mbox-port and --apb-port both use port 40001 (with --devices 2)", "--apb-port", "40000", "--mbox-port", "40001",
+                {"nothing to serve: give at least one of --apb-socket, --apb-port, --mbox-socket, --mbox-port, --udp-port, --i3c-port"},
+                {"--i3c-port: MCTP over I3C reaches the MCU's responder, and a caliptra-1.2 device has no MCU (use caliptra-2.1)",
+                        "--i3c-port", "0", "--profile", "caliptra-1.2"},
+                {"--mbox-port and --apb-port both use TCP port 40001 (with --devices 2)", "--apb-port", "40000", "--mbox-port", "40001",
                         "--devices", "2"},
                 {"--devices 0: from 1 to 256", "--apb-port", "0", "--devices", "0"},
                 {"--apb-port 70000: a port from 0 to 65535", "--apb-port", "70000"},
