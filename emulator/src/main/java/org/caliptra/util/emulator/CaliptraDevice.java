@@ -45,8 +45,6 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, VdmPort, 
     /** Touched only under {@link #lock}; the actor owns its own reference. */
     private final DeviceCore core;
     private boolean closed;
-    /** The task thread of a device without a thread of its own, once {@link #executor()} was asked for; under {@link #lock}. */
-    private java.util.concurrent.ExecutorService tasks;
 
     private CaliptraDevice(DeviceConfig config, boolean ownThread) {
         this.config = config;
@@ -182,7 +180,9 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, VdmPort, 
      * the device's other calls; inside a task every method of this device (and of its
      * {@linkplain #asUser bus masters}) runs inline. For servers: an event loop hands a request to
      * the device without waiting for it, and the task writes the answer. A task must not wait for
-     * other threads, and handles its own failures (nobody waits for its outcome).
+     * other threads, and handles its own failures (nobody waits for its outcome). On a device made by
+     * {@link #createOnCallerThread}, {@code execute} runs the task itself, on the calling thread under
+     * the device's lock, before it returns.
      *
      * @throws DeviceClosedException from {@code execute} once the device is closed
      */
@@ -190,38 +190,12 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, VdmPort, 
         if (lock == null) {
             return actor::post;
         }
-        return callerThreadTasks();
-    }
-
-    /**
-     * For a device without a thread of its own: one thread, made on first use, that runs the tasks
-     * in order while holding the device's lock, so they keep the promise of {@link #executor()}.
-     */
-    private Executor callerThreadTasks() {
-        lock.lock();
-        try {
-            open();
-            if (tasks == null) {
-                tasks = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
-                    var thread = new Thread(task, "caliptra-device-tasks-" + INSTANCES.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-            }
-            var executor = tasks;
-            return task -> {
-                try {
-                    executor.execute(() -> onDevice(core -> {
-                        task.run();
-                        return null;
-                    }));
-                } catch (java.util.concurrent.RejectedExecutionException e) {
-                    throw new DeviceClosedException("the device is closed");
-                }
-            };
-        } finally {
-            lock.unlock();
-        }
+        // A device without a thread of its own runs a task on the thread that hands it over, under
+        // its lock, as it runs every other call: for a server, the event loop itself, with no hand-off.
+        return task -> onDevice(core -> {
+            task.run();
+            return null;
+        });
     }
 
     /** The AXI USER that subsequent register accesses present (like caliptra_model_set_axi_user). */
@@ -420,9 +394,6 @@ public final class CaliptraDevice implements RegisterBus, MailboxPort, VdmPort, 
         lock.lock();
         try {
             closed = true;
-            if (tasks != null) {
-                tasks.shutdown();
-            }
         } finally {
             lock.unlock();
         }
