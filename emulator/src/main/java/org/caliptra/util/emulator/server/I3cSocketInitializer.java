@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The MCTP-over-I3C socket endpoint (spec/hostlib.md §4.4; docs/protocols-udp-i3c.md) for a TCP
+ * The MCTP-over-I3C socket endpoint (spec/hostlib.md §4.4; docs/protocols.md) for a TCP
  * server channel: each accepted connection gets a pipeline of its own — command frame decoder,
  * target frame encoder, and the I3C target with its own MCTP reassembly, tag and packet queue — so
  * any number of clients are served at once and one client's malformed input closes only its own

@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The UDP mailbox endpoint (spec/hostlib.md §3.2; docs/protocols-udp-i3c.md): each datagram is one
+ * The UDP mailbox endpoint (spec/hostlib.md §3.2; docs/protocols.md): each datagram is one
  * mailbox transaction on a {@link MailboxPort} — the MCU mailbox of a part with an MCU, else the
  * core mailbox — and its reply goes back to the sender's address.
  *

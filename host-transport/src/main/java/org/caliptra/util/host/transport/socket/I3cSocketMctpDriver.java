@@ -33,7 +33,7 @@ import org.caliptra.util.protocol.mctp.VdmMessage;
 
 /**
  * An MCTP-VDM driver over the MCTP-over-I3C socket (spec/hostlib.md §4.1–§4.4;
- * docs/protocols-udp-i3c.md), the reference MCU emulator's and {@code caliptra-util emulator serve
+ * docs/protocols.md), the reference MCU emulator's and {@code caliptra-util emulator serve
  * --i3c-port}'s. As the I3C controller and MCTP endpoint 0x08 it sends each request to the device's
  * endpoint 0 at target {@code targetAddress}:
  * <ul>

@@ -21,13 +21,13 @@ import org.caliptra.util.protocol.socket.UdpMailboxDatagram;
 
 /**
  * A mailbox driver over the UDP mailbox protocol (spec/hostlib.md §3.2;
- * docs/protocols-udp-i3c.md): one datagram {@code command ‖ SRAM} out, one datagram with the SRAM
+ * docs/protocols.md): one datagram {@code command ‖ SRAM} out, one datagram with the SRAM
  * response back, from a server such as {@code caliptra-util emulator serve --udp-port}.
  *
  * <p><b>Loss.</b> A request unanswered within the timeout is sent again, byte for byte and from the
  * same port, up to {@code retries} more times; then the command fails with TIMEOUT. The emulator's
  * endpoint answers a retransmission with the reply of the first copy instead of running it again
- * (docs/protocols-udp-i3c.md), so a lost reply does not make a command run twice. For that rule to
+ * (docs/protocols.md), so a lost reply does not make a command run twice. For that rule to
  * tell a retransmission from a new command, a command byte-identical to the previous one is sent
  * from a fresh socket (a new port). A server without that rule (the reference's) may run a
  * retransmitted command twice; {@code retries} 0 avoids it there.
