@@ -72,12 +72,6 @@ public final class HwModelBridge {
 
     private static HwModel open(int generation, int hwVersion, byte[] rom, long dccmLength, long iccmLength, int securityState,
             int socUser, byte[] obfuscationKey, String deviceFile, String emulator, int[] statusOut) {
-        if (emulator != null && !emulator.isEmpty()) {
-            // Where a served device (apb+unix:PATH, apb://host:port) plugs in: a ModelTarget over the CPTR register client.
-            statusOut[0] = fail(HwModel.INVALID_ARGUMENT, "CALIPTRA_EMULATOR=" + emulator
-                    + ": a served device is not available in this build of the model; unset it for the embedded device");
-            return null;
-        }
         if (generation == 2 && obfuscationKey != null && obfuscationKey.length != 32) {
             statusOut[0] = fail(HwModel.INVALID_OBF_KEY_SIZE, "optional_obf_key is " + obfuscationKey.length
                     + " bytes; the obfuscation key is 32 (eight 32-bit words)");
@@ -171,6 +165,20 @@ public final class HwModelBridge {
                 + "the emulator's ROM is behavioural\n", rom.length, sha384(rom)));
         if (dccmLength != 0 || iccmLength != 0) {
             lines.append(String.format("[model] DCCM (%d bytes) and ICCM (%d bytes) preloads ignored\n", dccmLength, iccmLength));
+        }
+        if (emulator != null && !emulator.isEmpty()) {
+            // A served device: its registers over the CPTR endpoint; the fuses boot_default writes still come from here.
+            ServedModelTarget served;
+            try {
+                served = ServedModelTarget.connect(emulator, generation == 1 ? Generation.V1 : Generation.V2);
+            } catch (IllegalArgumentException e) {
+                statusOut[0] = fail(HwModel.INVALID_ARGUMENT, e.getMessage());
+                return null;
+            }
+            String prologue = String.format("[model] caliptra-util hw-model, %s API: the device served at %s (its profile, lifecycle "
+                    + "and requester are the server's)\n", generation == 1 ? "1.x" : "2.x", emulator)
+                    + lines.substring(lines.indexOf("\n") + 1);
+            return new HwModel(served, fuses, prologue);
         }
         var target = new EmulatedModelTarget(built, requester);
         return new HwModel(target, fuses, lines.toString());

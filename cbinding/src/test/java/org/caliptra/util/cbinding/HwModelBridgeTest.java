@@ -200,12 +200,57 @@ class HwModelBridgeTest {
     }
 
     @Test
-    void aServedDeviceIsNotYetAvailableAndSaysSo() {
+    void aServedDeviceBootsThroughItsCptrEndpointAndOtherClientsSeeTheSameDevice() {
+        Path socket = dir.resolve("cptr.sock");
+        try (var device = org.caliptra.util.emulator.CaliptraDevice.create(org.caliptra.util.emulator.DeviceConfig.builder()
+                        .profile(org.caliptra.util.emulator.Profile.CALIPTRA_1_2).build());
+                var server = org.caliptra.util.emulator.server.EmulatorServer.builder()
+                        .unix(org.caliptra.util.emulator.server.DeviceEndpoints.APB, socket,
+                                org.caliptra.util.emulator.server.DeviceEndpoints.of(device).cptr())
+                        .build()) {
+            server.start();
+            int[] status = {99};
+            HwModel model = HwModelBridge.create(1, -1, null, 0, 0, UNPROVISIONED, 0, null, null, "apb+unix:" + socket, status);
+            assertNotNull(model, HwModelBridge::lastError);
+            assertEquals(HwModel.OK, status[0]);
+            assertTrue(output(model).startsWith("[model] caliptra-util hw-model, 1.x API: the device served at apb+unix:" + socket
+                    + " (its profile, lifecycle and requester are the server's)\n"), output(model));
+            assertTrue(model.readyForFuses());
+            assertFalse(model.readyForFw());
+            // The same calls as on the embedded device: fuses, FIRMWARE_LOAD, steps until the boot status.
+            assertEquals(HwModel.OK, model.bootDefault(DevelopmentFirmware.bundle(Generation.V1).toByteArray(), 0x600),
+                    HwModelBridge::lastError);
+            assertEquals(0x600, model.read32(SOC + SocIfcRegs.BOOT_STATUS));
+            assertEquals(0x600, device.read32(SOC + SocIfcRegs.BOOT_STATUS), "the server's device is the one that booted");
+            assertTrue(model.readyForFw());
+            assertFalse(model.readyForFuses());
+            assertFalse(model.exitRequested());
+            // A step is one served access, and the CPTR protocol carries no requester.
+            long steps = device.steps();
+            assertEquals(HwModel.OK, model.step());
+            assertTrue(device.steps() > steps, "a step reached the device");
+            assertEquals(HwModel.INVALID_ARGUMENT, model.setRequesterUser(0x21));
+            assertTrue(HwModelBridge.lastError().contains("the CPTR protocol carries none"), HwModelBridge::lastError);
+            model.close();
+        }
+    }
+
+    @Test
+    void aServedDeviceThatIsNotThereOrABadUriIsRefusedByName() {
         int[] status = new int[1];
-        assertNull(HwModelBridge.create(1, -1, null, 0, 0, 0, 0, null, null, "apb+unix:/tmp/cptr.sock", status));
+        Path missing = dir.resolve("nobody.sock");
+        assertNull(HwModelBridge.create(1, -1, null, 0, 0, 0, 0, null, null, "apb+unix:" + missing, status));
         assertEquals(HwModel.INVALID_ARGUMENT, status[0]);
-        assertTrue(HwModelBridge.lastError().startsWith("CALIPTRA_EMULATOR=apb+unix:/tmp/cptr.sock: a served device is not available"),
-                HwModelBridge::lastError);
+        assertTrue(HwModelBridge.lastError().startsWith("CALIPTRA_EMULATOR=apb+unix:" + missing), HwModelBridge::lastError);
+        for (String[] c : new String[][] {
+                {"mbox+unix:/x", "CALIPTRA_EMULATOR=mbox+unix:/x: expected apb+unix:PATH or apb://HOST:PORT (the CPTR endpoint of caliptra-util emulator serve)"},
+                {"apb://127.0.0.1", "CALIPTRA_EMULATOR=apb://127.0.0.1: expected apb://HOST:PORT"},
+                {"apb://127.0.0.1:0", "CALIPTRA_EMULATOR=apb://127.0.0.1:0: port '0' is not 1 to 65535"},
+                {"apb+unix:", "CALIPTRA_EMULATOR=apb+unix:: no socket path after apb+unix:"}}) {
+            assertNull(HwModelBridge.create(2, 1, null, 0, 0, 0, 0, null, null, c[0], status));
+            assertEquals(HwModel.INVALID_ARGUMENT, status[0]);
+            assertEquals(c[1], HwModelBridge.lastError());
+        }
     }
 
     @Test

@@ -145,6 +145,26 @@ class HwModelLibraryIT {
         assertTrue(r.stdout().contains("[rom] FIRMWARE_LOAD (0x46574C44) from 0x00000001, 108148 bytes: CMD_COMPLETE\n"), r::show);
     }
 
+    /** The same C program against a device another process could share: served on a CPTR socket, named by CALIPTRA_EMULATOR. */
+    @Test
+    void theQemuProofOfConceptsCallsBootAServedDeviceThroughCaliptraEmulator() throws Exception {
+        Path socket = work.resolve("poc-cptr.sock");
+        try (var device = org.caliptra.util.emulator.CaliptraDevice.create(org.caliptra.util.emulator.DeviceConfig.builder()
+                        .profile(org.caliptra.util.emulator.Profile.CALIPTRA_1_2).build());
+                var server = org.caliptra.util.emulator.server.EmulatorServer.builder()
+                        .unix(org.caliptra.util.emulator.server.DeviceEndpoints.APB, socket,
+                                org.caliptra.util.emulator.server.DeviceEndpoints.of(device, 1).cptr())
+                        .build()) {
+            server.start();
+            Run r = run("test_model_poc", Map.of("CALIPTRA_EMULATOR", "apb+unix:" + socket), rom.toString(), ast2700.toString(), "boots");
+            assertPassed(r, "test_model_poc");
+            assertTrue(r.stdout().contains("FW_INFO: 264 bytes, " + AST2700_PL0), r::show);
+            assertTrue(r.stdout().contains("[model] caliptra-util hw-model, 1.x API: the device served at apb+unix:" + socket), r::show);
+            assertEquals(0x600, device.read32(0x3003_0000 + org.caliptra.util.protocol.regs.SocIfcRegs.BOOT_STATUS),
+                    "the served device is the one the program booted");
+        }
+    }
+
     @Test
     void theDeviceFilesFusesBootTheBundleWithEverySignatureChecked() throws Exception {
         Path device = deviceFile("profile = \"caliptra-1.2\"\nlifecycle = \"production\"\n[fuses]\nvendor_pk_hash = \"" + VENDOR
