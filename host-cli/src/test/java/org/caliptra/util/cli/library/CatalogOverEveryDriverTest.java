@@ -62,6 +62,7 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.caliptra.util.cli.library.Rig.Driver;
 import org.caliptra.util.cli.library.Rig.Setup;
+import org.caliptra.util.cli.target.Targets;
 import org.caliptra.util.emulator.CaliptraDevice;
 import org.caliptra.util.emulator.mcu.fuse.FuseMap;
 import org.caliptra.util.emulator.mcu.fuse.FuseStore;
@@ -102,6 +103,7 @@ import org.caliptra.util.host.commands.ownership.OwnershipCommands;
 import org.caliptra.util.host.session.CaliptraSession;
 import org.caliptra.util.host.session.Command;
 import org.caliptra.util.host.transport.TransportException;
+import org.caliptra.util.host.transport.plugin.TransportInfo;
 import org.caliptra.util.host.transport.mailbox.InProcessMailboxDriver;
 import org.caliptra.util.host.transport.mailbox.MailboxTransport;
 import org.caliptra.util.protocol.MailboxPort;
@@ -137,7 +139,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * expectation: a JCA or BouncyCastle recomputation, a round trip, a read-back, a parsed and
  * verified certificate or token, or a value of the spec. The drivers: the MCU (MCI) mailbox in
  * process and register by register, MCTP-VDM in process, and the Caliptra core mailbox of a 2.1
- * part and of a 1.2 part (the 1.x core route, which refuses what a 1.x runtime lacks before sending).
+ * part and of a 1.2 part (the 1.x core route, which refuses what a 1.x runtime lacks before sending);
+ * then the same routes through an emulator server the run starts in front of the part (ephemeral
+ * ports, sockets in the run's temporary directory), opened by target URI — every socket scheme:
+ * {@code udp://} and {@code mbox://}, {@code mbox+unix:} and {@code apb://} (register by register)
+ * to the MCU mailbox, {@code mctp-i3c://} to the MCU's responder, {@code apb+unix:} to the 2.1 core
+ * mailbox, and {@code apb+unix:}, {@code mbox://} and {@code udp://} with {@code generation=1} to
+ * the 1.2 core ({@link Rig.Driver}). A case runs on every driver of the routes it is for; none needs
+ * to leave a socket out. Checks of device-internal effects read the same device in process.
  *
  * <p>Each case names the command ids it covers; a run asserts that each of them really reached the
  * device (a {@link RecordingTransport} watches), and {@link #everyCarriedCommandHasAnEndToEndCaseOnEveryDriverThatCarriesIt}
@@ -145,9 +154,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CatalogOverEveryDriverTest {
     private static final Random RANDOM = new Random(0xCA11_7A);
-    private static final Set<Driver> MCU = EnumSet.of(Driver.MCU_IN_PROCESS, Driver.MCU_REGISTERS);
-    private static final Set<Driver> CM_DRIVERS = EnumSet.of(Driver.MCU_IN_PROCESS, Driver.MCU_REGISTERS, Driver.CORE_2_1);
-    private static final Set<Driver> CORE = EnumSet.of(Driver.CORE_2_1, Driver.CORE_1_2);
+    /** A case runs on every driver of the routes it is for: in process, and through each socket endpoint that reaches them. */
+    private static final Set<Driver> MCU = Driver.on(Route.MCU_MAILBOX);
+    private static final Set<Driver> CM_DRIVERS = Driver.on(Route.MCU_MAILBOX, Route.CORE_MAILBOX);
+    private static final Set<Driver> CORE = Driver.on(Route.CORE_MAILBOX, Route.CORE_MAILBOX_1X);
     private static final Set<Driver> ALL = EnumSet.allOf(Driver.class);
 
     /** What a case runs on; {@code opened} collects the further sessions the case opens, closed after it. */
@@ -162,7 +172,7 @@ class CatalogOverEveryDriverTest {
 
         /** Another host-library session on the same part, through {@code other}. */
         CaliptraSession over(Driver other) {
-            var session = other.open(device());
+            var session = other.open(part);
             opened.add(session);
             return session;
         }
@@ -233,7 +243,7 @@ class CatalogOverEveryDriverTest {
             of("LMS verify of a real LMS signature (image module's signer): true, and false when tampered", Setup.BOOTED,
                     CM_DRIVERS, EnumSet.of(LMS_VERIFY), CatalogOverEveryDriverTest::lms),
             of("debug log: drained pages name the commands, clear empties it", Setup.BOOTED,
-                    EnumSet.of(Driver.MCU_IN_PROCESS, Driver.MCU_REGISTERS, Driver.MCTP_VDM), EnumSet.of(DEBUG_GET_LOG, DEBUG_CLEAR_LOG),
+                    Driver.on(Route.MCU_MAILBOX, Route.MCTP_VDM), EnumSet.of(DEBUG_GET_LOG, DEBUG_CLEAR_LOG),
                     CatalogOverEveryDriverTest::debugLog),
             of("FuseRead/FuseWrite/FuseLock, the MCU ROM's bare forms, are refused by the MCU runtime and change nothing",
                     Setup.BOOTED, MCU, EnumSet.of(FUSE_READ, FUSE_WRITE, FUSE_LOCK), CatalogOverEveryDriverTest::bareFuseCommands),
@@ -265,10 +275,10 @@ class CatalogOverEveryDriverTest {
                     CORE, EnumSet.of(EXPORT_IDEVID_CSR), CatalogOverEveryDriverTest::idevidCsr),
             of("Caliptra 1.x: every id its runtime lacks is NOT_SUPPORTED before the mailbox sees it, naming a 2.x core or the "
                     + "MCU; the 2.x codes it would have been sent as are RUNTIME_UNIMPLEMENTED_COMMAND on the part",
-                    Setup.BOOTED, EnumSet.of(Driver.CORE_1_2), EnumSet.noneOf(CommandId.class),
+                    Setup.BOOTED, Driver.on(Route.CORE_MAILBOX_1X), EnumSet.noneOf(CommandId.class),
                     CatalogOverEveryDriverTest::refusedBeforeSendingByCaliptra1),
             of("known emulator gap: the 2.1 core runtime refuses PRODUCTION_AUTH_DEBUG_UNLOCK_REQ/_TOKEN (device.md §4.1 says R,T; "
-                    + "the emulated MCU serves them)", Setup.BOOTED, EnumSet.of(Driver.CORE_2_1),
+                    + "the emulated MCU serves them)", Setup.BOOTED, Driver.on(Route.CORE_MAILBOX),
                     EnumSet.of(PROD_DEBUG_UNLOCK_REQ, PROD_DEBUG_UNLOCK_TOKEN), CatalogOverEveryDriverTest::coreDebugUnlockGap),
             of("an id the route does not carry is NOT_SUPPORTED before sending, naming the route that carries it", Setup.BOOTED,
                     ALL, EnumSet.noneOf(CommandId.class), CatalogOverEveryDriverTest::notSupported));
@@ -291,7 +301,7 @@ class CatalogOverEveryDriverTest {
     @MethodSource("runs")
     void endToEnd(Driver driver, Case c, @TempDir Path dir) throws Exception {
         try (var part = Rig.make(driver.profile(), c.setup(), dir)) {
-            var recording = new RecordingTransport(driver.transport(part.device()));
+            var recording = new RecordingTransport(driver.transport(part));
             var opened = new ArrayList<CaliptraSession>();
             try (var session = Rig.session(recording)) {
                 c.body().run(new Target(driver, part, session, dir, opened));
@@ -302,6 +312,57 @@ class CatalogOverEveryDriverTest {
             missing.removeAll(recording.reached());
             assertTrue(missing.isEmpty(), () -> c.name() + " over " + driver + " says it covers " + names(missing)
                     + ", which never reached the device");
+        }
+        assertEquals(List.of(), socketFiles(dir), "the servers in front of the parts removed their socket files");
+    }
+
+    @Test
+    @DisplayName("a part closed leaves nothing of the servers in front of it: no thread, no socket file, no listener")
+    void socketDriversLeaveNothingBehind(@TempDir Path dir) throws Exception {
+        for (Driver driver : Driver.values()) {
+            if (driver.endpoint().isEmpty()) {
+                continue;
+            }
+            Set<Thread> before = Thread.getAllStackTraces().keySet();
+            String uri;
+            try (var part = Rig.make(driver.profile(), Setup.BOOTED, dir); var session = driver.open(part)) {
+                uri = part.uris().get(0);
+                assertEquals(36, DeviceInfo.getDeviceCapabilities(session).capabilities().caps().length(), driver + " over " + uri);
+                if (driver.endpoint().get().unix()) {
+                    assertEquals(1, socketFiles(dir).size(), "the server's socket file while it serves");
+                }
+            }
+            // Every thread the part, its server and the session started ends, within a bound.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            var alive = new ArrayList<String>();
+            for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                boolean ours = thread.getName().startsWith("caliptra-") || thread instanceof io.netty.util.concurrent.FastThreadLocalThread;
+                if (ours && !before.contains(thread)) {
+                    thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                    if (thread.isAlive()) {
+                        alive.add(thread.getName());
+                    }
+                }
+            }
+            assertEquals(List.of(), alive, driver + ": threads left running after the part was closed");
+            assertEquals(List.of(), socketFiles(dir), driver + ": socket files left behind");
+            // Nobody listens where the server did: a new session fails to connect (UDP has no connection to refuse).
+            if (driver.endpoint().get() != Rig.Endpoint.UDP) {
+                try (var target = org.caliptra.util.cli.target.Targets.open(uri)) {
+                    var session = new CaliptraSession(target.transport(), org.caliptra.util.host.session.SessionConfig.builder()
+                            .maxRetries(0).build());
+                    try (session) {
+                        var e = assertThrows(TransportException.class, session::connect, uri);
+                        assertEquals(TransportException.Kind.CONNECTION_FAILED, e.kind(), e.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<Path> socketFiles(Path dir) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".sock")).sorted().toList();
         }
     }
 
@@ -322,6 +383,16 @@ class CatalogOverEveryDriverTest {
         // The drivers span every route, and every carried id is some route's.
         assertEquals(EnumSet.allOf(Route.class), Arrays.stream(Driver.values()).map(Driver::route)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Route.class))));
+        // Every route is reached through a socket server too, and every socket scheme the built-in providers answer
+        // (each URI a served device is opened by) is some driver's.
+        assertEquals(EnumSet.allOf(Route.class), Arrays.stream(Driver.values()).filter(d -> d.endpoint().isPresent()).map(Driver::route)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Route.class))));
+        var schemes = Targets.listTransports(List.of()).stream()
+                .filter(i -> i.providerClass().startsWith("org.caliptra.util.host.transport.socket."))
+                .map(TransportInfo::name).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(List.of("apb", "apb+unix", "mbox", "mbox+unix", "mctp-i3c", "udp")), schemes);
+        assertEquals(schemes, Arrays.stream(Driver.values()).flatMap(d -> d.endpoint().stream()).map(Rig.Endpoint::scheme)
+                .collect(Collectors.toCollection(TreeSet::new)));
         assertTrue(carried(Route.MCU_MAILBOX).size() > 50 && carried(Route.MCTP_VDM).size() == 4
                 && carried(Route.CORE_MAILBOX).size() > 30 && carried(Route.CORE_MAILBOX_1X).size() == 7,
                 "the catalogue's routes are as large as expected");
@@ -411,7 +482,7 @@ class CatalogOverEveryDriverTest {
         if (t.route() == Route.CORE_MAILBOX || t.route() == Route.CORE_MAILBOX_1X) {
             // The core answers 16 bytes; the 20 of the MCU's fields are not the core's to fill.
             assertTrue(Octets.of(caps).slice(16, 20).isZero());
-            if (t.driver() == Driver.CORE_2_1) {
+            if (t.route() == Route.CORE_MAILBOX) {
                 byte[] viaMcu = DeviceInfo.getDeviceCapabilities(t.over(Driver.MCU_IN_PROCESS)).capabilities().caps().toByteArray();
                 assertArrayEquals(Arrays.copyOf(viaMcu, 16), Arrays.copyOf(caps, 16), "the MCU copies the core's capabilities");
             }
@@ -583,9 +654,7 @@ class CatalogOverEveryDriverTest {
 
     static void randomStir(Target t) {
         var s = t.session();
-        try (var twin = Rig.make(t.driver().profile(), Setup.BOOTED, t.dir())) {
-            var u = Rig.session(t.driver().transport(twin.device()));
-            t.opened().add(u);
+        try (var twin = Rig.make(t.driver().profile(), Setup.BOOTED, t.dir()); var u = t.driver().open(twin)) {
             // The emulated TRNG is seeded from the configuration: two parts made alike draw alike until stirred apart.
             assertEquals(RandomNumbers.generate(s, 48), RandomNumbers.generate(u, 48), "twins");
             Octets x = Octets.of(random(100));
@@ -1097,7 +1166,7 @@ class CatalogOverEveryDriverTest {
                 Checks.le(1), n0))), "signed for another partition");
         assertTrue(Octets.of(stored(store).readBytes(FuseMap.fieldEntropy(0))).isZero());
         // An unprovisioned part has no field to program.
-        try (var unprovisioned = Rig.make(t.driver().profile(), Setup.BOOTED, null); var other = t.driver().open(unprovisioned.device())) {
+        try (var unprovisioned = Rig.make(t.driver().profile(), Setup.BOOTED, t.dir()); var other = t.driver().open(unprovisioned)) {
             Octets n = Fuses.authChallenge(other);
             refused(CaliptraError.RUNTIME_FE_PROG_ILLEGAL_LIFECYCLE_STATE, () -> Fuses.feProg(other, 0, keys.trailer(n,
                     Checks.preImage(0x4D43_4650, Checks.le(0), n))));
@@ -1448,8 +1517,6 @@ class CatalogOverEveryDriverTest {
 
     static void refusedBeforeSendingByCaliptra1(Target t) {
         var catalog = CommandCatalog.builtIn();
-        var carried1x = carried(Route.CORE_MAILBOX_1X);
-        var carried2x = carried(Route.CORE_MAILBOX);
         // The mailbox as the route's session reaches it, counting what gets there.
         var core = t.device().asUser(Rig.PL0).coreMailbox();
         var commands = new ArrayList<Integer>();
@@ -1459,8 +1526,30 @@ class CatalogOverEveryDriverTest {
         };
         var s = Rig.session(new MailboxTransport(new InProcessMailboxDriver(counting), catalog.mailboxTable(Route.CORE_MAILBOX_1X)));
         t.opened().add(s);
+        int refused = refuseUncarried(s);
+        assertEquals(List.of(), commands, "nothing reached the mailbox");
+        assertEquals(CommandId.values().length - 7, refused);
+        // The route's own session refuses the same before sending, whatever carries it (a socket target opened with
+        // generation=1 among them).
+        assertEquals(refused, refuseUncarried(t.session()));
+        // The counter sees what does travel, and what the 2.x route would have sent the part refuses on its own.
+        DeviceInfo.getDeviceCapabilities(s);
+        assertEquals(List.of(0x4341_5053), commands, "CAPABILITIES reached the mailbox");
+        var v2 = catalog.mailboxTable(Route.CORE_MAILBOX);
+        for (CommandId id : EnumSet.of(RANDOM_GENERATE, CM_STATUS, HASH_INIT, LMS_VERIFY, EXPORT_ATTESTED_CSR, PROD_DEBUG_UNLOCK_REQ)) {
+            int code = v2.lookup(id.value()).orElseThrow().externalCommand();
+            var reply = core.execute(code, org.caliptra.util.protocol.mailbox.MailboxFrame.sealRequest(code, new byte[0]));
+            assertEquals(new org.caliptra.util.protocol.MailboxReply.Failure(CaliptraError.RUNTIME_UNIMPLEMENTED_COMMAND.code()), reply,
+                    id.describe() + " as " + Integer.toHexString(code));
+        }
+    }
+
+    /** Sends every id the 1.x core route does not carry over {@code s}, each refused before sending; how many. */
+    private static int refuseUncarried(CaliptraSession s) {
+        var carried1x = carried(Route.CORE_MAILBOX_1X);
+        var carried2x = carried(Route.CORE_MAILBOX);
         int refused = 0;
-        for (CommandInfo info : catalog.listCommands()) {
+        for (CommandInfo info : CommandCatalog.builtIn().listCommands()) {
             if (carried1x.contains(info.id())) {
                 continue;
             }
@@ -1475,18 +1564,7 @@ class CatalogOverEveryDriverTest {
             }
             refused++;
         }
-        assertEquals(List.of(), commands, "nothing reached the mailbox");
-        assertEquals(CommandId.values().length - 7, refused);
-        // The counter sees what does travel, and what the 2.x route would have sent the part refuses on its own.
-        DeviceInfo.getDeviceCapabilities(s);
-        assertEquals(List.of(0x4341_5053), commands, "CAPABILITIES reached the mailbox");
-        var v2 = catalog.mailboxTable(Route.CORE_MAILBOX);
-        for (CommandId id : EnumSet.of(RANDOM_GENERATE, CM_STATUS, HASH_INIT, LMS_VERIFY, EXPORT_ATTESTED_CSR, PROD_DEBUG_UNLOCK_REQ)) {
-            int code = v2.lookup(id.value()).orElseThrow().externalCommand();
-            var reply = core.execute(code, org.caliptra.util.protocol.mailbox.MailboxFrame.sealRequest(code, new byte[0]));
-            assertEquals(new org.caliptra.util.protocol.MailboxReply.Failure(CaliptraError.RUNTIME_UNIMPLEMENTED_COMMAND.code()), reply,
-                    id.describe() + " as " + Integer.toHexString(code));
-        }
+        return refused;
     }
 
     static void coreDebugUnlockGap(Target t) {

@@ -1,17 +1,30 @@
 package org.caliptra.util.cli.library;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.caliptra.util.cli.target.Targets;
 import org.caliptra.util.emulator.CaliptraDevice;
 import org.caliptra.util.emulator.DeviceConfig;
 import org.caliptra.util.emulator.Profile;
 import org.caliptra.util.emulator.mcu.fuse.FuseMap;
 import org.caliptra.util.emulator.mcu.fuse.FuseStore;
 import org.caliptra.util.emulator.mcu.fuse.SubsystemFuses;
+import org.caliptra.util.emulator.server.DeviceEndpoints;
+import org.caliptra.util.emulator.server.EmulatorServer;
 import org.caliptra.util.host.commands.CommandCatalog;
 import org.caliptra.util.host.commands.Route;
 import org.caliptra.util.host.session.CaliptraSession;
@@ -119,13 +132,79 @@ final class Rig {
         VALIDATOR
     }
 
-    /** A device made for a setup, the boot report when it was booted. */
-    record Part(CaliptraDevice device, BootReport boot) implements AutoCloseable {
+    /**
+     * A device made for a setup, the boot report when it was booted, and what the drivers put in
+     * front of it (servers, opened targets): those are closed first, newest first, then the device,
+     * so no server outlives its device and no socket file or event-loop thread outlives the part.
+     */
+    static final class Part implements AutoCloseable {
+        private final CaliptraDevice device;
+        private final BootReport boot;
+        private final Path dir;
+        private final Deque<AutoCloseable> owned = new ArrayDeque<>();
+        private final List<String> uris = new ArrayList<>();
+
+        Part(CaliptraDevice device, BootReport boot, Path dir) {
+            this.device = device;
+            this.boot = boot;
+            this.dir = dir;
+        }
+
+        CaliptraDevice device() {
+            return device;
+        }
+
+        /** The boot report; null for a part that was not booted. */
+        BootReport boot() {
+            return boot;
+        }
+
+        /** {@code resource}, closed with this part before the device. */
+        synchronized <T extends AutoCloseable> T own(T resource) {
+            owned.push(resource);
+            return resource;
+        }
+
+        /** The target URIs the socket drivers opened to this part, in order. */
+        synchronized List<String> uris() {
+            return List.copyOf(uris);
+        }
+
+        synchronized void opened(String uri) {
+            uris.add(uri);
+        }
+
+        /** A path for a Unix socket in the test's temporary directory, new on every call. */
+        Path socketPath() {
+            if (dir == null) {
+                throw new IllegalStateException("a Unix socket driver needs the part to be made with the test's temporary directory");
+            }
+            // Short: a Unix socket path has about 100 bytes, and the temporary directory takes some of them.
+            return dir.resolve("s" + SOCKETS.incrementAndGet() + ".sock");
+        }
+
         @Override
         public void close() {
+            var failures = new ArrayList<Exception>();
+            synchronized (this) {
+                while (!owned.isEmpty()) {
+                    try {
+                        owned.pop().close();
+                    } catch (Exception e) {
+                        failures.add(e);
+                    }
+                }
+            }
             device.close();
+            if (!failures.isEmpty()) {
+                var e = new IllegalStateException("closing what served the part: " + failures.get(0).getMessage(), failures.get(0));
+                failures.stream().skip(1).forEach(e::addSuppressed);
+                throw e;
+            }
         }
     }
+
+    private static final AtomicInteger SOCKETS = new AtomicInteger();
 
     static FuseSet fuses(Generation generation) {
         byte[] attr = new byte[96];
@@ -147,13 +226,13 @@ final class Rig {
         var config = DeviceConfig.builder().profile(profile).fuses(fuses).identity(IDENTITY).mcuRuntimeVersion(MCU_RUNTIME_VERSION);
         switch (setup) {
             case BOOTED -> {
-                return boot(CaliptraDevice.create(config.build()), BootPlan.firmwareOnly(fuses, bundle(profile.generation())));
+                return boot(CaliptraDevice.create(config.build()), BootPlan.firmwareOnly(fuses, bundle(profile.generation())), dir);
             }
             case MANUFACTURING -> {
                 // Past the unprovisioned state the ROM wants the vendor key hash fused.
                 var provisioned = fuses.toBuilder().vendorPkHash(vendorPkHash(profile)).build();
                 return boot(CaliptraDevice.create(config.fuses(provisioned).lifecycle(Lifecycle.MANUFACTURING).build()),
-                        BootPlan.firmwareOnly(provisioned, bundle(profile.generation())).withIdevidCsrRequest());
+                        BootPlan.firmwareOnly(provisioned, bundle(profile.generation())).withIdevidCsrRequest(), dir);
             }
             case PRODUCTION -> {
                 var blankFe = fuses.toBuilder().fieldEntropy(Octets.zeros(32)).build();
@@ -166,7 +245,7 @@ final class Rig {
                 });
                 var d = CaliptraDevice.create(config.fuses(blankFe).lifecycle(Lifecycle.PRODUCTION).fuseStore(file).build());
                 d.setRequesterUser(PL0);
-                return new Part(d, null);
+                return new Part(d, null, dir);
             }
             case VALIDATOR -> {
                 var provisioned = fuses.toBuilder().vendorPkHash(vendorPkHash(profile)).fieldEntropy(Octets.zeros(32)).build();
@@ -179,7 +258,8 @@ final class Rig {
                     return otp;
                 });
                 return boot(CaliptraDevice.create(config.fuses(provisioned).lifecycle(Lifecycle.PRODUCTION).fuseStore(file)
-                        .mcuRuntimeVersion(V2_RUNTIME_VERSION).build()), BootPlan.firmwareOnly(provisioned, bundle(profile.generation())));
+                        .mcuRuntimeVersion(V2_RUNTIME_VERSION).build()), BootPlan.firmwareOnly(provisioned, bundle(profile.generation())),
+                        dir);
             }
             case DOT -> {
                 Path file = dir.resolve("dot.otp");
@@ -191,7 +271,7 @@ final class Rig {
                 });
                 var d = CaliptraDevice.create(config.fuseStore(file).build());
                 d.setRequesterUser(PL0);
-                return new Part(d, null);
+                return new Part(d, null, dir);
             }
             default -> throw new IllegalArgumentException(setup.toString());
         }
@@ -213,32 +293,115 @@ final class Rig {
         }
     }
 
-    private static Part boot(CaliptraDevice d, BootPlan plan) {
+    private static Part boot(CaliptraDevice d, BootPlan plan, Path dir) {
         d.setRequesterUser(PL0);
         var report = new BootFlow(d).run(plan);
         assertTrue(report.booted(), report.toString());
-        return new Part(d, report);
+        return new Part(d, report, dir);
     }
 
-    /** The ways into a device, each a different transport or driver of the host library. */
+    /**
+     * The socket endpoints a driver can reach a part through: which {@link EmulatorServer}
+     * registration serves the part, and which target URI scheme reaches it.
+     */
+    enum Endpoint {
+        UDP("udp"),
+        I3C("mctp-i3c"),
+        APB_TCP("apb"),
+        APB_UNIX("apb+unix"),
+        MBOX_TCP("mbox"),
+        MBOX_UNIX("mbox+unix");
+
+        private final String scheme;
+
+        Endpoint(String scheme) {
+            this.scheme = scheme;
+        }
+
+        String scheme() {
+            return scheme;
+        }
+
+        boolean unix() {
+            return this == APB_UNIX || this == MBOX_UNIX;
+        }
+
+        /** Registers this endpoint of {@code device} on {@code server}; a Unix one at a new path of {@code part}'s. */
+        void register(EmulatorServer.Builder server, DeviceEndpoints device, Part part) {
+            switch (this) {
+                case UDP -> server.udp(DeviceEndpoints.UDP, EmulatorServer.loopback(0), device.udp());
+                case I3C -> server.tcp(DeviceEndpoints.I3C, EmulatorServer.loopback(0), device.i3c());
+                case APB_TCP -> server.tcp(DeviceEndpoints.APB, EmulatorServer.loopback(0), device.cptr());
+                case APB_UNIX -> server.unix(DeviceEndpoints.APB, part.socketPath(), device.cptr());
+                case MBOX_TCP -> server.tcp(DeviceEndpoints.MBOX, EmulatorServer.loopback(0), device.mbox());
+                case MBOX_UNIX -> server.unix(DeviceEndpoints.MBOX, part.socketPath(), device.mbox());
+            }
+        }
+
+        /** The target URI of the bound endpoint, before its query: "udp://127.0.0.1:40001", "apb+unix:/tmp/…/s3.sock". */
+        String uri(EmulatorServer.Endpoint bound) {
+            return unix() ? scheme + ":" + bound.path() : scheme + "://" + bound.printableAddress();
+        }
+    }
+
+    /**
+     * How long a socket client waits, so that only a device that stopped answering fails a case, the
+     * session's five minutes staying the outer bound. TCP and Unix sockets lose nothing: one long
+     * wait per reply. UDP may lose a datagram, so a request unanswered for 8 s is sent again once —
+     * inside the server's 10 s window in which a byte-identical datagram is a retransmission
+     * (answered from the first copy's reply, never run twice) — and the reply is awaited for 8 s more.
+     */
+    private static final String STREAM_WAITS = "connect-timeout=30000&timeout=120000";
+    private static final String I3C_WAITS = "timeout=120000";
+    private static final String UDP_WAITS = "timeout=8000&retries=1";
+
+    /**
+     * The ways into a device, each a different transport or driver of the host library: in process,
+     * or through an {@link EmulatorServer} in front of the part, opened by its target URI with
+     * {@link Targets#open(String)} as {@code --target} would (so the URI's parsing and the catalogue's
+     * table for its route are part of what runs). Every way presents the requester the parts are booted
+     * with, {@link #PL0} (MCTP-VDM presents none).
+     */
     enum Driver {
         /** The MCU (MCI) mailbox of a caliptra-2.1 part, in process. */
-        MCU_IN_PROCESS(Route.MCU_MAILBOX, Profile.CALIPTRA_2_1),
+        MCU_IN_PROCESS(Route.MCU_MAILBOX, Profile.CALIPTRA_2_1, null, null),
         /** The same mailbox driven register by register (lock, CMD, DLEN, SRAM, EXECUTE, status) over the part's RegisterBus. */
-        MCU_REGISTERS(Route.MCU_MAILBOX, Profile.CALIPTRA_2_1),
+        MCU_REGISTERS(Route.MCU_MAILBOX, Profile.CALIPTRA_2_1, null, null),
         /** The MCU's MCTP-VDM responder, in process. */
-        MCTP_VDM(Route.MCTP_VDM, Profile.CALIPTRA_2_1),
+        MCTP_VDM(Route.MCTP_VDM, Profile.CALIPTRA_2_1, null, null),
         /** The Caliptra core mailbox of a caliptra-2.1 part, as requester 1. */
-        CORE_2_1(Route.CORE_MAILBOX, Profile.CALIPTRA_2_1),
+        CORE_2_1(Route.CORE_MAILBOX, Profile.CALIPTRA_2_1, null, null),
         /** The Caliptra core mailbox of a caliptra-1.2 part (passive mode), as requester 1, with the 1.x table. */
-        CORE_1_2(Route.CORE_MAILBOX_1X, Profile.CALIPTRA_1_2);
+        CORE_1_2(Route.CORE_MAILBOX_1X, Profile.CALIPTRA_1_2, null, null),
+        /** UDP datagrams to the MCU mailbox: {@code udp://H:P}. */
+        UDP_MCU(Route.MCU_MAILBOX, Profile.CALIPTRA_2_1, Endpoint.UDP, UDP_WAITS),
+        /** MCTP over the I3C socket to the MCU's responder: {@code mctp-i3c://H:P?addr=8}. */
+        MCTP_I3C(Route.MCTP_VDM, Profile.CALIPTRA_2_1, Endpoint.I3C, "addr=8&" + I3C_WAITS),
+        /** CPTR register accesses over TCP, the MCU mailbox driven register by register: {@code apb://H:P?mailbox=mcu&mci=…}. */
+        APB_MCU(Route.MCU_MAILBOX, Profile.CALIPTRA_2_1, Endpoint.APB_TCP, "mailbox=mcu&" + STREAM_WAITS),
+        /** CPTR register accesses over a Unix socket, the 2.1 core mailbox register by register: {@code apb+unix:PATH}. */
+        APB_UNIX_CORE_2_1(Route.CORE_MAILBOX, Profile.CALIPTRA_2_1, Endpoint.APB_UNIX, STREAM_WAITS),
+        /** MBOX transactions over TCP to the MCU mailbox: {@code mbox://H:P}. */
+        MBOX_MCU(Route.MCU_MAILBOX, Profile.CALIPTRA_2_1, Endpoint.MBOX_TCP, STREAM_WAITS),
+        /** MBOX transactions over a Unix socket to the MCU mailbox: {@code mbox+unix:PATH}. */
+        MBOX_UNIX_MCU(Route.MCU_MAILBOX, Profile.CALIPTRA_2_1, Endpoint.MBOX_UNIX, STREAM_WAITS),
+        /** CPTR over a Unix socket to the 1.2 core mailbox: {@code apb+unix:PATH?generation=1}. */
+        APB_UNIX_CORE_1_2(Route.CORE_MAILBOX_1X, Profile.CALIPTRA_1_2, Endpoint.APB_UNIX, "generation=1&" + STREAM_WAITS),
+        /** MBOX over TCP to the 1.2 core mailbox: {@code mbox://H:P?mailbox=core&generation=1}. */
+        MBOX_CORE_1_2(Route.CORE_MAILBOX_1X, Profile.CALIPTRA_1_2, Endpoint.MBOX_TCP, "mailbox=core&generation=1&" + STREAM_WAITS),
+        /** UDP datagrams to the 1.2 core mailbox: {@code udp://H:P?mailbox=core&generation=1}. */
+        UDP_CORE_1_2(Route.CORE_MAILBOX_1X, Profile.CALIPTRA_1_2, Endpoint.UDP, "mailbox=core&generation=1&" + UDP_WAITS);
 
         private final Route route;
         private final Profile profile;
+        private final Endpoint endpoint;
+        private final String query;
 
-        Driver(Route route, Profile profile) {
+        Driver(Route route, Profile profile, Endpoint endpoint, String query) {
             this.route = route;
             this.profile = profile;
+            this.endpoint = endpoint;
+            this.query = query;
         }
 
         Route route() {
@@ -249,7 +412,42 @@ final class Rig {
             return profile;
         }
 
-        Transport transport(CaliptraDevice d) {
+        /** The socket endpoint this driver goes through; empty for an in-process driver. */
+        Optional<Endpoint> endpoint() {
+            return Optional.ofNullable(endpoint);
+        }
+
+        /** Every driver of {@code routes}. */
+        static Set<Driver> on(Route... routes) {
+            var wanted = Set.of(routes);
+            return Arrays.stream(values()).filter(d -> wanted.contains(d.route)).collect(Collectors.toCollection(
+                    () -> EnumSet.noneOf(Driver.class)));
+        }
+
+        /**
+         * A transport into {@code part}'s device. A socket driver starts a server in front of the
+         * device (ephemeral port, or a socket in the part's directory) and opens its URI; the part
+         * owns both and closes them before its device.
+         */
+        Transport transport(Part part) {
+            if (endpoint == null) {
+                return inProcess(part.device());
+            }
+            var builder = EmulatorServer.builder().threads(1); // one client, one endpoint: one event loop is plenty
+            endpoint.register(builder, DeviceEndpoints.of(part.device(), PL0), part);
+            var server = part.own(builder.build());
+            var bound = server.start();
+            String uri = endpoint.uri(bound.get(0)) + "?" + query;
+            if (route == Route.MCU_MAILBOX && (endpoint == Endpoint.APB_TCP || endpoint == Endpoint.APB_UNIX)) {
+                uri += String.format("&mci=0x%08X", part.device().config().mciBase()); // where the part's MCU mailbox is
+            }
+            var target = part.own(Targets.open(uri));
+            part.opened(uri);
+            assertEquals(Optional.of(route), target.route(), uri);
+            return target.transport();
+        }
+
+        private Transport inProcess(CaliptraDevice d) {
             var catalog = CommandCatalog.builtIn();
             return switch (this) {
                 case MCU_IN_PROCESS -> new MailboxTransport(new InProcessMailboxDriver(d), catalog.mailboxTable(DeviceKind.MCU));
@@ -258,11 +456,12 @@ final class Rig {
                 case MCTP_VDM -> new MctpVdmTransport(new InProcessMctpVdmDriver(d), catalog.vdmTable());
                 case CORE_2_1, CORE_1_2 -> new MailboxTransport(new InProcessMailboxDriver(d.asUser(PL0).coreMailbox()),
                         catalog.mailboxTable(route));
+                default -> throw new IllegalStateException(this + " is a socket driver");
             };
         }
 
-        CaliptraSession open(CaliptraDevice d) {
-            return session(transport(d));
+        CaliptraSession open(Part part) {
+            return session(transport(part));
         }
     }
 

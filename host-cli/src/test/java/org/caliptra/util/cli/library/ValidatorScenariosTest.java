@@ -107,7 +107,7 @@ class ValidatorScenariosTest {
         @BeforeAll
         void boot(@TempDir Path dir) {
             part = Rig.make(Profile.CALIPTRA_2_1, Setup.VALIDATOR, dir);
-            s = Driver.MCU_IN_PROCESS.open(part.device());
+            s = Driver.MCU_IN_PROCESS.open(part);
             // The SoC's debug intent strap and its production debug unlock request, as the integration harness sets them.
             part.device().write32(SocIfcRegs.BASE + 0x530, 1);
             part.device().write32(SocIfcRegs.BASE + 0x5C0, 1 << 1);
@@ -403,7 +403,7 @@ class ValidatorScenariosTest {
         @BeforeAll
         void boot() {
             part = Rig.make(Profile.CALIPTRA_2_1, Setup.BOOTED, null);
-            s = Driver.MCTP_VDM.open(part.device());
+            s = Driver.MCTP_VDM.open(part);
         }
 
         @AfterAll
@@ -458,7 +458,7 @@ class ValidatorScenariosTest {
         }
 
         private CaliptraSession unconnected() {
-            return new CaliptraSession(Driver.MCU_IN_PROCESS.transport(part.device()));
+            return new CaliptraSession(Driver.MCU_IN_PROCESS.transport(part));
         }
 
         @Test
@@ -486,7 +486,7 @@ class ValidatorScenariosTest {
         @DisplayName("test_get_device_capabilities: basic (the mock's 0x000200EF / 0x9 are a subset of what the emulator serves); "
                 + "not connected → error")
         void deviceCapabilities() {
-            try (var session = Driver.MCU_IN_PROCESS.open(part.device())) {
+            try (var session = Driver.MCU_IN_PROCESS.open(part)) {
                 var caps = DeviceInfo.getDeviceCapabilities(session).capabilities();
                 assertEquals(0x0002_00EF, caps.externalCommands() & 0x0002_00EF);
                 assertEquals(0x9, caps.authorizedSubcommands() & 0x9);
@@ -499,7 +499,7 @@ class ValidatorScenariosTest {
         @Test
         @DisplayName("test_get_firmware_version: rom (0) and runtime (1) succeed; not connected → error")
         void firmwareVersion() {
-            try (var session = Driver.MCU_IN_PROCESS.open(part.device())) {
+            try (var session = Driver.MCU_IN_PROCESS.open(part)) {
                 assertEquals("1.2.3.0", DeviceInfo.getFirmwareVersion(session, 0).text());
                 assertEquals("3.4.5.0", DeviceInfo.getFirmwareVersion(session, 1).text());
             }
@@ -512,7 +512,7 @@ class ValidatorScenariosTest {
         @DisplayName("test_sha: init gives a 200-byte context for SHA-384 and SHA-512; disconnected → error; algorithm values 1, 2 "
                 + "(99 is no algorithm here, where Rust maps it to SHA-384)")
         void sha() {
-            try (var session = Driver.MCU_IN_PROCESS.open(part.device())) {
+            try (var session = Driver.MCU_IN_PROCESS.open(part)) {
                 for (HashAlgorithm a : HashAlgorithm.values()) {
                     assertEquals(200, Hashing.init(session, a, Octets.of(ascii("abc"))).bytes().length());
                 }
@@ -530,7 +530,7 @@ class ValidatorScenariosTest {
         @Test
         @DisplayName("test_hmac: the all-zero CMK is no sealed key (RUNTIME_DRIVER_AES_INVALID_TAG); KDF gives a 128-byte CMK")
         void hmac() {
-            try (var session = Driver.MCU_IN_PROCESS.open(part.device())) {
+            try (var session = Driver.MCU_IN_PROCESS.open(part)) {
                 // The crate tolerates either outcome against its mock; the emulator unseals CMKs as the reference does
                 // (AES-GCM under the key vault's key), so a zero CMK fails its tag.
                 refused(CaliptraError.RUNTIME_DRIVER_AES_INVALID_TAG, () -> Macs.hmac(session, new Cmk(Octets.zeros(128)),
@@ -544,7 +544,7 @@ class ValidatorScenariosTest {
         @Test
         @DisplayName("test_aes: init with an imported key; disconnected → error; AesMode 1 CBC, 2 CTR (99 none)")
         void aes() {
-            try (var session = Driver.MCU_IN_PROCESS.open(part.device())) {
+            try (var session = Driver.MCU_IN_PROCESS.open(part)) {
                 Cmk key = Keys.importKey(session, KeyUsage.AES, Octets.zeros(32));
                 assertEquals(16, Ciphers.encrypt(session, key, AesMode.CBC, Octets.zeros(16)).iv().length());
                 session.disconnect();
@@ -562,7 +562,7 @@ class ValidatorScenariosTest {
             assertEquals(96, AsymmetricCommands.ECDH_EXCHANGE_SIZE);
             assertEquals(76, AsymmetricCommands.ECDH_CONTEXT_SIZE);
             assertEquals(4096, AsymmetricCommands.MAX_MESSAGE);
-            try (var session = Driver.MCU_IN_PROCESS.open(part.device())) {
+            try (var session = Driver.MCU_IN_PROCESS.open(part)) {
                 var g = Asymmetric.ecdhGenerate(session);
                 assertEquals(76, g.context().bytes().length());
                 assertEquals(96, g.exchangeData().length());

@@ -267,19 +267,29 @@ public final class UdpMailboxDriver implements MailboxDriver {
         }
     }
 
-    /** A fresh socket instead of {@code old}, so a late reply to the last command lands on a closed port. */
+    /**
+     * A fresh socket instead of {@code old}, so a late reply to the last command lands on a closed port.
+     * The fresh one is bound while the old one still holds its port: the system picks ephemeral UDP
+     * ports at random, and one closed first could come back as the "new" port, where the server would
+     * take a byte-identical new command for a retransmission and answer it from its cache.
+     */
     private void replace(Link old) {
+        Link fresh;
+        try {
+            fresh = Link.open(server);
+        } catch (IOException e) {
+            fresh = null; // not ready: the next connect() tries again
+        }
         old.close();
         synchronized (this) {
             lastDatagram = null;
             if (link != old) {
-                return; // disconnected meanwhile
+                if (fresh != null) {
+                    fresh.close(); // disconnected meanwhile
+                }
+                return;
             }
-            try {
-                link = Link.open(server);
-            } catch (IOException e) {
-                link = null; // not ready: the next connect() tries again
-            }
+            link = fresh;
         }
     }
 }
