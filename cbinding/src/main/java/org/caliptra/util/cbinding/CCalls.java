@@ -1,7 +1,6 @@
 package org.caliptra.util.cbinding;
 
 import com.sun.jna.Function;
-import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
@@ -41,14 +40,5 @@ final class CCalls {
      */
     static boolean bool(Function f, Object... args) {
         return (f.invokeInt(args) & 0xFF) != 0;
-    }
-
-    /** {@code bytes} in fresh native memory (at least one byte, so a pointer exists for an empty request). */
-    static Memory copy(byte[] bytes) {
-        Memory m = new Memory(Math.max(1, bytes.length));
-        if (bytes.length > 0) {
-            m.write(0, bytes, 0, bytes.length);
-        }
-        return m;
     }
 }

@@ -25,37 +25,49 @@ final class CMailboxDriverAdapter implements MailboxDriver {
      */
     static final long MAX_RESPONSE = 64 * 1024;
 
+    /** Where the struct fields are, as {@link CStructs} lays them out: read once, then plain pointer reads per call. */
+    private static final long VTABLE;
+    private static final long SEND_COMMAND;
+    private static final long IS_READY;
+    private static final long CONNECT;
+    private static final long DISCONNECT;
+
+    static {
+        var scratch = new Memory(64);
+        VTABLE = new CStructs.MailboxDriver(scratch).offsetOf("vtable");
+        var vt = new CStructs.MailboxDriverVTable(scratch);
+        SEND_COMMAND = vt.offsetOf("send_command");
+        IS_READY = vt.offsetOf("is_ready");
+        CONNECT = vt.offsetOf("connect");
+        DISCONNECT = vt.offsetOf("disconnect");
+    }
+
     private final Pointer driver;
-    private final CStructs.MailboxDriver layout;
+    private final Memory request = new Memory(CVTableTransport.SEND_BUFFER);
     private final Memory out = new Memory(Native.POINTER_SIZE + Native.SIZE_T_SIZE);
 
     private CMailboxDriverAdapter(Pointer driver) {
         this.driver = driver;
-        this.layout = new CStructs.MailboxDriver(driver);
     }
 
     /** @throws IllegalArgumentException when the driver has no vtable or a NULL function in it */
     static CMailboxDriverAdapter of(Pointer driver) {
         var adapter = new CMailboxDriverAdapter(driver);
-        adapter.vtable();
+        for (long field : new long[] {SEND_COMMAND, IS_READY, CONNECT, DISCONNECT}) {
+            adapter.call(field);
+        }
         return adapter;
     }
 
-    private CStructs.MailboxDriverVTable vtable() {
-        Pointer vt = layout.currentVTable();
+    /** The function in the driver's current vtable at {@code field}. */
+    private Function call(long field) {
+        Pointer vt = driver.getPointer(VTABLE);
         if (vt == null) {
             throw new IllegalArgumentException("CMailboxDriver.vtable is NULL");
         }
-        var table = new CStructs.MailboxDriverVTable(vt);
-        CCalls.function(table.send_command, "CMailboxDriverVTable.send_command");
-        CCalls.function(table.is_ready, "CMailboxDriverVTable.is_ready");
-        CCalls.function(table.connect, "CMailboxDriverVTable.connect");
-        CCalls.function(table.disconnect, "CMailboxDriverVTable.disconnect");
-        return table;
-    }
-
-    private Function call(Pointer p, String what) {
-        return CCalls.function(p, what);
+        String name = field == SEND_COMMAND ? "send_command" : field == IS_READY ? "is_ready" : field == CONNECT ? "connect"
+                : "disconnect";
+        return CCalls.function(vt.getPointer(field), "CMailboxDriverVTable." + name);
     }
 
     @Override
@@ -65,8 +77,12 @@ final class CMailboxDriverAdapter implements MailboxDriver {
 
     @Override
     public byte[] sendCommand(int externalCommand, byte[] payload) {
-        Function send = call(vtable().send_command, "CMailboxDriverVTable.send_command");
-        Memory request = CCalls.copy(payload);
+        Function send = call(SEND_COMMAND);
+        if (payload.length > request.size()) {
+            throw new MailboxException(Kind.BUFFER_OVERFLOW, "a " + payload.length + "-byte mailbox request exceeds the "
+                    + request.size() + " bytes any command needs");
+        }
+        request.write(0, payload, 0, payload.length);
         out.setPointer(0, null);
         CCalls.writeSize(out, Native.POINTER_SIZE, 0);
         Pointer lengthOut = out.share(Native.POINTER_SIZE);
@@ -98,7 +114,7 @@ final class CMailboxDriverAdapter implements MailboxDriver {
 
     @Override
     public boolean isReady() {
-        return CCalls.bool(call(vtable().is_ready, "CMailboxDriverVTable.is_ready"), driver);
+        return CCalls.bool(call(IS_READY), driver);
     }
 
     @Override
@@ -108,7 +124,7 @@ final class CMailboxDriverAdapter implements MailboxDriver {
 
     @Override
     public void connect() {
-        int rc = call(vtable().connect, "CMailboxDriverVTable.connect").invokeInt(new Object[] {driver});
+        int rc = call(CONNECT).invokeInt(new Object[] {driver});
         if (rc != CError.SUCCESS.code) {
             throw new MailboxException(Kind.NOT_READY, "C mailbox driver: connect returned " + CError.name(rc));
         }
@@ -116,7 +132,7 @@ final class CMailboxDriverAdapter implements MailboxDriver {
 
     @Override
     public void disconnect() {
-        int rc = call(vtable().disconnect, "CMailboxDriverVTable.disconnect").invokeInt(new Object[] {driver});
+        int rc = call(DISCONNECT).invokeInt(new Object[] {driver});
         if (rc != CError.SUCCESS.code) {
             throw new MailboxException(Kind.COMMUNICATION_ERROR, "C mailbox driver: disconnect returned " + CError.name(rc));
         }

@@ -73,11 +73,6 @@ public final class CStructs {
         MailboxDriver(Pointer p) {
             super(p);
         }
-
-        /** The driver's vtable pointer as it is now: the reference reads it at every call, and so does this library. */
-        Pointer currentVTable() {
-            return getPointer().getPointer(fieldOffset("vtable"));
-        }
     }
 
     /** {@code CaliptraSessionConfig}, 40 bytes. */

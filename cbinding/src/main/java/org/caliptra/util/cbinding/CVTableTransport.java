@@ -24,6 +24,8 @@ import org.caliptra.util.host.transport.TransportException.Phase;
 final class CVTableTransport implements Transport {
     /** What {@code receive} is offered, as by the reference: above every internal response (7180 at most). */
     static final int RECEIVE_BUFFER = 8192;
+    /** Room for the largest request of any command (MldsaVerify's 8856 bytes, framed), reused for every send. */
+    static final int SEND_BUFFER = 16 * 1024;
 
     private final Function send;
     private final Function receive;
@@ -33,6 +35,7 @@ final class CVTableTransport implements Transport {
     private final Function destroy;
     private final Pointer context;
     private final Memory buffer = new Memory(RECEIVE_BUFFER);
+    private final Memory request = new Memory(SEND_BUFFER);
     private final Memory receivedLength = new Memory(Native.SIZE_T_SIZE);
     /** Whether this library connected the C transport and has not disconnected it since. */
     private boolean connected;
@@ -83,8 +86,12 @@ final class CVTableTransport implements Transport {
 
     @Override
     public void send(int commandId, byte[] internalRequest) {
-        Memory data = CCalls.copy(internalRequest);
-        int rc = send.invokeInt(new Object[] {context, commandId, data, CCalls.size(internalRequest.length)});
+        if (internalRequest.length > SEND_BUFFER) {
+            throw new TransportException(Kind.BUFFER_ERROR, Phase.BEFORE_SEND, name() + ": a " + internalRequest.length
+                    + "-byte request exceeds the " + SEND_BUFFER + " bytes any command needs", null);
+        }
+        request.write(0, internalRequest, 0, internalRequest.length);
+        int rc = send.invokeInt(new Object[] {context, commandId, request, CCalls.size(internalRequest.length)});
         if (rc != CError.SUCCESS.code) {
             throw failure(rc, String.format("send of command id 0x%04X", commandId), Kind.SEND_FAILED);
         }

@@ -139,6 +139,41 @@ class UtilHostLibraryIT {
         }
     }
 
+    /** docs/c-abi.md's host-library example, compiled with the command the doc gives and run. */
+    @Test
+    void theDocumentedExampleCompilesAndRuns() throws Exception {
+        String doc = Files.readString(Path.of(System.getProperty("caliptra.docs.dir", "../docs")).resolve("c-abi.md"));
+        int section = doc.indexOf("## The host library");
+        int start = doc.indexOf("```c\n", section) + "```c\n".length();
+        String example = doc.substring(start, doc.indexOf("```", start));
+        Path dir = Files.createTempDirectory("c-abi-example");
+        try {
+            Path source = Files.writeString(dir.resolve("sha.c"), example);
+            Path program = dir.resolve("sha");
+            var gcc = new ProcessBuilder("gcc", "-std=c99", "-Wall", "-Wextra", "-Werror",
+                    "-I" + System.getProperty("caliptra.include.dir", "src/main/c/include"), "-o", program.toString(), source.toString(),
+                    "-L" + NATIVE, "-Wl,-rpath," + NATIVE.toAbsolutePath(), "-lcaliptra_util_host").redirectErrorStream(true).start();
+            String compiler = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(gcc.waitFor(120, TimeUnit.SECONDS), "gcc did not finish");
+            assertEquals(0, gcc.exitValue(), compiler);
+            var pb = new ProcessBuilder(program.toString()).redirectErrorStream(true);
+            RUNTIME_VARIABLES.forEach(pb.environment()::remove);
+            pb.environment().put("JAVA_HOME", JAVA_HOME);
+            Process p = pb.start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the example did not finish");
+            assertEquals(0, p.exitValue(), output);
+            assertEquals("MCU runtime 2.0.0, SHA-384(\"abc\") starts cb00753f\n", output);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
     @Test
     void theBenchmarkRuns() throws Exception {
         Run r = run("bench_uhost", "2000", "2000");
