@@ -490,6 +490,32 @@ static void core_1x(void)
     OK(caliptra_session_destroy(s));
 }
 
+/* The same device family through its MCU's MCTP-VDM responder: what MCTP-VDM carries. */
+static void mctp(void)
+{
+    CaliptraTransport *transport = NULL;
+    CaliptraSession *session = NULL;
+    OK(caliptra_transport_create_from_uri("emulator?transport=mctp", NULL, &transport));
+    CHECK(caliptra_session_create_with_protocol(transport, Mailbox, &session) == InvalidArgument);
+    MESSAGE_HAS("it speaks MctpVdm");
+    OK(caliptra_session_create_with_protocol(transport, MctpVdm, &session));
+    OK(caliptra_session_connect(session));
+    GetFirmwareVersionResponse version;
+    OK(caliptra_cmd_get_firmware_version_c_impl(session, 1, &version));
+    CHECK(version.version[0] == 2 && version.common.fips_status == 0);
+    GetDeviceCapabilitiesResponse caps;
+    OK(caliptra_cmd_get_device_capabilities(session, &caps));
+    CHECK((caps.caps[7] & 1) == 1);
+    CaliptraDebugClearLogResponse cleared;
+    OK(caliptra_cmd_debug_clear_log(session, &cleared));
+    CaliptraHashInitResponse context;
+    memset(&rq, 0, sizeof rq);
+    rq.hash_init.algorithm = CALIPTRA_SHA384;
+    CHECK(caliptra_cmd_hash_init(session, &rq.hash_init, &context) == NotSupported);
+    MESSAGE_HAS("is not carried by");
+    OK(caliptra_session_destroy(session));
+}
+
 int main(void)
 {
     CaliptraSession *s = open_session(NULL); /* $CALIPTRA_TARGET, else the embedded caliptra-2.1 */
@@ -526,5 +552,6 @@ int main(void)
     OK(caliptra_session_destroy(s));
 
     core_1x();
+    mctp();
     return summary("test_uhost_commands");
 }
