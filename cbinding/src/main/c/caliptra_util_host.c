@@ -1,8 +1,10 @@
 /*
- * C entry points of libcaliptra_util_host.so: start (once) an embedded JVM through the JNI
- * invocation API and forward every call to org.caliptra.util.cbinding.NativeBridge.
+ * C entry points of libcaliptra_util_host: start (once) an embedded JVM through the JNI invocation
+ * API and forward every call to org.caliptra.util.cbinding.NativeBridge, pointers as numbers (the
+ * bridge reads and writes the structs behind them through JNA).
  *
- * Finding and starting the JVM is jvm_embed.c's, shared with libcaliptra_hw_model_c_binding.so so
+ * Argument checks that need no device (NULL pointers) are made here, so they answer even without a
+ * JVM. Finding and starting the JVM is jvm_embed.c's, shared with libcaliptra_hw_model_c_binding so
  * both libraries can live in one process on one JVM.
  */
 #define _GNU_SOURCE
@@ -19,22 +21,36 @@
 #define BRIDGE_CLASS "org/caliptra/util/cbinding/NativeBridge"
 #define MESSAGE_SIZE CU_MESSAGE_SIZE
 
+/* A C pointer (or size) as the bridge takes it. */
+#define P(x) ((jlong)(uintptr_t)(x))
+
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static JavaVM *jvm;
 static jclass bridge;
 static CaliptraError init_status = Unknown;
 static char init_message[MESSAGE_SIZE];
 
-static jmethodID m_transport_create;
+static jmethodID m_transport_from_uri;
+static jmethodID m_transport_from_vtable;
+static jmethodID m_transport_from_driver;
 static jmethodID m_transport_destroy;
 static jmethodID m_session_create;
 static jmethodID m_session_connect;
 static jmethodID m_session_disconnect;
 static jmethodID m_session_destroy;
-static jmethodID m_get_device_id;
+static jmethodID m_config_default;
+static jmethodID m_session_get_config;
+static jmethodID m_session_get_state;
+static jmethodID m_session_get_statistics;
+static jmethodID m_execute;
+static jmethodID m_command_sizes;
 static jmethodID m_last_error;
+static jmethodID m_last_device_error;
 
 static __thread char last_error[MESSAGE_SIZE];
+static __thread uint32_t last_device_error;
+
+static void set_last_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 static void set_last_error(const char *fmt, ...)
 {
@@ -42,7 +58,10 @@ static void set_last_error(const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(last_error, sizeof last_error, fmt, ap);
     va_end(ap);
+    last_device_error = 0;
 }
+
+static void set_init_error(CaliptraError status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static void set_init_error(CaliptraError status, const char *fmt, ...)
 {
@@ -94,14 +113,22 @@ static void start_jvm(void)
     }
     bridge = (jclass)(*env)->NewGlobalRef(env, local);
     (*env)->DeleteLocalRef(env, local);
-    if (lookup(env, &m_transport_create, "transportCreate", "(Ljava/lang/String;[J)I") != 0
+    if (lookup(env, &m_transport_from_uri, "transportFromUri", "(JJJ)I") != 0
+        || lookup(env, &m_transport_from_vtable, "transportFromVTable", "(JJJ)I") != 0
+        || lookup(env, &m_transport_from_driver, "transportFromMailboxDriver", "(JJ)I") != 0
         || lookup(env, &m_transport_destroy, "transportDestroy", "(J)I") != 0
-        || lookup(env, &m_session_create, "sessionCreate", "(JI[J)I") != 0
+        || lookup(env, &m_session_create, "sessionCreate", "(JIJJ)I") != 0
         || lookup(env, &m_session_connect, "sessionConnect", "(J)I") != 0
         || lookup(env, &m_session_disconnect, "sessionDisconnect", "(J)I") != 0
         || lookup(env, &m_session_destroy, "sessionDestroy", "(J)I") != 0
-        || lookup(env, &m_get_device_id, "getDeviceId", "(J[I)I") != 0
-        || lookup(env, &m_last_error, "lastError", "()Ljava/lang/String;") != 0) {
+        || lookup(env, &m_config_default, "configDefault", "(J)I") != 0
+        || lookup(env, &m_session_get_config, "sessionGetConfig", "(JJ)I") != 0
+        || lookup(env, &m_session_get_state, "sessionGetState", "(JJ)I") != 0
+        || lookup(env, &m_session_get_statistics, "sessionGetStatistics", "(JJ)I") != 0
+        || lookup(env, &m_execute, "execute", "(JIJJJJJ)I") != 0
+        || lookup(env, &m_command_sizes, "commandSizes", "(IJJ)I") != 0
+        || lookup(env, &m_last_error, "lastError", "()Ljava/lang/String;") != 0
+        || lookup(env, &m_last_device_error, "lastDeviceError", "()I") != 0) {
         return;
     }
     init_status = Success;
@@ -130,7 +157,7 @@ static JNIEnv *java(CaliptraError *status)
     return env;
 }
 
-/* Copies the bridge's message for this thread into last_error. */
+/* Copies the bridge's account of this thread's failure into last_error / last_device_error. */
 static CaliptraError finish(JNIEnv *env, jint rc)
 {
     if ((*env)->ExceptionCheck(env)) {
@@ -139,135 +166,195 @@ static CaliptraError finish(JNIEnv *env, jint rc)
         return Unknown;
     }
     last_error[0] = '\0';
+    last_device_error = 0;
     if (rc != Success) {
         jstring message = (jstring)(*env)->CallStaticObjectMethod(env, bridge, m_last_error);
         if (message != NULL) {
             const char *chars = (*env)->GetStringUTFChars(env, message, NULL);
             if (chars != NULL) {
-                set_last_error("%s", chars);
+                snprintf(last_error, sizeof last_error, "%s", chars);
                 (*env)->ReleaseStringUTFChars(env, message, chars);
             }
             (*env)->DeleteLocalRef(env, message);
         }
         (*env)->ExceptionClear(env);
+        last_device_error = (uint32_t)(*env)->CallStaticIntMethod(env, bridge, m_last_device_error);
+        (*env)->ExceptionClear(env);
     }
     return (CaliptraError)rc;
 }
 
-static jlong handle_of(const void *pointer)
+/* Calls a static int method of the bridge with the given (jlong / jint) arguments. */
+static CaliptraError invoke(jmethodID *method, ...)
 {
-    return (jlong)(uintptr_t)pointer;
-}
-
-static CaliptraError call_on_handle(jmethodID method, const void *handle, const char *what)
-{
-    if (handle == NULL) {
-        set_last_error("%s is NULL", what);
-        return InvalidArgument;
-    }
     CaliptraError status;
     JNIEnv *env = java(&status);
     if (env == NULL) {
         return status;
     }
-    jint rc = (*env)->CallStaticIntMethod(env, bridge, method, handle_of(handle));
+    va_list ap;
+    va_start(ap, method);
+    jint rc = (*env)->CallStaticIntMethodV(env, bridge, *method, ap);
+    va_end(ap);
     return finish(env, rc);
 }
 
-/* Runs a bridge method that returns a handle through a long[1]. */
-static CaliptraError create_handle(JNIEnv *env, jint rc, jlongArray out, void **result)
+#define REQUIRE(pointer, what)                          \
+    do {                                                \
+        if ((pointer) == NULL) {                        \
+            set_last_error("%s is NULL", what);         \
+            return InvalidArgument;                     \
+        }                                               \
+    } while (0)
+
+/* ---- transports -------------------------------------------------------------------------------- */
+
+CaliptraError caliptra_transport_create_from_uri(const char *uri, const CaliptraTargetOptions *options,
+                                                 CaliptraTransport **transport)
 {
-    CaliptraError status = finish(env, rc);
-    if (status == Success) {
-        jlong value = 0;
-        (*env)->GetLongArrayRegion(env, out, 0, 1, &value);
-        *result = (void *)(uintptr_t)value;
-    }
-    (*env)->DeleteLocalRef(env, out);
-    return status;
+    REQUIRE(transport, "transport out-pointer");
+    *transport = NULL;
+    return invoke(&m_transport_from_uri, P(uri), P(options), P(transport));
 }
 
 CaliptraError caliptra_transport_create_from_target(const char *target_uri, CaliptraTransport **transport)
 {
-    if (transport == NULL) {
-        set_last_error("transport out-pointer is NULL");
-        return InvalidArgument;
-    }
-    *transport = NULL;
-    CaliptraError status;
-    JNIEnv *env = java(&status);
-    if (env == NULL) {
-        return status;
-    }
-    jstring uri = NULL;
-    if (target_uri != NULL) {
-        uri = (*env)->NewStringUTF(env, target_uri);
-        if (uri == NULL) {
-            (*env)->ExceptionClear(env);
-            set_last_error("target URI is not valid modified UTF-8");
-            return InvalidArgument;
-        }
-    }
-    jlongArray out = (*env)->NewLongArray(env, 1);
-    if (out == NULL) {
-        (*env)->ExceptionClear(env);
-        set_last_error("out of memory");
-        return Memory;
-    }
-    jint rc = (*env)->CallStaticIntMethod(env, bridge, m_transport_create, uri, out);
-    if (uri != NULL) {
-        (*env)->DeleteLocalRef(env, uri);
-    }
-    return create_handle(env, rc, out, (void **)transport);
+    return caliptra_transport_create_from_uri(target_uri, NULL, transport);
 }
 
 CaliptraError caliptra_transport_create_emulator(CaliptraTransport **transport)
 {
-    return caliptra_transport_create_from_target("emulator", transport);
+    return caliptra_transport_create_from_uri("emulator", NULL, transport);
+}
+
+CaliptraError caliptra_transport_create_from_c_vtable(const CTransportVTable *vtable, void *context,
+                                                      CaliptraTransport **transport)
+{
+    REQUIRE(vtable, "vtable");
+    REQUIRE(transport, "transport out-pointer");
+    *transport = NULL;
+    return invoke(&m_transport_from_vtable, P(vtable), P(context), P(transport));
+}
+
+CaliptraError caliptra_transport_create_from_c_mailbox_driver(CMailboxDriver *c_driver, CaliptraTransport **transport)
+{
+    REQUIRE(c_driver, "c_driver");
+    REQUIRE(transport, "transport out-pointer");
+    *transport = NULL;
+    return invoke(&m_transport_from_driver, P(c_driver), P(transport));
 }
 
 CaliptraError caliptra_transport_destroy(CaliptraTransport *transport)
 {
-    return call_on_handle(m_transport_destroy, transport, "transport");
+    REQUIRE(transport, "transport");
+    return invoke(&m_transport_destroy, P(transport));
+}
+
+/* ---- sessions ---------------------------------------------------------------------------------- */
+
+CaliptraError caliptra_session_create_with_config(CaliptraTransport *transport, CaliptraProtocolType protocol,
+                                                  const CaliptraSessionConfig *config, CaliptraSession **session)
+{
+    REQUIRE(transport, "transport");
+    REQUIRE(session, "session out-pointer");
+    *session = NULL;
+    return invoke(&m_session_create, P(transport), (jint)protocol, P(config), P(session));
 }
 
 CaliptraError caliptra_session_create_with_protocol(CaliptraTransport *transport, CaliptraProtocolType protocol,
                                                     CaliptraSession **session)
 {
-    if (transport == NULL || session == NULL) {
-        set_last_error("%s is NULL", transport == NULL ? "transport" : "session out-pointer");
-        return InvalidArgument;
-    }
-    *session = NULL;
-    CaliptraError status;
-    JNIEnv *env = java(&status);
-    if (env == NULL) {
-        return status;
-    }
-    jlongArray out = (*env)->NewLongArray(env, 1);
-    if (out == NULL) {
-        (*env)->ExceptionClear(env);
-        set_last_error("out of memory");
-        return Memory;
-    }
-    jint rc = (*env)->CallStaticIntMethod(env, bridge, m_session_create, handle_of(transport), (jint)protocol, out);
-    return create_handle(env, rc, out, (void **)session);
+    return caliptra_session_create_with_config(transport, protocol, NULL, session);
 }
 
 CaliptraError caliptra_session_connect(CaliptraSession *session)
 {
-    return call_on_handle(m_session_connect, session, "session");
+    REQUIRE(session, "session");
+    return invoke(&m_session_connect, P(session));
 }
 
 CaliptraError caliptra_session_disconnect(CaliptraSession *session)
 {
-    return call_on_handle(m_session_disconnect, session, "session");
+    REQUIRE(session, "session");
+    return invoke(&m_session_disconnect, P(session));
 }
 
 CaliptraError caliptra_session_destroy(CaliptraSession *session)
 {
-    return call_on_handle(m_session_destroy, session, "session");
+    REQUIRE(session, "session");
+    return invoke(&m_session_destroy, P(session));
 }
+
+CaliptraError caliptra_session_config_default(CaliptraSessionConfig *config)
+{
+    REQUIRE(config, "config");
+    return invoke(&m_config_default, P(config));
+}
+
+CaliptraError caliptra_session_get_config(CaliptraSession *session, CaliptraSessionConfig *config)
+{
+    REQUIRE(session, "session");
+    REQUIRE(config, "config");
+    return invoke(&m_session_get_config, P(session), P(config));
+}
+
+CaliptraError caliptra_session_get_state(CaliptraSession *session, CaliptraSessionState *state)
+{
+    REQUIRE(session, "session");
+    REQUIRE(state, "state");
+    int32_t value = 0;
+    CaliptraError rc = invoke(&m_session_get_state, P(session), P(&value));
+    if (rc == Success) {
+        *state = (CaliptraSessionState)value;
+    }
+    return rc;
+}
+
+CaliptraError caliptra_session_get_statistics(CaliptraSession *session, CaliptraSessionStatistics *statistics)
+{
+    REQUIRE(session, "session");
+    REQUIRE(statistics, "statistics");
+    return invoke(&m_session_get_statistics, P(session), P(statistics));
+}
+
+/* ---- commands ---------------------------------------------------------------------------------- */
+
+CaliptraError caliptra_cmd_execute(CaliptraSession *session, uint32_t command_id, const void *request,
+                                   size_t request_len, void *response, size_t response_capacity, size_t *response_len)
+{
+    REQUIRE(session, "session");
+    REQUIRE(response, "response");
+    if (request == NULL && request_len != 0) {
+        set_last_error("request is NULL but request_len is %zu", request_len);
+        return InvalidArgument;
+    }
+    return invoke(&m_execute, P(session), (jint)command_id, P(request), P(request_len), P(response),
+                  P(response_capacity), P(response_len));
+}
+
+/* A typed wrapper's call: its NULL checks name the function. */
+static CaliptraError command(CaliptraSession *session, uint32_t id, const char *function, const void *request,
+                             size_t request_len, void *response, size_t response_len)
+{
+    if (session == NULL || (request == NULL && request_len != 0) || response == NULL) {
+        set_last_error("%s: %s is NULL", function, session == NULL ? "session" : response == NULL ? "response" : "request");
+        return InvalidArgument;
+    }
+    return invoke(&m_execute, P(session), (jint)id, P(request), P(request_len), P(response), P(response_len), P(NULL));
+}
+
+#define DEFINE_REQ(function, id, Name)                                                                          \
+    CaliptraError function(CaliptraSession *session, const Caliptra##Name##Request *request,                   \
+                           Caliptra##Name##Response *response)                                                 \
+    {                                                                                                           \
+        return command(session, id, #function, request, sizeof *request, response, sizeof *response);          \
+    }
+#define DEFINE_NOREQ(function, id, Name)                                                                        \
+    CaliptraError function(CaliptraSession *session, Caliptra##Name##Response *response)                       \
+    {                                                                                                           \
+        return command(session, id, #function, NULL, 0, response, sizeof *response);                           \
+    }
+CALIPTRA_UTIL_COMMANDS(DEFINE_REQ, DEFINE_NOREQ)
 
 CaliptraError caliptra_cmd_get_device_id(CaliptraSession *session, CaliptraDeviceId *device_id)
 {
@@ -275,32 +362,55 @@ CaliptraError caliptra_cmd_get_device_id(CaliptraSession *session, CaliptraDevic
         set_last_error("%s is NULL", session == NULL ? "session" : "device_id");
         return InvalidArgument;
     }
-    CaliptraError status;
-    JNIEnv *env = java(&status);
-    if (env == NULL) {
-        return status;
+    CaliptraGetDeviceIdResponse response;
+    CaliptraError rc = command(session, CALIPTRA_CMD_GET_DEVICE_ID, "caliptra_cmd_get_device_id", NULL, 0, &response,
+                               sizeof response);
+    if (rc == Success) {
+        device_id->vendor_id = response.vendor_id;
+        device_id->device_id = response.device_id;
+        device_id->subsystem_vendor_id = response.subsystem_vendor_id;
+        device_id->subsystem_id = response.subsystem_id;
     }
-    jintArray out = (*env)->NewIntArray(env, 4);
-    if (out == NULL) {
-        (*env)->ExceptionClear(env);
-        set_last_error("out of memory");
-        return Memory;
-    }
-    jint rc = (*env)->CallStaticIntMethod(env, bridge, m_get_device_id, handle_of(session), out);
-    status = finish(env, rc);
-    if (status == Success) {
-        jint ids[4];
-        (*env)->GetIntArrayRegion(env, out, 0, 4, ids);
-        device_id->vendor_id = (uint16_t)ids[0];
-        device_id->device_id = (uint16_t)ids[1];
-        device_id->subsystem_vendor_id = (uint16_t)ids[2];
-        device_id->subsystem_id = (uint16_t)ids[3];
-    }
-    (*env)->DeleteLocalRef(env, out);
-    return status;
+    return rc;
+}
+
+/* The reference reports every failure of a command as Device. */
+static CaliptraError as_reference(CaliptraError rc)
+{
+    return rc == Success || rc == InvalidArgument || rc == IO ? rc : Device;
+}
+
+CaliptraError caliptra_cmd_get_device_capabilities_c_impl(CaliptraSession *session_ptr,
+                                                          GetDeviceCapabilitiesResponse *capabilities)
+{
+    return as_reference(caliptra_cmd_get_device_capabilities(session_ptr, capabilities));
+}
+
+CaliptraError caliptra_cmd_get_firmware_version_c_impl(CaliptraSession *session_ptr, uint32_t index,
+                                                       GetFirmwareVersionResponse *firmware_version)
+{
+    CaliptraGetFirmwareVersionRequest request = {index};
+    return as_reference(caliptra_cmd_get_firmware_version(session_ptr, &request, firmware_version));
+}
+
+CaliptraError caliptra_command_sizes(uint32_t command_id, size_t *request_size, size_t *response_size)
+{
+    return invoke(&m_command_sizes, (jint)command_id, P(request_size), P(response_size));
+}
+
+/* ---- diagnostics ------------------------------------------------------------------------------- */
+
+const char *caliptra_last_error_message(void)
+{
+    return last_error;
 }
 
 const char *caliptra_last_error(void)
 {
     return last_error;
+}
+
+uint32_t caliptra_last_device_error(void)
+{
+    return last_device_error;
 }

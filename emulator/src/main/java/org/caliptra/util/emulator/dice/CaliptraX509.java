@@ -151,6 +151,62 @@ final class CaliptraX509 {
         }
     }
 
+    /**
+     * A certificate put together the way the runtime's certificate builder does it for GET_IDEV_*_CERT
+     * (caliptra-sw x509 {@code cert_bldr.rs}, the same in 1.2 and 2.x): SEQUENCE { the TBS bytes as
+     * given, the algorithm identifier, BIT STRING { signature } }. The TBS is not parsed: the builder
+     * copies whatever the SoC sent, so a TBS that is not DER still makes a "certificate" (libcaliptra's
+     * example sends an all-zero request and gets one). It fails only when the builder cannot encode
+     * the length ({@code maxContent}) or the result does not fit the response buffer ({@code capacity},
+     * which the builder wants four bytes beyond the content).
+     *
+     * @throws IllegalArgumentException naming which limit was passed
+     */
+    static byte[] assemble(byte[] tbs, AlgorithmIdentifier algorithm, byte[] signature, int maxContent, int capacity) {
+        byte[] identifier;
+        try {
+            identifier = algorithm.getEncoded("DER");
+        } catch (IOException e) {
+            throw new IllegalStateException("DER encoding in memory failed", e);
+        }
+        byte[] bits = new byte[signature.length + 1];
+        System.arraycopy(signature, 0, bits, 1, signature.length);
+        byte[] bitString = tlv(0x03, bits);
+        int content = tbs.length + identifier.length + bitString.length;
+        if (content > maxContent) {
+            throw new IllegalArgumentException("the certificate would hold " + content + " bytes; the runtime's builder encodes at most "
+                    + maxContent);
+        }
+        byte[] body = new byte[content];
+        System.arraycopy(tbs, 0, body, 0, tbs.length);
+        System.arraycopy(identifier, 0, body, tbs.length, identifier.length);
+        System.arraycopy(bitString, 0, body, tbs.length + identifier.length, bitString.length);
+        byte[] certificate = tlv(0x30, body);
+        if (certificate.length > capacity || content + 4 > capacity) {
+            throw new IllegalArgumentException("the certificate (" + certificate.length + " bytes) does not fit the " + capacity
+                    + "-byte response buffer");
+        }
+        return certificate;
+    }
+
+    /** Tag, DER length (short form below 128, else the fewest big-endian bytes), content. */
+    static byte[] tlv(int tag, byte[] content) {
+        int n = content.length;
+        int lengthBytes = n < 0x80 ? 0 : n < 0x100 ? 1 : n < 0x10000 ? 2 : n < 0x1000000 ? 3 : 4;
+        byte[] out = new byte[2 + lengthBytes + n];
+        out[0] = (byte) tag;
+        if (lengthBytes == 0) {
+            out[1] = (byte) n;
+        } else {
+            out[1] = (byte) (0x80 | lengthBytes);
+            for (int i = 0; i < lengthBytes; i++) {
+                out[2 + i] = (byte) (n >>> (8 * (lengthBytes - 1 - i)));
+            }
+        }
+        System.arraycopy(content, 0, out, 2 + lengthBytes, n);
+        return out;
+    }
+
     private static Time time(String field, String generalizedTime) {
         try {
             return new Time(new ASN1GeneralizedTime(generalizedTime));

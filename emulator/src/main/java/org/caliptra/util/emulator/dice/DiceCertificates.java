@@ -101,15 +101,30 @@ public final class DiceCertificates {
         }
     }
 
-    /** GET_IDEV_ECC384_CERT: the SoC's TBS and its CA's ECDSA signature (r, s) as a DER certificate. */
-    public static byte[] wrapEcc(byte[] tbs, java.math.BigInteger r, java.math.BigInteger s) {
-        return CaliptraX509.wrap(tbs, CaliptraX509.ECDSA_SHA384,
-                org.caliptra.util.image.keys.EccSignature.of(r, s).toDer());
+    /**
+     * The longest SEQUENCE content the caliptra-1.2 runtime's certificate builder encodes (its length
+     * field goes up to 0x82 with at most 4096); 2.x's takes up to 0xFFFF.
+     */
+    public static final int MAX_ASSEMBLED_CONTENT_V1 = 4096;
+    public static final int MAX_ASSEMBLED_CONTENT_V2 = 0xFFFF;
+
+    /**
+     * GET_IDEV_ECC384_CERT: the SoC's TBS and its CA's ECDSA signature (r, s) put together as the
+     * runtime's certificate builder does (see {@link CaliptraX509#assemble}): the TBS bytes as given,
+     * whether DER or not.
+     *
+     * @param maxContent {@link #MAX_ASSEMBLED_CONTENT_V1} or {@link #MAX_ASSEMBLED_CONTENT_V2}
+     * @param capacity the response's certificate buffer
+     * @throws IllegalArgumentException when the certificate does not fit either
+     */
+    public static byte[] wrapEcc(byte[] tbs, java.math.BigInteger r, java.math.BigInteger s, int maxContent, int capacity) {
+        return CaliptraX509.assemble(tbs, CaliptraX509.ECDSA_SHA384, org.caliptra.util.image.keys.EccSignature.of(r, s).toDer(),
+                maxContent, capacity);
     }
 
-    /** GET_IDEV_MLDSA87_CERT: the SoC's TBS and its CA's ML-DSA-87 signature (4627 bytes) as a DER certificate. */
-    public static byte[] wrapMldsa(byte[] tbs, byte[] signature) {
-        return CaliptraX509.wrap(tbs, CaliptraX509.MLDSA87, signature);
+    /** GET_IDEV_MLDSA87_CERT (2.x): as {@link #wrapEcc}, with the CA's ML-DSA-87 signature (4627 bytes). */
+    public static byte[] wrapMldsa(byte[] tbs, byte[] signature, int maxContent, int capacity) {
+        return CaliptraX509.assemble(tbs, CaliptraX509.MLDSA87, signature, maxContent, capacity);
     }
 
     /** The key identifier a layer's own certificate carries as SKI, and its children as AKI. */

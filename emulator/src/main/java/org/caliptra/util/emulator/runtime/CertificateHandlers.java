@@ -54,7 +54,9 @@ final class CertificateHandlers implements CommandTable.CommandFamily {
         table.add(v1 ? CertificateCommands.GET_IDEV_ECC384_CERT_V1 : CertificateCommands.GET_IDEV_ECC384_CERT_V2,
                 (request, requester) -> wrapped(() -> DiceCertificates.wrapEcc(request.tbs().toByteArray(),
                         new java.math.BigInteger(1, request.signatureR().toByteArray()),
-                        new java.math.BigInteger(1, request.signatureS().toByteArray()))));
+                        new java.math.BigInteger(1, request.signatureS().toByteArray()),
+                        v1 ? DiceCertificates.MAX_ASSEMBLED_CONTENT_V1 : DiceCertificates.MAX_ASSEMBLED_CONTENT_V2,
+                        v1 ? CertificateCommands.MAX_CERT_V1 : CertificateCommands.MAX_DATA_V2)));
         table.add(CertificateCommands.POPULATE_IDEV_ECC384_CERT, (request, requester) -> {
             populatedIdevCerts.put(DiceAlgorithm.ECC384, request.cert());
             return NoFields.INSTANCE;
@@ -83,7 +85,8 @@ final class CertificateHandlers implements CommandTable.CommandFamily {
             table.add(CertificateCommands.GET_FMC_ALIAS_MLDSA87_CSR,
                     (request, requester) -> SizedData.of(alias().fmcAliasCsr(DiceAlgorithm.MLDSA87)));
             table.add(CertificateCommands.GET_IDEV_MLDSA87_CERT, (request, requester) -> wrapped(() ->
-                    DiceCertificates.wrapMldsa(request.tbs().toByteArray(), request.signature().toByteArray())));
+                    DiceCertificates.wrapMldsa(request.tbs().toByteArray(), request.signature().toByteArray(),
+                            DiceCertificates.MAX_ASSEMBLED_CONTENT_V2, CertificateCommands.MAX_DATA_V2)));
             table.add(CertificateCommands.POPULATE_IDEV_MLDSA87_CERT, (request, requester) -> {
                 populatedIdevCerts.put(DiceAlgorithm.MLDSA87, request.cert());
                 return NoFields.INSTANCE;

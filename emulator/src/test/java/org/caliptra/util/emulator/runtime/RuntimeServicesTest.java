@@ -274,10 +274,63 @@ class RuntimeServicesTest {
                             ca.publicKey().y().toByteArray()))).getEncoded()));
             cert.verify(caKey);
             assertArrayEquals(tbs, cert.getTBSCertificate());
+            // The runtime's builder copies the TBS without parsing it (caliptra-sw x509 cert_bldr.rs, 1.2 and 2.x): a TBS
+            // that is not DER still comes back, wrapped byte for byte.
             byte[] garbage = request.clone();
             garbage[100] = 0x05;
-            assertEquals(new MailboxReply.Failure(0x000E_000F), send(d, GET_IDEV_CERT, garbage), "RUNTIME_GET_IDEVID_CERT_FAILED");
+            byte[] wrapped = sized(fields(d, GET_IDEV_CERT, garbage));
+            byte[] garbageTbs = Arrays.copyOfRange(garbage, 100, 100 + tbs.length);
+            byte[] expected = der(0x30, concat(garbageTbs, concat(ECDSA_SHA384_ID,
+                    der(0x03, concat(new byte[] {0}, eccSignatureDer(sig.r().toByteArray(), sig.s().toByteArray()))))));
+            assertArrayEquals(expected, wrapped);
         }
+    }
+
+    /** ecdsa-with-SHA384, the algorithm identifier the builder appends. */
+    private static final byte[] ECDSA_SHA384_ID = HexFormat.of().parseHex("300a06082a8648ce3d040303");
+
+    /** The all-zero request of libcaliptra's all-runtime-commands example: tbs_size 0, r = s = 0. */
+    private static final byte[] EMPTY_TBS_CERT = HexFormat.of().parseHex("3017" + "300a06082a8648ce3d040303" + "0309003006020100020100");
+
+    @Test
+    void getIdevCertOfAnAllZeroRequestIsTheBuildersEmptyCertificateOnBothGenerations() {
+        try (var d = TestFirmware.bootedDevice()) {
+            assertArrayEquals(EMPTY_TBS_CERT, sized(fields(d, GET_IDEV_CERT, new byte[100 + 916])), "caliptra-1.2");
+        }
+        try (var d = TestFirmware.bootedDevice(Profile.CALIPTRA_2_1, TestFirmware.bundleV2(TestFirmware.randomBytes(1024),
+                TestFirmware.randomBytes(1024), 0))) {
+            assertArrayEquals(EMPTY_TBS_CERT, sized(fields(d.coreMailbox(), GET_IDEV_CERT, new byte[100 + 916])), "caliptra-2.1");
+        }
+    }
+
+    @Test
+    void getIdevCertLongerThanTheV1ResponseBufferFailsOnlyOnV1() {
+        // 916 TBS bytes, r and s with their top bit set: 1 + 3 + 916 + 12 + 107 = 1039 bytes, over 1.2's 1024-byte buffer.
+        byte[] request = new byte[100 + 916];
+        ByteBuffer.wrap(request).order(ByteOrder.LITTLE_ENDIAN).putInt(916);
+        Arrays.fill(request, 4, 100, (byte) 0xFF);
+        Arrays.fill(request, 100, request.length, (byte) 0x5A);
+        try (var d = TestFirmware.bootedDevice()) {
+            assertEquals(new MailboxReply.Failure(0x000E_000F), send(d, GET_IDEV_CERT, request), "RUNTIME_GET_IDEVID_CERT_FAILED");
+        }
+        try (var d = TestFirmware.bootedDevice(Profile.CALIPTRA_2_1, TestFirmware.bundleV2(TestFirmware.randomBytes(1024),
+                TestFirmware.randomBytes(1024), 0))) {
+            byte[] cert = sized(fields(d.coreMailbox(), GET_IDEV_CERT, request));
+            assertEquals(1039, cert.length);
+            assertArrayEquals(new byte[] {0x30, (byte) 0x82, 0x04, 0x0B}, Arrays.copyOf(cert, 4));
+        }
+    }
+
+    /** A DER TLV with a short or two-byte long-form length, enough for these tests. */
+    private static byte[] der(int tag, byte[] content) {
+        byte[] header = content.length < 128 ? new byte[] {(byte) tag, (byte) content.length}
+                : new byte[] {(byte) tag, (byte) 0x82, (byte) (content.length >> 8), (byte) content.length};
+        return concat(header, content);
+    }
+
+    /** SEQUENCE { INTEGER r, INTEGER s }, each unsigned and minimal. */
+    private static byte[] eccSignatureDer(byte[] r, byte[] s) {
+        return der(0x30, concat(der(0x02, new BigInteger(1, r).toByteArray()), der(0x02, new BigInteger(1, s).toByteArray())));
     }
 
     @Test
