@@ -49,6 +49,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class HostLibraryBench {
     static final int MESSAGE = 1 << 20;
 
+    /** own-thread: the device's actor thread; caller-thread: the benchmark thread runs the device under its lock (the CLI's embedded target). */
+    @org.openjdk.jmh.annotations.Param({"own-thread", "caller-thread"})
+    public String device_thread;
+
     private final byte[] message = new byte[MESSAGE];
     private CaliptraDevice device;
     private CaliptraSession session;
@@ -58,7 +62,8 @@ public class HostLibraryBench {
     @Setup
     public void setUp() throws Exception {
         new SecureRandom().nextBytes(message);
-        device = CaliptraDevice.create(DeviceConfig.builder().profile(Profile.CALIPTRA_2_1).build());
+        var config = DeviceConfig.builder().profile(Profile.CALIPTRA_2_1).build();
+        device = device_thread.equals("own-thread") ? CaliptraDevice.create(config) : CaliptraDevice.createOnCallerThread(config);
         if (!DevelopmentFirmware.boot(device).booted()) {
             throw new IllegalStateException("the development firmware must boot");
         }

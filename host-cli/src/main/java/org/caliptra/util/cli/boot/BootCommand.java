@@ -79,7 +79,7 @@ public final class BootCommand implements Callable<Integer> {
         }
         var setup = EmbeddedBoot.setup(loaded, profile, fuseOptions);
         BootReport report;
-        try (var device = CaliptraDevice.create(setup.config())) {
+        try (var device = CaliptraDevice.createOnCallerThread(setup.config())) {
             report = EmbeddedBoot.run(device, setup, false);
         }
         var config = setup.config();

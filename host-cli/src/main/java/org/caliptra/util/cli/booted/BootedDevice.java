@@ -33,7 +33,7 @@ public final class BootedDevice implements AutoCloseable {
      * @throws DeviceFailureException when any boot stage fails (exit 1), naming the stage and its error
      */
     static BootedDevice boot(EmbeddedBoot.Setup setup, boolean requestIdevidCsr) {
-        var device = CaliptraDevice.create(setup.config());
+        var device = CaliptraDevice.createOnCallerThread(setup.config());
         try {
             BootReport report = EmbeddedBoot.run(device, setup, requestIdevidCsr);
             if (!report.booted()) {

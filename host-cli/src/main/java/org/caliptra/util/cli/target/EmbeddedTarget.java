@@ -127,7 +127,8 @@ final class EmbeddedTarget {
 
         CaliptraDevice device;
         try {
-            device = CaliptraDevice.create(config);
+            // One caller drives an embedded target: its calls run on that thread, with no hand-off to a device thread.
+            device = CaliptraDevice.createOnCallerThread(config);
         } catch (UncheckedIOException e) {
             // A fuse store that is not one (another magic, a failing hash): the file is the user's to fix.
             throw new TargetException(e.getMessage());
