@@ -156,7 +156,7 @@ class SocketLoadTest {
             String report = report(clients, adversaries, record, elapsedNanos, seed);
             System.out.println(report);
             if (!inTime) {
-                fail("the load did not finish within " + DEADLINE.toMinutes() + " minutes\n" + report);
+                fail("the load did not finish within its " + DEADLINE.toSeconds() + " s deadline\n" + report);
             }
             assertTrue(adversariesEnded, "an adversary did not end within " + JOIN.toSeconds() + " s of the load\n" + report);
 
