@@ -38,8 +38,8 @@ import org.caliptra.util.protocol.socket.UdpMailboxDatagram;
  * dropped mid-frame, garbage, bad PEC and addresses, datagrams too large or too small — and checks
  * what the server documents for each (docs/protocols.md, docs/protocols-udp-i3c.md): a malformed
  * frame closes that connection, a dropped packet leaves it serving, an unmapped address is answered.
- * An attack is launched each time the well-behaved clients have answered another {@code pace}
- * commands, so the attacks spread over the whole load.
+ * After a first round of every attack at once, an attack is launched each time the well-behaved
+ * clients have answered another {@code pace} commands, so the attacks spread over the whole load.
  */
 final class LoadAdversaries {
     /** Bound on every wait of an attack: for the server to close, or to answer. */
@@ -93,7 +93,9 @@ final class LoadAdversaries {
         public void run() {
             try {
                 for (long k = 0; ; k++) {
-                    if (!load.progress.awaitAtLeast(offset + k * pace, load.deadlineNanos)) {
+                    // The first round goes at once, so every attack is made whatever the pace; the rest keep pace.
+                    long mark = k < attacks.size() ? 0 : offset + (k - attacks.size()) * pace;
+                    if (!load.progress.awaitAtLeast(mark, load.deadlineNanos)) {
                         break;
                     }
                     Named a = attacks.get((int) (k % attacks.size()));
@@ -371,28 +373,35 @@ final class LoadAdversaries {
     /** What the server sends back to a datagram: nothing (it is dropped), a failure reply, or whatever the device says. */
     private enum Reply { NONE, FAILURE, ANY }
 
+    /** A datagram that should be answered and is not within this is sent again (UDP may lose either). */
+    private static final Duration UDP_RESEND = Duration.ofMillis(500);
+    private static final int UDP_SENDS = 10;
+
     /**
      * Sends one datagram from a fresh port and, unless the server drops it, keeps the port until the
-     * reply arrives (a port closed earlier could be handed to a well-behaved client's fresh socket,
-     * which would take the reply for its own). No reply in time is not a violation: UDP may lose it.
+     * reply arrives, sending it again (the server answers a retransmission once) while none comes:
+     * a port given up earlier could be handed to a well-behaved client's fresh socket, which would
+     * take the late reply for its own. No reply at all is not a violation: UDP may lose every copy.
      */
     private static String udp(InetSocketAddress server, byte[] datagram, Reply expected) throws IOException {
         try (var channel = DatagramChannel.open(); var selector = Selector.open()) {
             channel.configureBlocking(false);
             channel.bind(new InetSocketAddress(server.getAddress(), 0));
             channel.register(selector, SelectionKey.OP_READ);
-            channel.send(ByteBuffer.wrap(datagram), server);
-            if (expected == Reply.NONE) {
-                return null;
-            }
             var buffer = ByteBuffer.allocate(UdpMailboxDatagram.MAX_REPLY_SIZE + 1);
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (System.nanoTime() - deadline < 0) {
-                selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-                selector.selectedKeys().clear();
-                if (channel.receive(buffer.clear()) != null) {
-                    var reply = UdpMailboxDatagram.classifyReply(buffer.array(), buffer.position());
-                    return expected == Reply.ANY || reply instanceof UdpMailboxDatagram.Reply.Failure ? null : "answered " + reply;
+            for (int send = 0; send < (expected == Reply.NONE ? 1 : UDP_SENDS); send++) {
+                channel.send(ByteBuffer.wrap(datagram), server);
+                if (expected == Reply.NONE) {
+                    return null;
+                }
+                long deadline = System.nanoTime() + UDP_RESEND.toNanos();
+                while (System.nanoTime() - deadline < 0) {
+                    selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                    selector.selectedKeys().clear();
+                    if (channel.receive(buffer.clear()) != null) {
+                        var reply = UdpMailboxDatagram.classifyReply(buffer.array(), buffer.position());
+                        return expected == Reply.ANY || reply instanceof UdpMailboxDatagram.Reply.Failure ? null : "answered " + reply;
+                    }
                 }
             }
             return null;
