@@ -10,6 +10,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,10 @@ import org.caliptra.util.protocol.socket.UdpMailboxDatagram;
  * is ignored and the wait goes on. After an exchange that needed a retransmission or timed out, a
  * late duplicate reply may still be on its way, so the socket (and its port) is replaced before the
  * next command; a clean exchange keeps the socket, and anything already queued on it is discarded
- * before each send.
+ * before each send. The replaced socket is not closed at once: it stays bound for {@link #LINGER}
+ * (or the timeout, if longer) and the duplicate lands on it and is dropped. Closed at once, its
+ * port could be handed straight to another socket of this host — another driver's fresh one —
+ * which would take the duplicate for the answer to its own command.
  *
  * <p><b>Failures.</b> A failure reply with an error code is DEVICE_ERROR keeping the code; without
  * one (the reference servers' empty or 0xFF replies) it is INVALID_COMMAND, as the device refused the
@@ -48,9 +52,21 @@ public final class UdpMailboxDriver implements MailboxDriver {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
     /** Three transmissions in all: with the default timeout, 9 s, within the session's 10 s command timeout. */
     public static final int DEFAULT_RETRIES = 2;
+    /**
+     * How long a socket replaced after an unclean exchange stays bound, at least: late duplicates
+     * trail the answer by a round trip through the server, milliseconds, and a reply to a command
+     * that timed out by the server's backlog.
+     */
+    public static final Duration LINGER = Duration.ofSeconds(1);
+    /** Replaced sockets kept bound at once; past it the oldest is closed early. */
+    static final int MAX_LINGERING = 64;
 
     private final InetSocketAddress server;
     private final long timeoutNanos;
+    private final long lingerNanos;
+    /** Replaced sockets still bound, oldest first; guarded by itself (disconnect() runs unsynchronized). */
+    private final ArrayDeque<Lingering> lingering = new ArrayDeque<>();
+    private final ByteBuffer drainBuffer = ByteBuffer.allocate(UdpMailboxDatagram.MAX_REPLY_SIZE + 1);
     private final int retries;
     private final AtomicLong retransmissions = new AtomicLong();
     private final AtomicLong ignoredReplies = new AtomicLong();
@@ -58,6 +74,8 @@ public final class UdpMailboxDriver implements MailboxDriver {
     private volatile Link link;
     /** The last request sent from the current socket, which the server remembers for that port. */
     private byte[] lastDatagram;
+
+    private record Lingering(Link link, long sinceNanos) {}
 
     /** One socket and its selector. */
     private record Link(DatagramChannel channel, Selector selector) {
@@ -107,6 +125,7 @@ public final class UdpMailboxDriver implements MailboxDriver {
             throw new IllegalArgumentException("retries must not be negative: " + retries);
         }
         this.timeoutNanos = timeout.toNanos();
+        this.lingerNanos = Math.max(timeoutNanos, LINGER.toNanos());
         this.retries = retries;
     }
 
@@ -124,7 +143,10 @@ public final class UdpMailboxDriver implements MailboxDriver {
         return retransmissions.get();
     }
 
-    /** Datagrams ignored while waiting: from another address, or neither a verified response nor a failure reply. */
+    /**
+     * Datagrams ignored: while waiting, those from another address or neither a verified response
+     * nor a failure reply; and the late ones a replaced socket caught before it was closed.
+     */
     public long ignoredReplies() {
         return ignoredReplies.get();
     }
@@ -148,6 +170,11 @@ public final class UdpMailboxDriver implements MailboxDriver {
         if (l != null) {
             l.close();
         }
+        synchronized (lingering) {
+            while (!lingering.isEmpty()) {
+                close(lingering.poll().link());
+            }
+        }
     }
 
     @Override
@@ -167,10 +194,11 @@ public final class UdpMailboxDriver implements MailboxDriver {
                     "request of %d bytes exceeds the %d bytes of mailbox SRAM a UDP datagram carries", payload.length,
                     UdpMailboxDatagram.MAX_SRAM));
         }
+        closeExpired();
         byte[] encoded = new UdpMailboxDatagram(externalCommand, Octets.of(payload)).encode();
         if (Arrays.equals(encoded, lastDatagram)) {
             // The same bytes again are a new command: from this port the server would take them for a retransmission.
-            replace(l);
+            replace(l, false);
             l = link;
             if (l == null) {
                 throw new MailboxException(MailboxException.Kind.NOT_READY, name() + ": cannot open a fresh UDP socket");
@@ -205,7 +233,7 @@ public final class UdpMailboxDriver implements MailboxDriver {
                     name(), TimeUnit.NANOSECONDS.toMillis(timeoutNanos), retries + 1, retries == 0 ? "" : "s"));
         } finally {
             if (!clean) {
-                replace(l);
+                replace(l, true);
             }
         }
     }
@@ -268,28 +296,60 @@ public final class UdpMailboxDriver implements MailboxDriver {
     }
 
     /**
-     * A fresh socket instead of {@code old}, so a late reply to the last command lands on a closed port.
-     * The fresh one is bound while the old one still holds its port: the system picks ephemeral UDP
-     * ports at random, and one closed first could come back as the "new" port, where the server would
-     * take a byte-identical new command for a retransmission and answer it from its cache.
+     * A fresh socket instead of {@code old}, so a late reply to the last command does not answer the
+     * next one. It is opened while {@code old} is still bound, so it cannot get its port.
+     *
+     * @param linger whether a late reply may be on its way to {@code old}: it then stays bound a while
      */
-    private void replace(Link old) {
-        Link fresh;
-        try {
-            fresh = Link.open(server);
-        } catch (IOException e) {
-            fresh = null; // not ready: the next connect() tries again
-        }
-        old.close();
+    private void replace(Link old, boolean linger) {
         synchronized (this) {
             lastDatagram = null;
-            if (link != old) {
-                if (fresh != null) {
-                    fresh.close(); // disconnected meanwhile
+            if (link == old) {
+                try {
+                    link = Link.open(server);
+                } catch (IOException e) {
+                    link = null; // not ready: the next connect() tries again
                 }
-                return;
             }
-            link = fresh;
+        }
+        if (!linger || link == null) {
+            old.close(); // nothing late on its way, or the driver is disconnected
+            return;
+        }
+        synchronized (lingering) {
+            lingering.add(new Lingering(old, System.nanoTime()));
+            if (lingering.size() > MAX_LINGERING) {
+                close(lingering.poll().link());
+            }
+        }
+    }
+
+    /** Closes the replaced sockets whose time is up. */
+    private void closeExpired() {
+        long now = System.nanoTime();
+        synchronized (lingering) {
+            while (!lingering.isEmpty() && now - lingering.peek().sinceNanos() >= lingerNanos) {
+                close(lingering.poll().link());
+            }
+        }
+    }
+
+    /** Closes a replaced socket, counting what arrived on it since as ignored; caller holds {@link #lingering}. */
+    private void close(Link l) {
+        try {
+            while (l.channel().isOpen() && l.channel().receive(drainBuffer.clear()) != null) {
+                ignoredReplies.incrementAndGet();
+            }
+        } catch (IOException e) {
+            // closing anyway
+        }
+        l.close();
+    }
+
+    /** Replaced sockets still bound, for tests. */
+    int lingeringSockets() {
+        synchronized (lingering) {
+            return lingering.size();
         }
     }
 }

@@ -114,6 +114,79 @@ class UdpMailboxDriverTest {
         assertNotEquals(server.received().get(0).from(), server.received().get(2).from(), "after a retransmission the socket is new");
     }
 
+    /**
+     * The socket replaced after a retransmission keeps its port until the late duplicate can no
+     * longer come: closed at once, the port could go straight to another socket of the host — found
+     * under load, where a driver's fresh socket got the port another driver had just left and took
+     * that driver's late SHA digest for the answer to its own MC_FIRMWARE_VERSION.
+     */
+    @Test
+    void aReplacedSocketKeepsItsPortSoNoOtherSocketCatchesItsLateDuplicate() throws Exception {
+        var count = new AtomicInteger();
+        var d = driver((r, s) -> {
+            if (count.getAndIncrement() % 2 == 1) {
+                s.reply(r, RESPONSE); // every command is answered on its second transmission
+            }
+        }, SHORT, 3);
+        assertArrayEquals(RESPONSE, d.sendCommand(MFWV, REQUEST));
+        int first = port(server.received().get(0));
+        assertBound(first, "the port the late duplicate is addressed to");
+        assertEquals(1, d.lingeringSockets());
+        // Still bound across later commands (each on a port of its own)...
+        assertArrayEquals(RESPONSE, d.sendCommand(MFWV, HEX.parseHex("bffeffff01000000")));
+        int second = port(server.received().get(2));
+        assertNotEquals(first, second);
+        assertBound(first, "the first replaced port, within its linger");
+        // ...until its time is up: a command that goes unanswered for 4 × 300 ms outlasts the 1 s linger,
+        // and the next command closes the sockets replaced that long ago.
+        server.script((r, s) -> { });
+        assertEquals(MailboxException.Kind.TIMEOUT, assertThrows(MailboxException.class, () -> d.sendCommand(MFWV, REQUEST)).kind());
+        server.script((r, s) -> s.reply(r, RESPONSE));
+        assertArrayEquals(RESPONSE, d.sendCommand(MFWV, HEX.parseHex("bffeffff01000000")));
+        assertFree(first);
+        assertFree(second);
+        // disconnect() releases whatever still lingers.
+        server.script((r, s) -> {
+            if (count.getAndIncrement() % 2 == 1) {
+                s.reply(r, RESPONSE);
+            }
+        });
+        count.set(0);
+        int before = server.received().size();
+        assertArrayEquals(RESPONSE, d.sendCommand(MFWV, REQUEST));
+        int third = port(server.received().get(before));
+        assertBound(third, "the port just replaced");
+        d.disconnect();
+        assertEquals(0, d.lingeringSockets());
+        assertFree(third);
+    }
+
+    @Test
+    void aSocketReplacedAfterACleanExchangeIsClosedAtOnce() throws Exception {
+        var d = driver((r, s) -> s.reply(r, RESPONSE), SHORT, 2);
+        d.sendCommand(MFWV, REQUEST);
+        d.sendCommand(MFWV, REQUEST); // the same bytes: a new port, and nothing late is on its way to the old one
+        assertNotEquals(server.received().get(0).from(), server.received().get(1).from());
+        assertEquals(0, d.lingeringSockets());
+        assertFree(port(server.received().get(0)));
+    }
+
+    private static int port(FakeUdpServer.Received r) {
+        return ((java.net.InetSocketAddress) r.from()).getPort();
+    }
+
+    private static void assertBound(int port, String what) throws Exception {
+        try (var other = java.nio.channels.DatagramChannel.open()) {
+            assertThrows(java.net.BindException.class, () -> other.bind(new java.net.InetSocketAddress("127.0.0.1", port)), what);
+        }
+    }
+
+    private static void assertFree(int port) throws Exception {
+        try (var other = java.nio.channels.DatagramChannel.open()) {
+            other.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+        }
+    }
+
     @Test
     void repliesFromElsewhereOrThatDoNotVerifyAreIgnored() throws Exception {
         byte[] corrupt = RESPONSE.clone();
