@@ -103,10 +103,10 @@ public final class MctpReassembler {
             return drop(h, "no SOM: no message is open");
         }
         if (h.srcEid() != srcEid || h.messageTag() != tag) {
-            return drop(h, String.format("it belongs to another message than the open one (source EID 0x%02X, tag %d)", srcEid, tag));
+            return drop(h, "it belongs to another message than the open one (source EID " + eid(srcEid) + ", tag " + tag + ")");
         }
         if (h.packetSequence() != nextSequence) {
-            return abandon(h, String.format("sequence %d, expected %d: a packet was lost", h.packetSequence(), nextSequence));
+            return abandon(h, "sequence " + h.packetSequence() + ", expected " + nextSequence + ": a packet was lost");
         }
         if (body.size() + packet.payload().length() > maxMessageSize) {
             return abandon(h, "the message would exceed " + maxMessageSize + " bytes");
@@ -121,7 +121,7 @@ public final class MctpReassembler {
             return "header version " + h.version() + ", expected " + MctpTransportHeader.VERSION_1;
         }
         if (h.destEid() != localEid) {
-            return String.format("destination EID 0x%02X is not this endpoint's (0x%02X)", h.destEid(), localEid);
+            return "destination EID " + eid(h.destEid()) + " is not this endpoint's (" + eid(localEid) + ")";
         }
         if (h.tagOwner() != role.receivesTagOwner) {
             return "tag owner bit " + (h.tagOwner() ? 1 : 0) + ": a " + (role == Role.RESPONDER ? "request" : "response")
@@ -145,7 +145,7 @@ public final class MctpReassembler {
     private Optional<MctpMessage> start(MctpTransportHeader h, Octets payload) {
         int first = payload.get(0) & 0xFF;
         if ((first & 0x7F) != messageType) {
-            return drop(h, String.format("message type 0x%02X, only 0x%02X is served", first & 0x7F, messageType));
+            return drop(h, "message type " + eid(first & 0x7F) + ", only " + eid(messageType) + " is served");
         }
         if ((first & 0x80) != 0) {
             return drop(h, "the integrity-check bit is set; message integrity checks are not supported");
@@ -154,10 +154,10 @@ public final class MctpReassembler {
             return drop(h, "the message would exceed " + maxMessageSize + " bytes");
         }
         if (body != null) {
-            drops.accept(String.format("MCTP message from EID 0x%02X tag %d abandoned after %d bytes: a new SOM arrived", srcEid, tag,
-                    body.size()));
+            drops.accept("MCTP message from EID " + eid(srcEid) + " tag " + tag + " abandoned after " + body.size()
+                    + " bytes: a new SOM arrived");
         }
-        body = new ByteArrayOutputStream(Math.min(maxMessageSize, 4 * MctpPacket.BASELINE_PAYLOAD));
+        body = new ByteArrayOutputStream(Math.min(maxMessageSize, MctpPacket.BASELINE_PAYLOAD)); // grows with the packets that come
         srcEid = h.srcEid();
         tag = h.messageTag();
         nextSequence = (h.packetSequence() + 1) & 3;
@@ -188,7 +188,15 @@ public final class MctpReassembler {
     }
 
     private static String describe(MctpTransportHeader h) {
-        return String.format("MCTP packet from EID 0x%02X to 0x%02X (%s%sseq %d, TO %d, tag %d)", h.srcEid(), h.destEid(),
-                h.som() ? "SOM " : "", h.eom() ? "EOM " : "", h.packetSequence(), h.tagOwner() ? 1 : 0, h.messageTag());
+        return "MCTP packet from EID " + eid(h.srcEid()) + " to " + eid(h.destEid()) + " (" + (h.som() ? "SOM " : "")
+                + (h.eom() ? "EOM " : "") + "seq " + h.packetSequence() + ", TO " + (h.tagOwner() ? 1 : 0) + ", tag " + h.messageTag() + ")";
+    }
+
+    /**
+     * A byte as 0xNN. Drop reasons are built for every bad packet a peer sends, so they are plain
+     * concatenation: String.format parses its pattern on each call, many times the packet's size.
+     */
+    private static String eid(int value) {
+        return "0x" + Character.toUpperCase(Character.forDigit((value >> 4) & 0xF, 16)) + Character.toUpperCase(Character.forDigit(value & 0xF, 16));
     }
 }

@@ -18,7 +18,12 @@ import org.caliptra.util.protocol.mctp.MctpReassembler.Role;
  * starts with type 0x7F, and packetizing it again reassembles to the same body.
  */
 class MctpReassemblerFuzzTest {
-    private static final FuzzContract CONTRACT = FuzzContract.of("MctpReassembler.accept", 64, 1 << 20, CaliptraException.class);
+    /**
+     * Every packet goes through two reassemblers, and every message one completes is packetized and
+     * reassembled once more by {@link #check}: four passes over each input byte, so four times the
+     * 64 bytes per input byte a single decoder may allocate.
+     */
+    private static final FuzzContract CONTRACT = FuzzContract.of("MctpReassembler.accept", 4 * 64, 1 << 20, CaliptraException.class);
 
     @FuzzTest
     void reassemble(byte[] input) {
