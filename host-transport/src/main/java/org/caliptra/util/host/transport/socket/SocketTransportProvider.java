@@ -1,5 +1,7 @@
 package org.caliptra.util.host.transport.socket;
 
+import static org.caliptra.util.host.transport.socket.SocketTargets.error;
+
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
@@ -11,7 +13,6 @@ import org.caliptra.util.host.transport.DeviceKind;
 import org.caliptra.util.host.transport.mailbox.MailboxDriver;
 import org.caliptra.util.host.transport.plugin.DeviceLink;
 import org.caliptra.util.host.transport.plugin.DeviceLinkProvider;
-import org.caliptra.util.host.transport.plugin.TransportConfigurationException;
 import org.caliptra.util.host.transport.plugin.TransportSpec;
 import org.caliptra.util.protocol.cm.CmHashCommands;
 import org.caliptra.util.protocol.socket.MboxMessage;
@@ -36,8 +37,6 @@ import org.caliptra.util.soc.mailbox.MailboxRegisters;
 public abstract class SocketTransportProvider implements DeviceLinkProvider {
     /** Where the emulator's MCI block is unless its device file says otherwise (DeviceConfig.DEFAULT_MCI_BASE). */
     public static final int DEFAULT_MCI_BASE = 0x2100_0000;
-    /** The longest timeout a URI may ask for: beyond it a session's own timeout has long fired. */
-    static final int MAX_TIMEOUT_MS = 3_600_000;
 
     private final String name;
     private final boolean unix;
@@ -137,14 +136,10 @@ public abstract class SocketTransportProvider implements DeviceLinkProvider {
 
     private static Duration millis(TransportSpec spec, String key, Duration defaultValue) {
         int ms = spec.intParameter(key, (int) defaultValue.toMillis());
-        if (ms <= 0 || ms > MAX_TIMEOUT_MS) {
-            throw error(spec, key + " " + ms + ": a number of milliseconds from 1 to " + MAX_TIMEOUT_MS);
+        if (ms <= 0 || ms > SocketTargets.MAX_TIMEOUT_MS) {
+            throw error(spec, key + " " + ms + ": a number of milliseconds from 1 to " + SocketTargets.MAX_TIMEOUT_MS);
         }
         return Duration.ofMillis(ms);
-    }
-
-    private static TransportConfigurationException error(TransportSpec spec, String problem) {
-        return new TransportConfigurationException("transport '" + spec.name() + "': " + problem);
     }
 
     /** {@code apb://HOST:PORT}. */
