@@ -27,11 +27,11 @@ import org.caliptra.util.protocol.socket.MboxMessage;
  *       device with an MCU.
  * </ul>
  * All endpoints made from one instance reach the same device as the same requester, and call it
- * through {@link #deviceCalls()} — for a {@link CaliptraDevice}, its own thread
- * ({@link CaliptraDevice#executor()}) — never on an event loop: the device serves one request at a
- * time anyway, and a long one (a firmware load) must not stall the connections of other devices
- * that share the event loop. Other endpoints of the same device (UDP, MCTP over I3C) take the same
- * executor.
+ * through {@link #deviceCalls()} — for a {@link CaliptraDevice}, {@link CaliptraDevice#executor()}:
+ * the device's own thread, or, for a device made with {@code createOnCallerThread}, the event loop
+ * that read the request, under the device's lock. Either way the device serves one request at a
+ * time, and answers are encoded and written on the event loop, outside the device
+ * ({@link DeviceCalls}).
  */
 public final class DeviceEndpoints {
     /** The endpoint kinds, as they appear in ready lines and logs. */
@@ -91,7 +91,8 @@ public final class DeviceEndpoints {
      *
      * @param mailboxBytes the mailbox SRAM, which bounds an MBOX request's dlen
      * @param mcuMailbox whether the port is an MCU mailbox (its successes report CMD_COMPLETE)
-     * @param deviceCalls where they are called: one call at a time, in submission order, never on an event loop
+     * @param deviceCalls where they are called: one call at a time, in submission order (a device's
+     *     own thread, or the calling event loop under a lock)
      */
     public static DeviceEndpoints of(RegisterBus bus, MailboxPort mailbox, int mailboxBytes, boolean mcuMailbox, Executor deviceCalls) {
         return new DeviceEndpoints(bus, mailbox, mailboxBytes, mcuMailbox, deviceCalls, null);

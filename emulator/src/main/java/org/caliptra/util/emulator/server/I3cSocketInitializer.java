@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The emulated target answers at dynamic address {@link #TARGET_ADDRESS}, as the reference's
  * first target does, and its MCTP endpoint has EID {@link #DEVICE_EID} (no bus owner has assigned
- * one). VDM requests go to the device's {@link VdmPort} on {@code deviceCalls}, never on the event
- * loop; give each device one single-threaded executor shared by its endpoints.
+ * one). VDM requests go to the device's {@link VdmPort} on {@code deviceCalls} (see
+ * {@link DeviceCalls}); give each device one executor shared by its endpoints.
  */
 public final class I3cSocketInitializer extends ChannelInitializer<Channel> {
     /** The target's dynamic address: the first one an I3C controller assigns. */

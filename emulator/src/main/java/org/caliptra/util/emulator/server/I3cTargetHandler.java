@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import org.caliptra.util.emulator.DeviceClosedException;
 import org.caliptra.util.protocol.ProtocolException;
 import org.caliptra.util.protocol.i3c.I3cCommandFrame;
 import org.caliptra.util.protocol.i3c.I3cTargetFrame;
@@ -29,8 +30,9 @@ import org.caliptra.util.protocol.mctp.VdmPort;
  * private read with nothing queued is answered with no data.
  *
  * <p>All state lives on the channel's event loop; only the device call runs on the device
- * executor. One request is in the device at a time per connection: the connection stops reading
- * meanwhile, and complete requests already read wait in order (at most {@link #MAX_WAITING}).
+ * executor ({@link DeviceCalls}). One request is in the device at a time per connection: while it
+ * waits for a device thread the connection stops reading, and complete requests already read wait
+ * in order (at most {@link #MAX_WAITING}).
  * Unread response packets are bounded by {@link #MAX_QUEUED_PACKETS}: a response that would pass
  * it is dropped with a log line (the client is not reading).
  */
@@ -41,7 +43,7 @@ final class I3cTargetHandler extends SimpleChannelInboundHandler<I3cCommandFrame
     static final int MAX_QUEUED_PACKETS = 8 * 16;
 
     private final VdmPort port;
-    private final Executor deviceCalls;
+    private final DeviceCalls deviceCalls;
     private final String peer;
     private final Consumer<String> log;
     private final MctpReassembler reassembler;
@@ -53,7 +55,7 @@ final class I3cTargetHandler extends SimpleChannelInboundHandler<I3cCommandFrame
     I3cTargetHandler(VdmPort port, Executor deviceCalls, String peer, Consumer<String> log) {
         super(I3cCommandFrame.class);
         this.port = port;
-        this.deviceCalls = deviceCalls;
+        this.deviceCalls = new DeviceCalls(deviceCalls);
         this.peer = peer;
         this.log = log;
         this.reassembler = new MctpReassembler(I3cSocketInitializer.DEVICE_EID, MctpReassembler.Role.RESPONDER,
@@ -110,22 +112,16 @@ final class I3cTargetHandler extends SimpleChannelInboundHandler<I3cCommandFrame
         }
         MctpMessage request = waiting.poll();
         inDevice = true;
-        ctx.channel().config().setAutoRead(false);
         try {
-            deviceCalls.execute(() -> {
-                byte[] response;
-                try {
-                    response = port.exchangeVdm(request.content());
-                } catch (RuntimeException e) {
-                    ctx.executor().execute(() -> {
-                        log.accept(peer + ": connection closed: the device failed the VDM exchange (" + e.getMessage() + ")");
-                        ctx.close();
-                    });
-                    return;
+            deviceCalls.run(ctx, () -> port.exchangeVdm(request.content()), true, (response, failure) -> {
+                if (failure != null) {
+                    log.accept(peer + ": connection closed: the device failed the VDM exchange (" + failure.getMessage() + ")");
+                    ctx.close();
+                } else {
+                    answered(ctx, request, response);
                 }
-                ctx.executor().execute(() -> answered(ctx, request, response));
             });
-        } catch (RejectedExecutionException e) {
+        } catch (RejectedExecutionException | DeviceClosedException e) {
             log.accept(peer + ": connection closed: the device is shutting down");
             ctx.close();
         }
@@ -143,7 +139,6 @@ final class I3cTargetHandler extends SimpleChannelInboundHandler<I3cCommandFrame
             announce(ctx);
             ctx.flush();
         }
-        ctx.channel().config().setAutoRead(true);
         nextExchange(ctx);
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.caliptra.util.emulator.DeviceClosedException;
 import org.caliptra.util.protocol.MailboxPort;
 import org.caliptra.util.protocol.MailboxReply;
 import org.caliptra.util.protocol.ProtocolException;
@@ -54,9 +55,9 @@ import org.slf4j.LoggerFactory;
  * the last request of each of the {@link #MAX_REMEMBERED_PEERS} most recent peers is remembered,
  * by its SHA-256, so the memory this takes is bounded.
  *
- * <p>The port is called on {@code deviceCalls}, never on the event loop: a device call blocks
- * until the device has served it. Give each device one single-threaded executor shared by its
- * endpoints; each datagram is one atomic call. At most {@link #MAX_IN_FLIGHT} datagrams wait for
+ * <p>The port is called on {@code deviceCalls} ({@link DeviceCalls}: a device's own thread, or this
+ * event loop under the device's lock); the reply is built, logged and sent on the event loop. Give
+ * each device one executor shared by its endpoints; each datagram is one atomic call. At most {@link #MAX_IN_FLIGHT} datagrams wait for
  * the device; more are dropped with a log line, so a flood cannot queue without bound.
  */
 public final class UdpMailboxHandler extends SimpleChannelInboundHandler<DatagramPacket> {
@@ -70,7 +71,7 @@ public final class UdpMailboxHandler extends SimpleChannelInboundHandler<Datagra
     private static final byte[] NO_CODE = UdpMailboxDatagram.failureReply(0);
 
     private final MailboxPort port;
-    private final Executor deviceCalls;
+    private final DeviceCalls deviceCalls;
     private final Consumer<String> log;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<InetSocketAddress, LastRequest> lastRequests = new LinkedHashMap<>(64, 0.75f, true) {
@@ -106,7 +107,7 @@ public final class UdpMailboxHandler extends SimpleChannelInboundHandler<Datagra
     public UdpMailboxHandler(MailboxPort port, Executor deviceCalls, Consumer<String> log) {
         super(DatagramPacket.class);
         this.port = Objects.requireNonNull(port, "port");
-        this.deviceCalls = Objects.requireNonNull(deviceCalls, "deviceCalls");
+        this.deviceCalls = new DeviceCalls(Objects.requireNonNull(deviceCalls, "deviceCalls"));
         this.log = Objects.requireNonNull(log, "log");
     }
 
@@ -146,13 +147,9 @@ public final class UdpMailboxHandler extends SimpleChannelInboundHandler<Datagra
         }
         UdpMailboxDatagram request = UdpMailboxDatagram.decode(bytes);
         try {
-            deviceCalls.execute(() -> {
-                byte[] reply;
-                try {
-                    reply = serve(request, sender);
-                } finally {
-                    inFlight.decrementAndGet();
-                }
+            deviceCalls.run(ctx, () -> port.execute(request.command(), request.sram().toByteArray()), false, (outcome, failure) -> {
+                inFlight.decrementAndGet();
+                byte[] reply = replyFor(request, sender, outcome, failure);
                 if (reply != null) {
                     current.reply = reply;
                     ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(reply), sender));
@@ -160,7 +157,7 @@ public final class UdpMailboxHandler extends SimpleChannelInboundHandler<Datagra
                     forget(sender, current); // nothing ran: a retransmission must reach the device
                 }
             });
-        } catch (RejectedExecutionException e) {
+        } catch (RejectedExecutionException | DeviceClosedException e) {
             inFlight.decrementAndGet();
             forget(sender, current);
             log.accept(peer(sender) + ": datagram dropped: the device is shutting down");
@@ -181,30 +178,27 @@ public final class UdpMailboxHandler extends SimpleChannelInboundHandler<Datagra
         }
     }
 
-    /** The reply for one request: the response bytes, a failure reply, or null for none. */
-    private byte[] serve(UdpMailboxDatagram request, InetSocketAddress sender) {
+    /** The reply for one request: the response bytes, a failure reply, or null for none; anything but data is logged. */
+    private byte[] replyFor(UdpMailboxDatagram request, InetSocketAddress sender, MailboxReply reply, RuntimeException failure) {
+        if (reply instanceof MailboxReply.Data data && data.length() <= UdpMailboxDatagram.MAX_REPLY_SIZE) {
+            return data.bytes();
+        }
         String what = peer(sender) + String.format(": command 0x%08X", request.command());
-        MailboxReply reply;
-        try {
-            reply = port.execute(request.command(), request.sram().toByteArray());
-        } catch (RuntimeException e) {
-            log.accept(what + ": the device failed (" + e.getMessage() + "); failure reply");
+        if (failure != null) {
+            log.accept(what + ": the device failed (" + failure.getMessage() + "); failure reply");
             return NO_CODE;
         }
         if (reply instanceof MailboxReply.Data data) {
-            if (data.length() > UdpMailboxDatagram.MAX_REPLY_SIZE) {
-                log.accept(what + ": the " + data.length() + "-byte response does not fit in a datagram; failure reply");
-                return NO_CODE;
-            }
-            return data.bytes();
+            log.accept(what + ": the " + data.length() + "-byte response does not fit in a datagram; failure reply");
+            return NO_CODE;
         }
         if (reply instanceof MailboxReply.Complete) {
             log.accept(what + ": completed without response data; failure reply");
             return NO_CODE;
         }
-        if (reply instanceof MailboxReply.Failure failure) {
-            log.accept(what + ": failed on the device with " + CaliptraError.describe(failure.errorCode()) + "; failure reply");
-            return UdpMailboxDatagram.failureReply(failure.errorCode());
+        if (reply instanceof MailboxReply.Failure refused) {
+            log.accept(what + ": failed on the device with " + CaliptraError.describe(refused.errorCode()) + "; failure reply");
+            return UdpMailboxDatagram.failureReply(refused.errorCode());
         }
         if (reply instanceof MailboxReply.Timeout timeout) {
             log.accept(what + ": the device did not answer within " + timeout.polls() + " status polls; failure reply");

@@ -89,6 +89,7 @@ class UdpMailboxHandlerTest {
         ch.writeInbound(datagram(request));
         assertEquals(1, queued.size(), "the retransmission was queued for the device too");
         queued.poll().run();
+        ch.runPendingTasks(); // the answer comes back to the event loop, as from a device thread
         assertEquals(1, calls.size());
         assertArrayEquals(new byte[] {7, 0, 0, 0}, ByteBufUtil.getBytes(((DatagramPacket) ch.readOutbound()).content()));
         assertNull(ch.readOutbound());
@@ -182,6 +183,7 @@ class UdpMailboxHandlerTest {
         assertEquals(UdpMailboxHandler.MAX_IN_FLIGHT, queued.size());
         assertEquals(List.of("udp 127.0.0.1:40000: datagram dropped: 256 requests already wait for the device"), log);
         queued.forEach(Runnable::run);
+        ch.runPendingTasks();
         int replies = 0;
         for (DatagramPacket p; (p = ch.readOutbound()) != null; replies++) {
             p.release();
