@@ -1,5 +1,6 @@
 package org.caliptra.util.host.transport.socket;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -40,7 +41,12 @@ import org.caliptra.util.protocol.mctp.VdmMessage;
  *   <li>packetized into 64-byte packets (SOM first, EOM last, sequence = index mod 4), with TO = 1
  *       and a tag from a per-connection counter 0..7 advanced for every request, each packet a
  *       private write ending in its PEC;
- *   <li>then, until the deadline: on each IBI from the target a private read; each read's PEC is
+ *   <li>in the same flush, one private read: it needs no IBI (the reference's test client reads
+ *       without one too), and a target that answers requests at once has the first response packet
+ *       queued by the time the read reaches it, so the exchange takes one round trip, not two;
+ *   <li>then, until the deadline: on each IBI from the target a private read, unless one of this
+ *       connection's reads is still unanswered (that read takes the announced packet; a target
+ *       answers reads in order, each with its next packet or with no data). Each read's PEC is
  *       verified and stripped, and the packet goes to a reassembler that takes only packets to
  *       EID 8 with TO = 0 and the request's tag, in sequence. Anything else — a wrong PEC, another
  *       tag, a stray packet — is dropped and counted ({@link #droppedPackets()}), and the wait goes on.
@@ -63,11 +69,14 @@ public final class I3cSocketMctpDriver implements MctpVdmDriver {
     private final InetSocketAddress server;
     private final int targetAddress;
     private final long timeoutNanos;
+    private final byte[] privateRead;
     private final AtomicLong droppedPackets = new AtomicLong();
     private volatile Socket socket;
     private DataInputStream in;
     private OutputStream out;
     private int nextTag;
+    /** Private reads sent on this connection and not yet answered. */
+    private int readsOutstanding;
 
     /**
      * @param server the server's address, resolved
@@ -87,6 +96,7 @@ public final class I3cSocketMctpDriver implements MctpVdmDriver {
         }
         this.targetAddress = targetAddress;
         this.timeoutNanos = timeout.toNanos();
+        this.privateRead = I3cCommandFrame.privateRead(targetAddress, 0).encode();
     }
 
     public I3cSocketMctpDriver(InetSocketAddress server) {
@@ -112,13 +122,15 @@ public final class I3cSocketMctpDriver implements MctpVdmDriver {
         try {
             s.setTcpNoDelay(true);
             s.connect(server, (int) Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(timeoutNanos))));
-            in = new DataInputStream(s.getInputStream());
+            // Buffered: a frame's header and data usually arrive together and are taken with one read.
+            in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
             out = new BufferedOutputStream(s.getOutputStream());
         } catch (IOException e) {
             close(s);
             throw new TransportException(Kind.CONNECTION_FAILED, Phase.BEFORE_SEND, name() + ": cannot connect: " + e.getMessage(), e);
         }
         nextTag = 0;
+        readsOutstanding = 0;
         socket = s;
     }
 
@@ -155,7 +167,9 @@ public final class I3cSocketMctpDriver implements MctpVdmDriver {
             for (MctpPacket packet : MctpPacketizer.packetize(DEVICE_EID, HOST_EID, true, tag, body)) {
                 out.write(I3cCommandFrame.mctpWrite(targetAddress, packet.encode()).encode());
             }
+            out.write(privateRead);
             out.flush();
+            readsOutstanding++;
         } catch (IOException e) {
             throw broken(s, Kind.SEND_FAILED, "sending the request failed: " + e.getMessage(), e);
         }
@@ -168,13 +182,19 @@ public final class I3cSocketMctpDriver implements MctpVdmDriver {
                 continue;
             }
             if (frame.isIbi()) {
-                try {
-                    out.write(I3cCommandFrame.privateRead(targetAddress, 0).encode());
-                    out.flush();
-                } catch (IOException e) {
-                    throw broken(s, Kind.RECEIVE_FAILED, "requesting a private read failed: " + e.getMessage(), e);
+                if (readsOutstanding == 0) {
+                    try {
+                        out.write(privateRead);
+                        out.flush();
+                    } catch (IOException e) {
+                        throw broken(s, Kind.RECEIVE_FAILED, "requesting a private read failed: " + e.getMessage(), e);
+                    }
+                    readsOutstanding++;
                 }
                 continue;
+            }
+            if (readsOutstanding > 0) {
+                readsOutstanding--;
             }
             if (frame.data().length() == 0) {
                 continue; // the target had nothing to read

@@ -62,8 +62,26 @@ class I3cSocketMctpDriverTest {
                 .map(p -> I3cTargetFrame.mctpRead(8, p.encode()).encode()).toList();
     }
 
-    /** Serves one request the way the endpoint does: IBI, then a packet per read request. */
-    private static void answer(FakeI3cServer.Connection c, List<byte[]> frames) throws Exception {
+    /** The next request's frame, and the private read the client sends right behind it without waiting for an IBI. */
+    private static byte[] request(FakeI3cServer.Connection c) throws Exception {
+        byte[] request = c.readFrame();
+        assertArrayEquals(READ_REQUEST, c.readFrame(), "the early private read follows the request");
+        return request;
+    }
+
+    /**
+     * Serves a response as the endpoint does when the device answers at once: the first packet is
+     * queued and announced before the client's early read arrives, so that read takes it; each
+     * further packet is announced and taken by the read the client sends for its IBI.
+     */
+    private static void answerAtOnce(FakeI3cServer.Connection c, List<byte[]> frames) throws Exception {
+        c.write(IBI);
+        c.write(frames.get(0));
+        announceAndServe(c, frames.subList(1, frames.size()));
+    }
+
+    /** Each frame announced with an IBI and sent for the private read the client answers it with. */
+    private static void announceAndServe(FakeI3cServer.Connection c, List<byte[]> frames) throws Exception {
         for (byte[] frame : frames) {
             c.write(IBI);
             assertArrayEquals(READ_REQUEST, c.readFrame());
@@ -75,10 +93,10 @@ class I3cSocketMctpDriverTest {
     void theWorkedRequestsGoOutByteForByteWithTags0And1() throws Exception {
         byte[] capsResponse = new VdmMessage.Response(0x02, 0, Octets.zeros(36)).encode();
         var d = driver(c -> {
-            assertArrayEquals(HEX.parseHex("080000000000001000" + "010008c87f0000a67f800100000000" + "35"), c.readFrame());
-            answer(c, responseFrames(0, VERSION_RESPONSE));
-            assertArrayEquals(HEX.parseHex("080000000000000c00" + "010008c97f0000a67f8002" + "20"), c.readFrame());
-            answer(c, responseFrames(1, capsResponse));
+            assertArrayEquals(HEX.parseHex("080000000000001000" + "010008c87f0000a67f800100000000" + "35"), request(c));
+            answerAtOnce(c, responseFrames(0, VERSION_RESPONSE));
+            assertArrayEquals(HEX.parseHex("080000000000000c00" + "010008c97f0000a67f8002" + "20"), request(c));
+            answerAtOnce(c, responseFrames(1, capsResponse));
         }, Duration.ofSeconds(10));
         assertArrayEquals(VERSION_RESPONSE, d.sendRequest(FIRMWARE_VERSION));
         assertArrayEquals(capsResponse, d.sendRequest(CAPABILITIES));
@@ -95,24 +113,42 @@ class I3cSocketMctpDriverTest {
         var frames = responseFrames(0, response);
         assertEquals(15, frames.size());
         var d = driver(c -> {
-            c.readFrame();
-            answer(c, frames);
+            request(c);
+            answerAtOnce(c, frames);
         }, Duration.ofSeconds(10));
         assertArrayEquals(response, d.sendRequest(HEX.parseHex("0000a67f8003")));
         server.finish();
     }
 
     @Test
+    void aSlowTargetsEmptyReadIsFollowedByTheIbiDrivenReadAndNoReadIsLeftOver() throws Exception {
+        byte[] log = new byte[8 + 100];
+        byte[] twoPackets = new VdmMessage.Response(0x03, 0, Octets.of(log)).encode();
+        var d = driver(c -> {
+            request(c);
+            c.write(HEX.parseHex("000800000000")); // the early read arrived before the device answered
+            announceAndServe(c, responseFrames(0, twoPackets));
+            // The next frame must be the next request and its early read, not a read left over from this one.
+            request(c);
+            answerAtOnce(c, responseFrames(1, VERSION_RESPONSE));
+        }, Duration.ofSeconds(10));
+        assertArrayEquals(twoPackets, d.sendRequest(HEX.parseHex("0000a67f8003")));
+        assertArrayEquals(VERSION_RESPONSE, d.sendRequest(FIRMWARE_VERSION));
+        server.finish();
+        assertEquals(0, d.droppedPackets());
+    }
+
+    @Test
     void theTagCountsZeroToSevenAndWraps() throws Exception {
         var d = driver(c -> {
             for (int i = 0; i < 10; i++) {
-                byte[] frame = c.readFrame();
+                byte[] frame = request(c);
                 var header = MctpTransportHeader.decode(frame, 9);
                 assertEquals(i & 7, header.messageTag(), "request " + i);
                 assertTrue(header.tagOwner() && header.som() && header.eom());
                 assertEquals(0x00, header.destEid());
                 assertEquals(0x08, header.srcEid());
-                answer(c, responseFrames(i & 7, VERSION_RESPONSE));
+                answerAtOnce(c, responseFrames(i & 7, VERSION_RESPONSE));
             }
         }, Duration.ofSeconds(10));
         for (int i = 0; i < 10; i++) {
@@ -124,14 +160,14 @@ class I3cSocketMctpDriverTest {
     @Test
     void wrongPecWrongTagAndStrayFramesAreDroppedAndTheRightPacketTaken() throws Exception {
         var d = driver(c -> {
-            c.readFrame();
+            request(c);
             byte[] right = responseFrames(0, VERSION_RESPONSE).get(0);
             byte[] badPec = right.clone();
             badPec[badPec.length - 1] ^= 0x01;
-            // A read of nothing, a packet from another address, a wrong PEC, a stale tag, then the answer.
+            // The early read finds nothing; a packet from another address, a wrong PEC, a stale tag, then the answer.
             c.write(HEX.parseHex("000800000000"));
             c.write(I3cTargetFrame.mctpRead(0x09, MctpPacket.decode(Arrays.copyOfRange(right, 6, right.length - 1)).encode()).encode());
-            answer(c, List.of(badPec, responseFrames(7, VERSION_RESPONSE).get(0), right));
+            announceAndServe(c, List.of(badPec, responseFrames(7, VERSION_RESPONSE).get(0), right));
         }, Duration.ofSeconds(10));
         assertArrayEquals(VERSION_RESPONSE, d.sendRequest(FIRMWARE_VERSION));
         assertEquals(2, d.droppedPackets());
@@ -141,11 +177,11 @@ class I3cSocketMctpDriverTest {
     @Test
     void onlyWrongAnswersEndInATimeoutThatClosesTheConnection() throws Exception {
         var d = driver(c -> {
-            c.readFrame();
+            request(c);
             byte[] right = responseFrames(0, VERSION_RESPONSE).get(0);
             byte[] badPec = right.clone();
             badPec[badPec.length - 1] ^= 0x01;
-            answer(c, List.of(badPec, responseFrames(3, VERSION_RESPONSE).get(0)));
+            answerAtOnce(c, List.of(badPec, responseFrames(3, VERSION_RESPONSE).get(0)));
             assertTrue(c.clientClosed(), "the client closes after its deadline");
         }, SHORT);
         var e = assertThrows(TransportException.class, () -> d.sendRequest(FIRMWARE_VERSION));
@@ -189,8 +225,8 @@ class I3cSocketMctpDriverTest {
     void throughTheTransportADeviceCompletionCodeKeepsItsName() throws Exception {
         byte[] denied = new VdmMessage.Response(0x01, 0x0C, Octets.zeros(0)).encode();
         var d = driver(c -> {
-            c.readFrame();
-            answer(c, responseFrames(0, denied));
+            request(c);
+            answerAtOnce(c, responseFrames(0, denied));
         }, Duration.ofSeconds(10));
         VdmCommandMapping version = new VdmCommandMapping() {
             public int commandId() { return 1; }
