@@ -46,8 +46,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       the request's 12 bytes;
  *   <li>MBOX: MC_FIRMWARE_VERSION through {@link MboxSocketMailboxDriver} vs a TCP echo of the MBOX
  *       request frame's 28 bytes;
- *   <li>MCTP over I3C: FirmwareVersion through {@link I3cSocketMctpDriver} (a private write, an IBI,
- *       then a private read per packet) vs a TCP echo of the 25-byte write;
+ *   <li>MCTP over I3C: FirmwareVersion through {@link I3cSocketMctpDriver} (the request's private
+ *       write and the client's early private read out together; the IBI and the read data back) vs
+ *       a TCP echo of the 25-byte write;
  *   <li>CPTR: one APB_READ through {@link CptrRegisterBus} vs a TCP echo of its 16 bytes (the
  *       per-access ratio), and a whole register-level FIPS_VERSION transaction on the core mailbox.
  * </ul>
