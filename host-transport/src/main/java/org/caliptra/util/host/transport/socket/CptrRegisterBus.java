@@ -66,20 +66,19 @@ public final class CptrRegisterBus implements RegisterBus, AutoCloseable {
     }
 
     private CptrMessage.Reply exchange(CptrMessage.Request request, int replyCommand, String what, int address) {
-        String access = String.format("%s 0x%08X", what, address);
         if (!socket.isOpen()) {
-            throw new UncheckedIOException(peer + ": the connection is closed (" + access + " not sent)",
+            throw new UncheckedIOException(peer + ": the connection is closed (" + access(what, address) + " not sent)",
                     new IOException("connection closed"));
         }
         try {
             socket.writeFully(request.encode());
-            FrameHeader header = FrameHeader.decode(socket.readFully(FrameHeader.SIZE, "the " + access + " reply header"), 0);
+            FrameHeader header = FrameHeader.decode(socket.readFully(FrameHeader.SIZE, () -> "the " + access(what, address) + " reply header"), 0);
             CptrMessage.REPLIES.checkHeader(header);
             if (header.command() != replyCommand) {
-                throw new ProtocolException(String.format("the reply to %s is command %d, expected %d", access, header.command(),
-                        replyCommand));
+                throw new ProtocolException(String.format("the reply to %s is command %d, expected %d", access(what, address),
+                        header.command(), replyCommand));
             }
-            byte[] payload = socket.readFully((int) header.payloadLength(), "the " + access + " reply");
+            byte[] payload = socket.readFully((int) header.payloadLength(), () -> "the " + access(what, address) + " reply");
             return CptrMessage.REPLIES.decodePayload(header, payload);
         } catch (IOException e) {
             socket.close();
@@ -88,6 +87,11 @@ public final class CptrRegisterBus implements RegisterBus, AutoCloseable {
             socket.close();
             throw new ProtocolException(peer + ": " + e.getMessage());
         }
+    }
+
+    /** How messages name an access, e.g. "APB_READ 0x3002001C"; built only for a message. */
+    private static String access(String what, int address) {
+        return String.format("%s 0x%08X", what, address);
     }
 
     /** Closes the connection; an access in progress on another thread fails. */

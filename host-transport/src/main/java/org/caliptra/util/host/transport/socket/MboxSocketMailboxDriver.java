@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.caliptra.util.host.transport.mailbox.MailboxDriver;
 import org.caliptra.util.host.transport.mailbox.MailboxException;
 import org.caliptra.util.protocol.Octets;
@@ -65,10 +66,10 @@ public final class MboxSocketMailboxDriver implements MailboxDriver {
                     "request of %d bytes exceeds the %d-byte mailbox of %s", payload.length, mailboxBytes, peer));
         }
         MboxMessage.Response response;
-        String what = String.format("the MBOX_RESPONSE to command 0x%08X", externalCommand);
+        Supplier<String> what = () -> String.format("the MBOX_RESPONSE to command 0x%08X", externalCommand);
         try {
             s.writeFully(MboxMessage.Execute.of(externalCommand, payload).encode());
-            FrameHeader header = FrameHeader.decode(s.readFully(FrameHeader.SIZE, what + " header"), 0);
+            FrameHeader header = FrameHeader.decode(s.readFully(FrameHeader.SIZE, () -> what.get() + " header"), 0);
             responses.checkHeader(header);
             response = responses.decodePayload(header, s.readFully((int) header.payloadLength(), what));
         } catch (SocketTimeoutException e) {

@@ -131,6 +131,44 @@ class CptrRegisterBusTest {
     }
 
     @Test
+    void closingTheBusFromAnotherThreadEndsAWaitAtOnce() throws Exception {
+        var requestSeen = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        try (var server = FakeServer.tcp(c -> {
+            c.readFrame();
+            requestSeen.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })) {
+            var bus = CptrRegisterBus.connect(server.address(), "apb test", PATIENT);
+            var failure = new java.util.concurrent.CompletableFuture<Throwable>();
+            var reader = new Thread(() -> {
+                try {
+                    bus.read32(0x3003_0034);
+                    failure.complete(null);
+                } catch (Throwable t) {
+                    failure.complete(t);
+                }
+            });
+            reader.start();
+            try {
+                assertTrue(requestSeen.await(10, TimeUnit.SECONDS));
+                bus.close();
+                Throwable t = failure.get(10, TimeUnit.SECONDS);
+                var e = assertInstanceOf(UncheckedIOException.class, t, "the wait for a reply the 60 s timeout allows ended");
+                assertEquals("apb test: the connection was closed while waiting for the APB_READ 0x30030034 reply header", e.getMessage());
+                assertFalse(bus.isOpen());
+            } finally {
+                release.countDown();
+                reader.join(10_000);
+            }
+        }
+    }
+
+    @Test
     void noServerIsAConnectError() {
         var e = assertThrows(UncheckedIOException.class, () -> CptrRegisterBus.connect(
                 java.net.UnixDomainSocketAddress.of(dir.resolve("nobody.sock")), "apb unix:nobody", FAST));

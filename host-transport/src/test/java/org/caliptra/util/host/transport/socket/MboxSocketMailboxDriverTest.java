@@ -78,6 +78,32 @@ class MboxSocketMailboxDriverTest {
     }
 
     @Test
+    void aLargeResponseAndOneSentByteByByteArriveWhole() throws Exception {
+        byte[] big = new byte[12 * 1024]; // more than the client reads ahead
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) (i * 7);
+        }
+        byte[] bigReply = new byte[12 + 8 + big.length];
+        System.arraycopy(hex("584f424d 0100 0200"), 0, bigReply, 0, 8);
+        java.nio.ByteBuffer.wrap(bigReply, 8, 12).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(8 + big.length).putInt(2).putInt(big.length);
+        System.arraycopy(big, 0, bigReply, 20, big.length);
+        byte[] small = hex("584f424d 0100 0200 0c000000 01000000 04000000 aabbccdd");
+        try (var server = FakeServer.tcp(c -> {
+            c.readFrame();
+            c.write(bigReply);
+            c.readFrame();
+            for (byte b : small) {
+                c.write(new byte[] {b});
+            }
+        })) {
+            var driver = driver(server, 16 * 1024);
+            assertArrayEquals(big, driver.sendCommand(MFWV, MFWV_SRAM));
+            assertArrayEquals(hex("aabbccdd"), driver.sendCommand(MFWV, MFWV_SRAM));
+            assertTrue(driver.isReady());
+        }
+    }
+
+    @Test
     void aResponseBeyondTheMailboxIsRefusedFromItsHeader() throws Exception {
         var release = new CountDownLatch(1);
         try (var server = FakeServer.tcp(c -> {
