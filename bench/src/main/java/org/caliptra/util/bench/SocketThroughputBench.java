@@ -27,11 +27,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * read — and sends small commands back to back. The score is the commands per second of all 64.
  * {@code mixedEcho} is the same run's baseline: the same 64 lanes, each a plain JDK echo of its
  * message size over the same socket type. With 64 busy threads on two cores the JIT needs about
- * 20 s to settle, hence the long warm-up.
+ * 25 s to settle, hence the long warm-up.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 8, time = 3)
+@Warmup(iterations = 10, time = 3)
 @Measurement(iterations = 5, time = 3)
 @Fork(1)
 @Threads(64)
