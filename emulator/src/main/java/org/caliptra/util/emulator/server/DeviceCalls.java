@@ -61,7 +61,8 @@ final class DeviceCalls {
                     log.info("{}: the device is closed; closing the connection", ConnectionGuard.describe(kind, ctx));
                     ctx.close();
                 } else {
-                    log.error("{}: closing it after an unexpected error: {}", ConnectionGuard.describe(kind, ctx), failure.toString(), failure);
+                    log.error("{}: closing it after an unexpected error: {}", ConnectionGuard.describe(kind, ctx), failure.toString(),
+                            failure);
                     ctx.close();
                 }
             });

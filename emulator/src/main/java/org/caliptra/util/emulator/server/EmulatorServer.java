@@ -299,7 +299,8 @@ public final class EmulatorServer implements AutoCloseable {
             protected void initChannel(Channel ch) {
                 // Answers written while one read is handled go out in one send when it ends: an I3C
                 // IBI and the packet the client's early read takes, or a burst of pipelined replies.
-                ch.pipeline().addLast("flush", new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
+                ch.pipeline().addLast("flush",
+                        new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
                 if (idleMillis > 0) {
                     ch.pipeline().addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
                 }

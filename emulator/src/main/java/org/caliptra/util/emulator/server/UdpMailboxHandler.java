@@ -57,8 +57,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The port is called on {@code deviceCalls} ({@link DeviceCalls}: a device's own thread, or this
  * event loop under the device's lock); the reply is built, logged and sent on the event loop. Give
- * each device one executor shared by its endpoints; each datagram is one atomic call. At most {@link #MAX_IN_FLIGHT} datagrams wait for
- * the device; more are dropped with a log line, so a flood cannot queue without bound.
+ * each device one executor shared by its endpoints; each datagram is one atomic call. At most
+ * {@link #MAX_IN_FLIGHT} datagrams wait for the device; more are dropped with a log line, so a
+ * flood cannot queue without bound.
  */
 public final class UdpMailboxHandler extends SimpleChannelInboundHandler<DatagramPacket> {
     /** Datagrams accepted and not yet answered, beyond which new ones are dropped. */

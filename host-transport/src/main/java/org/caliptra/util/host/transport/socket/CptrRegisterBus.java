@@ -72,7 +72,8 @@ public final class CptrRegisterBus implements RegisterBus, AutoCloseable {
         }
         try {
             socket.writeFully(request.encode());
-            FrameHeader header = FrameHeader.decode(socket.readFully(FrameHeader.SIZE, () -> "the " + access(what, address) + " reply header"), 0);
+            byte[] head = socket.readFully(FrameHeader.SIZE, () -> "the " + access(what, address) + " reply header");
+            FrameHeader header = FrameHeader.decode(head, 0);
             CptrMessage.REPLIES.checkHeader(header);
             if (header.command() != replyCommand) {
                 throw new ProtocolException(String.format("the reply to %s is command %d, expected %d", access(what, address),
