@@ -45,6 +45,11 @@ public final class EmbeddedBoot {
         return new Images(BootImages.of(contents), contents.generation());
     }
 
+    /** What {@code --flash FILE | --fw FILE} names: the flash image when given, else the bare bundle. */
+    public static Images flashOrBundle(Path flash, Path fw) {
+        return flash != null ? flash(flash) : bundle(fw, Optional.empty(), List.of());
+    }
+
     /** A bare bundle, with an optional SoC manifest and images; exit 2 if the file has no bundle marker. */
     public static Images bundle(Path fw, Optional<Octets> manifest, List<SocImage> socImages) {
         var images = new BootImages(Octets.of(InputFiles.readBundle(fw)), manifest, socImages);

@@ -1,8 +1,6 @@
 package org.caliptra.util.cli.booted;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import org.caliptra.util.cli.UsageException;
 import org.caliptra.util.cli.boot.EmbeddedBoot;
 import org.caliptra.util.cli.image.FuseOptions;
@@ -43,8 +41,7 @@ public final class BootedDeviceOptions {
     /** What will boot, read and checked without booting anything: a bad input is exit 2 here. */
     public EmbeddedBoot.Setup setup() {
         if (setup == null) {
-            var images = input.flash != null ? EmbeddedBoot.flash(input.flash) : EmbeddedBoot.bundle(input.fw, Optional.empty(), List.of());
-            setup = EmbeddedBoot.setup(images, profile, fuseOptions);
+            setup = EmbeddedBoot.setup(EmbeddedBoot.flashOrBundle(input.flash, input.fw), profile, fuseOptions);
         }
         return setup;
     }

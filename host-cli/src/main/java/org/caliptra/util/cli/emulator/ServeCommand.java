@@ -208,8 +208,8 @@ public final class ServeCommand implements Callable<Integer> {
         InetAddress address = bindAddress();
         Duration idle = parseIdleTimeout(idleTimeout);
 
-        Optional<EmbeddedBoot.Setup> setup = Optional.ofNullable(firmware).map(f -> EmbeddedBoot.setup(f.flash != null
-                ? EmbeddedBoot.flash(f.flash) : EmbeddedBoot.bundle(f.fw, Optional.empty(), List.of()), profile, fuseOptions));
+        Optional<EmbeddedBoot.Setup> setup = Optional.ofNullable(firmware)
+                .map(f -> EmbeddedBoot.setup(EmbeddedBoot.flashOrBundle(f.flash, f.fw), profile, fuseOptions));
         DeviceConfig config = setup.map(EmbeddedBoot.Setup::config)
                 .orElseGet(() -> EmbeddedBoot.config(Profile.CALIPTRA_2_1, profile, fuseOptions));
         if (i3cPort != null && !config.profile().subsystemMode()) {
