@@ -75,6 +75,8 @@ public final class UdpMailboxHandler extends SimpleChannelInboundHandler<Datagra
     private final DeviceCalls deviceCalls;
     private final Consumer<String> log;
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Digests each datagram; one per handler, used only on its channel's event loop (digest() resets it). */
+    private final MessageDigest sha256 = newSha256();
     private final Map<InetSocketAddress, LastRequest> lastRequests = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<InetSocketAddress, LastRequest> eldest) {
@@ -133,7 +135,7 @@ public final class UdpMailboxHandler extends SimpleChannelInboundHandler<Datagra
             return;
         }
         byte[] bytes = ByteBufUtil.getBytes(packet.content());
-        LastRequest current = new LastRequest(sha256(bytes), System.nanoTime());
+        LastRequest current = new LastRequest(sha256.digest(bytes), System.nanoTime());
         synchronized (lastRequests) {
             LastRequest previous = lastRequests.get(sender);
             if (previous != null && previous.repeatedBy(current.digest, current.receivedNanos)) {
@@ -171,9 +173,9 @@ public final class UdpMailboxHandler extends SimpleChannelInboundHandler<Datagra
         }
     }
 
-    private static byte[] sha256(byte[] bytes) {
+    private static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
