@@ -22,13 +22,20 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.caliptra.util.cli.CaliptraUtil;
 import org.caliptra.util.cli.Cli;
+import org.caliptra.util.emulator.CaliptraDevice;
+import org.caliptra.util.emulator.DeviceConfig;
 import org.caliptra.util.emulator.DevelopmentFirmware;
+import org.caliptra.util.emulator.Profile;
 import org.caliptra.util.host.transport.socket.CptrRegisterBus;
 import org.caliptra.util.host.transport.socket.SocketTimeouts;
 import org.caliptra.util.protocol.Generation;
+import org.caliptra.util.protocol.MailboxReply;
+import org.caliptra.util.protocol.mailbox.MailboxFrame;
+import org.caliptra.util.protocol.mcu.McCommand;
 import org.caliptra.util.soc.boot.BootFlow;
 import org.caliptra.util.soc.boot.BootPlan;
 import org.caliptra.util.soc.fuses.FuseSet;
+import org.caliptra.util.testsupport.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +88,51 @@ class ServeCommandTest {
         var r = Cli.run(args);
         assertEquals(0, r.exitCode(), String.join(" ", args) + ": " + r.err());
         return r.out();
+    }
+
+    /** The C client of emulator/src/test/c, built with gcc here (a CI=true failure without gcc); its output lines. */
+    private List<String> socketClient(String... args) throws Exception {
+        Prerequisites.require(commandRuns(List.of("gcc", "--version")), "gcc is not installed (apt-get install gcc)");
+        Path binary = dir.resolve("socket_client");
+        var build = List.of("gcc", "-std=c11", "-Wall", "-Wextra", "-Werror", "-O2", "-o", binary.toString(),
+                Path.of("..", "emulator", "src", "test", "c", "socket_client.c").toString());
+        var gcc = new ProcessBuilder(build).redirectErrorStream(true).redirectOutput(dir.resolve("gcc.log").toFile()).start();
+        assertTrue(gcc.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "gcc did not finish in time");
+        assertEquals(0, gcc.exitValue(), "gcc: " + Files.readString(dir.resolve("gcc.log")));
+        var command = new ArrayList<String>(List.of(binary.toString()));
+        command.addAll(List.of(args));
+        Path output = dir.resolve("socket_client.out");
+        var client = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!client.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
+            client.destroyForcibly();
+            throw new AssertionError("socket_client did not finish within " + WAIT_SECONDS + " s");
+        }
+        assertEquals(0, client.exitValue(), "socket_client: " + Files.readString(output));
+        return Files.readAllLines(output);
+    }
+
+    private static boolean commandRuns(List<String> command) {
+        try {
+            var p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** MC_FIRMWARE_VERSION index 0 of the development firmware, asked of an embedded caliptra-2.1 in process. */
+    private static String developmentFirmwareVersion() {
+        try (var device = CaliptraDevice.createOnCallerThread(DeviceConfig.builder().profile(Profile.CALIPTRA_2_1).build())) {
+            assertTrue(DevelopmentFirmware.boot(device).booted());
+            int mfwv = McCommand.MC_FIRMWARE_VERSION.code();
+            var reply = (MailboxReply.Data) device.execute(mfwv, MailboxFrame.sealRequest(mfwv, new byte[4]));
+            byte[] fields = MailboxFrame.openResponse(reply.bytes(), "MC_FIRMWARE_VERSION").fields();
+            int length = java.nio.ByteBuffer.wrap(fields).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+            return new String(fields, 4, length, StandardCharsets.US_ASCII);
+        }
     }
 
     private static int port(String readyLine) {
@@ -195,6 +247,14 @@ class ServeCommandTest {
                 one.write32(0x3003_0034, 0x5A5A_0001);
                 assertEquals(0x5A5A_0001, one.read32(0x3003_0034));
                 assertEquals(before, two.read32(0x3003_0034));
+                // Issue 13's C client, which boots nothing: FIPS_VERSION and FW_INFO by APB reads and writes
+                // alone, MC_FIRMWARE_VERSION through MBOX, on the devices --fw booted. FIPS_VERSION reports
+                // CPTRA_HW_REV_ID and CPTRA_FW_REV_ID[0..1]; the version string is the firmware's, asked in process.
+                String versionLine = String.format("VERSION mode=0x46495053 hw_rev=0x%08X rom_fmc=0x%08X rt=0x%08X name=Caliptra RTM",
+                        one.read32(0x3003_00D4), one.read32(0x3003_00D8), one.read32(0x3003_00DC));
+                assertEquals(List.of(versionLine, "FW_INFO dlen=392 pl0_pauser=0x00000001",
+                        "MC_FIRMWARE_VERSION fips=0x00000000 version=" + developmentFirmwareVersion()),
+                        socketClient("--apb", "unix:" + apb + ".1", "--mbox", "127.0.0.1:" + port(lines.get(1))));
             }
         } finally {
             process.destroy();
